@@ -1,0 +1,104 @@
+//! Options for opening a connection.
+
+use crate::protocol::check_protocols;
+use crate::url::check_url;
+use crate::{exception, BinaryType, Error, WebSocket};
+
+/// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
+/// [`WebSocket::builder`].
+///
+/// ```no_run
+/// use browser_websocket::{BinaryType, WebSocket};
+///
+/// let ws = WebSocket::builder("wss://example.com/chat")
+///     .protocols(["chat.v2", "chat.v1"])
+///     .binary_type(BinaryType::Blob)
+///     .connect()?;
+/// # Ok::<(), browser_websocket::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `connect` is called"]
+pub struct WebSocketBuilder {
+    url: String,
+    protocols: Vec<String>,
+    binary_type: BinaryType,
+}
+
+impl WebSocketBuilder {
+    pub(crate) fn new(url: impl Into<String>) -> WebSocketBuilder {
+        WebSocketBuilder {
+            url: url.into(),
+            protocols: Vec::new(),
+            binary_type: BinaryType::default(),
+        }
+    }
+
+    /// Offers these subprotocols, most preferred first (`Sec-WebSocket-Protocol`); the
+    /// server's choice is [`WebSocket::protocol`] once open. Replaces earlier calls.
+    ///
+    /// ```no_run
+    /// use browser_websocket::WebSocket;
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/").protocols(["v2", "v1"]).connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn protocols<I, S>(mut self, protocols: I) -> WebSocketBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.protocols = protocols.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// How binary messages will arrive; [`BinaryType::ArrayBuffer`] unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{BinaryType, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/").binary_type(BinaryType::Blob).connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn binary_type(mut self, binary_type: BinaryType) -> WebSocketBuilder {
+        self.binary_type = binary_type;
+        self
+    }
+
+    /// Starts connecting, like `new WebSocket(url, protocols)`: returns at once, in the
+    /// `CONNECTING` state. Await [`WebSocket::opened`] or read the stream to learn when it
+    /// opens.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), browser_websocket::Error> {
+    /// use browser_websocket::WebSocket;
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat").protocols(["chat"]).connect()?;
+    /// ws.opened().await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// - [`Error::InvalidUrl`]: a relative URL, a scheme other than `ws`/`wss`, a fragment,
+    ///   or a URL the browser cannot parse.
+    /// - [`Error::InvalidProtocol`], [`Error::DuplicateProtocol`]: a bad subprotocol list.
+    /// - [`Error::Security`]: the browser refused it (blocked port, mixed content).
+    /// - [`Error::Browser`]: any other exception from the constructor.
+    pub fn connect(self) -> Result<WebSocket, Error> {
+        check_url(&self.url)?;
+        check_protocols(&self.protocols)?;
+        let raw = if self.protocols.is_empty() {
+            web_sys::WebSocket::new(&self.url)
+        } else {
+            let protocols: js_sys::Array = self
+                .protocols
+                .iter()
+                .map(|p| js_sys::JsString::from(p.as_str()))
+                .collect();
+            web_sys::WebSocket::new_with_str_sequence(&self.url, &protocols)
+        }
+        .map_err(|e| exception::from_constructor(&self.url, e))?;
+        // Before any event can fire: events are queued tasks, this runs first.
+        raw.set_binary_type(self.binary_type.to_web_sys());
+        Ok(WebSocket::from_raw(raw))
+    }
+}

@@ -1,0 +1,181 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+use crate::{CloseCode, CloseEvent, ReadyState};
+
+/// Everything that can go wrong, one variant per cause.
+///
+/// Nothing in this crate panics or lets a JavaScript exception escape on bad input:
+/// every fallible call returns this type, and a call that fails changes nothing (a rejected
+/// `close_with` leaves the socket open; a rejected send sends nothing).
+///
+/// ```no_run
+/// use browser_websocket::{Error, UrlProblem, WebSocket};
+///
+/// match WebSocket::connect("/chat") {
+///     Err(Error::InvalidUrl { problem: UrlProblem::Relative, .. }) => {
+///         println!("give the full address, e.g. wss://example.com/chat")
+///     }
+///     Err(other) => println!("{other}"),
+///     Ok(_ws) => {}
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// `connect`: the URL is not an absolute `ws:`/`wss:` URL without a fragment, or the
+    /// browser's URL parser refused it (its `SyntaxError`).
+    InvalidUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        problem: UrlProblem,
+    },
+    /// `connect`: a subprotocol name is empty or has a character outside an HTTP token
+    /// (RFC 7230 §3.2.6), so the browser would throw `SyntaxError`.
+    InvalidProtocol {
+        /// The offending name.
+        protocol: String,
+    },
+    /// `connect`: the same subprotocol name was given twice (the browser's `SyntaxError`).
+    DuplicateProtocol {
+        /// The repeated name.
+        protocol: String,
+    },
+    /// `connect`: the browser refused the connection for security reasons (its
+    /// `SecurityError`), e.g. a blocked port or an insecure `ws:` URL from an `https:` page.
+    Security {
+        /// The browser's message.
+        message: String,
+    },
+    /// `CloseCode::new`: the number is outside 1000–4999.
+    InvalidCloseCode(u16),
+    /// `close_with`: browsers may only send 1000 and 3000–4999 (their `InvalidAccessError`).
+    CloseCodeNotSendable(CloseCode),
+    /// `close_with`: the reason is longer than 123 UTF-8 bytes (the browser's `SyntaxError`).
+    CloseReasonTooLong {
+        /// The reason's length in UTF-8 bytes.
+        bytes: usize,
+    },
+    /// A send while the socket is not `OPEN`. The browser throws `InvalidStateError` while
+    /// `CONNECTING` and silently discards the data while `CLOSING` or `CLOSED`; this crate
+    /// reports all three.
+    NotOpen(ReadyState),
+    /// `close`/`close_with` on a socket that is already `CLOSING` or `CLOSED`.
+    AlreadyClosing(ReadyState),
+    /// `opened`: the connection closed before it opened (refused, unreachable, rejected
+    /// handshake). The browser's `error` + `close 1006` pair is this one error.
+    ConnectFailed(CloseEvent),
+    /// The browser threw an exception this crate does not expect; its name and message.
+    Browser {
+        /// The exception's name, e.g. `"InvalidStateError"`.
+        name: String,
+        /// The exception's message.
+        message: String,
+    },
+}
+
+/// What is wrong with a URL given to `connect`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UrlProblem {
+    /// No scheme: WebSocket URLs must be absolute, like `wss://example.com/chat`.
+    Relative,
+    /// A scheme other than `ws` or `wss`.
+    UnsupportedScheme(String),
+    /// A `#fragment`, which WebSocket URLs must not have.
+    Fragment,
+    /// The browser's URL parser refused it; the browser's message.
+    Malformed(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidUrl { url, problem } => {
+                write!(f, "invalid WebSocket URL {url:?}: {problem}")
+            }
+            Error::InvalidProtocol { protocol } => {
+                write!(
+                    f,
+                    "invalid subprotocol {protocol:?}: must be a non-empty HTTP token"
+                )
+            }
+            Error::DuplicateProtocol { protocol } => {
+                write!(f, "subprotocol {protocol:?} is given twice")
+            }
+            Error::Security { message } => {
+                write!(f, "the browser refused the connection: {message}")
+            }
+            Error::InvalidCloseCode(code) => write!(f, "close code {code} is outside 1000-4999"),
+            Error::CloseCodeNotSendable(code) => {
+                write!(
+                    f,
+                    "close code {code} cannot be sent by a browser: use 1000 or 3000-4999"
+                )
+            }
+            Error::CloseReasonTooLong { bytes } => {
+                write!(
+                    f,
+                    "close reason is {bytes} bytes; at most 123 UTF-8 bytes fit in a close frame"
+                )
+            }
+            Error::NotOpen(state) => write!(f, "cannot send: the socket is {state}, not OPEN"),
+            Error::AlreadyClosing(state) => {
+                write!(f, "cannot close: the socket is already {state}")
+            }
+            Error::ConnectFailed(close) => {
+                write!(
+                    f,
+                    "the connection failed before it opened (close code {})",
+                    close.code
+                )
+            }
+            Error::Browser { name, message } => write!(f, "the browser threw {name}: {message}"),
+        }
+    }
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlProblem::Relative => {
+                f.write_str("it is relative; give an absolute ws:// or wss:// URL")
+            }
+            UrlProblem::UnsupportedScheme(scheme) => {
+                write!(f, "scheme {scheme:?} is not ws or wss")
+            }
+            UrlProblem::Fragment => f.write_str("WebSocket URLs must not have a #fragment"),
+            UrlProblem::Malformed(message) => write!(f, "the browser cannot parse it: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_cause_and_the_value() {
+        let error = Error::CloseCodeNotSendable(CloseCode::NO_STATUS);
+        assert_eq!(
+            error.to_string(),
+            "close code 1005 No Status Received cannot be sent by a browser: use 1000 or 3000-4999"
+        );
+        let error = Error::InvalidUrl {
+            url: "http://x".into(),
+            problem: UrlProblem::UnsupportedScheme("http".into()),
+        };
+        assert_eq!(
+            error.to_string(),
+            "invalid WebSocket URL \"http://x\": scheme \"http\" is not ws or wss"
+        );
+        assert_eq!(
+            Error::NotOpen(ReadyState::Closing).to_string(),
+            "cannot send: the socket is CLOSING, not OPEN"
+        );
+    }
+}

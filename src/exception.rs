@@ -1,0 +1,41 @@
+//! Turns a JavaScript exception into a typed [`Error`].
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::{Error, UrlProblem};
+
+/// The `name` and `message` of whatever the browser threw.
+fn name_and_message(exception: &JsValue) -> (String, String) {
+    if let Some(dom) = exception.dyn_ref::<web_sys::DomException>() {
+        return (dom.name(), dom.message());
+    }
+    if let Some(error) = exception.dyn_ref::<js_sys::Error>() {
+        return (error.name().into(), error.message().into());
+    }
+    let text = exception
+        .as_string()
+        .unwrap_or_else(|| format!("{exception:?}"));
+    ("Error".to_owned(), text)
+}
+
+/// An exception from `new WebSocket(url, protocols)`.
+///
+/// Protocols are checked before the call, so a `SyntaxError` can only be about the URL.
+pub(crate) fn from_constructor(url: &str, exception: JsValue) -> Error {
+    let (name, message) = name_and_message(&exception);
+    match name.as_str() {
+        "SyntaxError" => Error::InvalidUrl {
+            url: url.to_owned(),
+            problem: UrlProblem::Malformed(message),
+        },
+        "SecurityError" => Error::Security { message },
+        _ => Error::Browser { name, message },
+    }
+}
+
+/// An exception from any other call (`send`, `close`): states and arguments are checked
+/// before the call, so none is expected.
+pub(crate) fn unexpected(exception: JsValue) -> Error {
+    let (name, message) = name_and_message(&exception);
+    Error::Browser { name, message }
+}

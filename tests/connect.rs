@@ -1,0 +1,131 @@
+//! Opening connections: URLs, subprotocols, refused handshakes.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use browser_websocket::{CloseCode, Error, Event, ReadyState, UrlProblem, WebSocket};
+use common::{next_event, next_message, url, within};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn url_problem(address: &str) -> UrlProblem {
+    match WebSocket::connect(address) {
+        Err(Error::InvalidUrl { url, problem }) => {
+            assert_eq!(url, address, "the error keeps the URL as given");
+            problem
+        }
+        Err(other) => panic!("{address:?}: expected InvalidUrl, got {other:?}"),
+        Ok(_) => panic!("{address:?}: expected InvalidUrl, got a socket"),
+    }
+}
+
+/// Connecting yields `Open` first, and `opened()` and `ready_state()` agree with it.
+#[wasm_bindgen_test]
+async fn connect_yields_open_first_and_state_becomes_open() {
+    let mut ws = WebSocket::connect(&url("/echo")).expect("valid URL");
+    assert_eq!(ws.ready_state(), ReadyState::Connecting);
+    within("opened()", ws.opened())
+        .await
+        .expect("the server accepts");
+    assert_eq!(ws.ready_state(), ReadyState::Open);
+    assert_eq!(next_event(&mut ws).await, Event::Open);
+    assert_eq!(ws.url(), url("/echo"));
+}
+
+/// Relative URLs, other schemes and fragments are typed errors, in every browser.
+#[wasm_bindgen_test]
+fn connect_rejects_relative_urls_other_schemes_and_fragments() {
+    assert_eq!(url_problem("/echo"), UrlProblem::Relative);
+    assert_eq!(url_problem("echo"), UrlProblem::Relative);
+    assert_eq!(
+        url_problem(&format!("http://{}/echo", common::SERVER)),
+        UrlProblem::UnsupportedScheme("http".into())
+    );
+    assert_eq!(
+        url_problem(&format!("{}#top", url("/echo"))),
+        UrlProblem::Fragment
+    );
+}
+
+/// A URL only the browser's parser can fault becomes `Malformed` with the browser's
+/// message, not an escaped exception.
+#[wasm_bindgen_test]
+fn connect_maps_the_browsers_syntax_error_to_malformed() {
+    match url_problem("ws://exa mple.com/") {
+        UrlProblem::Malformed(message) => assert!(!message.is_empty()),
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+}
+
+/// Invalid and repeated subprotocol names never reach the browser.
+#[wasm_bindgen_test]
+fn connect_rejects_invalid_and_duplicate_protocols() {
+    let with = |protocols: &[&str]| {
+        WebSocket::builder(url("/protocols"))
+            .protocols(protocols.iter().copied())
+            .connect()
+            .map(drop)
+    };
+    assert_eq!(
+        with(&["has space"]),
+        Err(Error::InvalidProtocol {
+            protocol: "has space".into()
+        })
+    );
+    assert_eq!(
+        with(&[""]),
+        Err(Error::InvalidProtocol {
+            protocol: String::new()
+        })
+    );
+    assert_eq!(
+        with(&["chat", "chat"]),
+        Err(Error::DuplicateProtocol {
+            protocol: "chat".into()
+        })
+    );
+}
+
+/// The server picks the first offered subprotocol; `protocol()` reports it once open.
+#[wasm_bindgen_test]
+async fn connect_negotiates_the_first_offered_protocol() {
+    let mut ws = WebSocket::builder(url("/protocols"))
+        .protocols(["chat.v2", "chat.v1"])
+        .connect()
+        .expect("valid protocols");
+    assert_eq!(ws.protocol(), "", "nothing is chosen before open");
+    assert_eq!(next_event(&mut ws).await, Event::Open);
+    assert_eq!(ws.protocol(), "chat.v2");
+    assert_eq!(next_message(&mut ws).await.as_text(), Some("chat.v2"));
+}
+
+/// A handshake the server refuses (HTTP 403) makes `opened()` fail once, with the close
+/// event, and the stream reports `Error` then `Closed` 1006.
+#[wasm_bindgen_test]
+async fn connect_to_a_rejecting_server_fails_opened() {
+    let mut ws = WebSocket::connect(&url("/reject")).expect("valid URL");
+    let failure = within("opened() to fail", ws.opened()).await;
+    let Err(Error::ConnectFailed(close)) = failure else {
+        panic!("expected ConnectFailed, got {failure:?}");
+    };
+    assert_eq!(close.code, CloseCode::ABNORMAL);
+    assert!(!close.was_clean);
+    let events = common::rest_of_stream(&mut ws).await;
+    assert_eq!(events, vec![Event::Error, Event::Closed(close)]);
+    assert_eq!(ws.ready_state(), ReadyState::Closed);
+}
+
+/// Sending before the socket opens is an error, not the browser's exception.
+#[wasm_bindgen_test]
+fn send_while_connecting_is_an_error() {
+    let ws = WebSocket::connect(&url("/echo")).expect("valid URL");
+    assert_eq!(
+        ws.send_text("too early"),
+        Err(Error::NotOpen(ReadyState::Connecting))
+    );
+    assert_eq!(
+        ws.send_bytes(&[1]),
+        Err(Error::NotOpen(ReadyState::Connecting))
+    );
+}
