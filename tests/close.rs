@@ -49,19 +49,22 @@ async fn client_close_with_code_and_reason_is_seen_by_the_server() {
     assert_eq!(server_report(&id).await, "close 3000 done");
 }
 
-/// A connection dropped without a close frame is `Error`, then `Closed` 1006, unclean.
+/// A connection dropped without a close frame ends with `Closed` 1006, unclean.
 #[wasm_bindgen_test]
 async fn dropped_tcp_gives_closed_1006_not_clean() {
     let mut ws = open("/drop").await;
+    ws.send_text("now").expect("open socket"); // the server drops on the first message
     let events = rest_of_stream(&mut ws).await;
     let Some(Event::Closed(close)) = events.last() else {
         unreachable!("rest_of_stream checks the last event")
     };
     assert_eq!(close.code, CloseCode::ABNORMAL);
     assert!(!close.was_clean);
+    // Firefox fires `error` first, Chromium does not; nothing else may come.
+    let before_close = &events[..events.len() - 1];
     assert!(
-        events.contains(&Event::Error),
-        "browsers fire error on an abnormal close"
+        before_close.iter().all(|e| *e == Event::Error),
+        "{events:?}"
     );
 }
 

@@ -1,0 +1,46 @@
+//! The route table. Each route's behaviour lives in `routes/<name>.rs`; adding one is a
+//! new file plus one line here.
+
+mod close;
+mod drop;
+mod echo;
+mod flood;
+mod log;
+mod protocols;
+mod reject;
+mod report;
+mod sink;
+mod static_files;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::routing::get;
+use axum::Router;
+
+use crate::report::Reports;
+
+/// What the handlers share.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Outcomes of connections opened with `?id=`, for `/report/{id}`.
+    pub reports: Reports,
+    /// Directory served at `/` when no route matches; `None` makes that a 404.
+    pub static_dir: Option<Arc<Path>>,
+}
+
+/// Builds the server's routes; unmatched paths fall through to the static files.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/echo", get(echo::handler))
+        .route("/close/{code}", get(close::handler))
+        .route("/flood/{n}/{size}/{kind}", get(flood::handler))
+        .route("/sink", get(sink::handler))
+        .route("/protocols", get(protocols::handler))
+        .route("/reject", get(reject::handler))
+        .route("/drop", get(drop::handler))
+        .route("/report/{id}", get(report::handler))
+        .fallback(static_files::handler)
+        .layer(axum::middleware::from_fn(log::non_upgrades))
+        .with_state(state)
+}
