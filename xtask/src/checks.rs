@@ -1,0 +1,72 @@
+//! The checks that need no browser: formatting, clippy (native and wasm32), native tests.
+
+use crate::cmd::{self, announce, cargo};
+use crate::failure::Result;
+use crate::setup::WASM32;
+
+/// A named check, so the final summary can say which one failed.
+pub struct Check {
+    pub name: &'static str,
+    pub run: fn() -> Result,
+}
+
+/// Formatting and clippy, in the order a contributor would fix them.
+pub const LINTS: [Check; 3] = [
+    Check {
+        name: "fmt",
+        run: fmt,
+    },
+    Check {
+        name: "clippy (native)",
+        run: clippy_native,
+    },
+    Check {
+        name: "clippy (wasm32)",
+        run: clippy_wasm32,
+    },
+];
+
+pub const NATIVE_TESTS: Check = Check {
+    name: "native tests",
+    run: native_tests,
+};
+
+fn fmt() -> Result {
+    announce("fmt");
+    cmd::run(cargo().args(["fmt", "--all", "--check"]))
+}
+
+fn clippy_native() -> Result {
+    announce("clippy (native)");
+    cmd::run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+/// The library is a wasm library: its browser-only code is only linted for wasm32.
+fn clippy_wasm32() -> Result {
+    announce("clippy (wasm32)");
+    cmd::run(cargo().args([
+        "clippy",
+        "-p",
+        "browser-websocket",
+        "--all-targets",
+        "--target",
+        WASM32,
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+/// Unit tests, xtask's own tests and the (no_run) doc tests; the browser tests are
+/// `cfg(target_arch = "wasm32")` and compile to nothing here.
+fn native_tests() -> Result {
+    announce("native tests");
+    cmd::run(cargo().args(["test", "--workspace"]))
+}

@@ -1,0 +1,102 @@
+//! `cargo xtask`: the project's automation, in Rust so it needs nothing but cargo.
+//!
+//! To add a subcommand, write a module with `USAGE`, `ABOUT` and
+//! `run(&[String]) -> Result`, and list it in [`SUBCOMMANDS`].
+
+mod args;
+mod browser;
+mod browser_tests;
+mod checks;
+mod cmd;
+mod failure;
+mod server;
+mod server_command;
+mod setup;
+mod test_command;
+
+use failure::{Result, EXIT_USAGE};
+use std::process::ExitCode;
+
+struct Subcommand {
+    /// The name followed by its options, as shown in the usage text.
+    usage: &'static str,
+    about: &'static str,
+    run: fn(&[String]) -> Result,
+}
+
+impl Subcommand {
+    fn name(&self) -> &'static str {
+        self.usage.split_whitespace().next().unwrap_or(self.usage)
+    }
+}
+
+const SUBCOMMANDS: &[Subcommand] = &[
+    Subcommand {
+        usage: test_command::USAGE,
+        about: test_command::ABOUT,
+        run: test_command::run,
+    },
+    Subcommand {
+        usage: server_command::USAGE,
+        about: server_command::ABOUT,
+        run: server_command::run,
+    },
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(name) = args.first().map(String::as_str) else {
+        print!("{}", usage());
+        return ExitCode::SUCCESS;
+    };
+    if matches!(name, "help" | "--help" | "-h") {
+        print!("{}", usage());
+        return ExitCode::SUCCESS;
+    }
+    let Some(subcommand) = SUBCOMMANDS.iter().find(|sub| sub.name() == name) else {
+        eprintln!("error: unknown subcommand `{name}`\n");
+        eprint!("{}", usage());
+        return ExitCode::from(EXIT_USAGE);
+    };
+    match (subcommand.run)(&args[1..]) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            ExitCode::from(failure.exit_code)
+        }
+    }
+}
+
+fn usage() -> String {
+    let mut text = String::from("Tasks for browser-websocket.\n\nUsage: cargo xtask <subcommand> [options]\n\nSubcommands:\n");
+    for sub in SUBCOMMANDS {
+        text.push_str(&format!("  {}\n      {}\n", sub.usage, sub.about));
+    }
+    text.push_str("  help\n      print this text\n");
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_lists_every_subcommand() {
+        let text = usage();
+        for sub in SUBCOMMANDS {
+            assert!(
+                text.contains(sub.usage),
+                "usage is missing `{}`",
+                sub.name()
+            );
+        }
+    }
+
+    #[test]
+    fn subcommand_names_are_unique() {
+        let mut names: Vec<_> = SUBCOMMANDS.iter().map(Subcommand::name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), SUBCOMMANDS.len());
+    }
+}

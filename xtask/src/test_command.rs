@@ -1,0 +1,167 @@
+//! `cargo xtask test`: set the machine up, lint, run the native tests, then the
+//! browser tests against a freshly started test server.
+
+use crate::args::Args;
+use crate::browser::Browser;
+use crate::browser_tests;
+use crate::checks::{self, Check};
+use crate::cmd::{announce, target_dir};
+use crate::failure::{Failure, Result};
+use crate::server::{self, ServerOptions, ServerOutput};
+use crate::setup;
+
+pub const USAGE: &str = "test [--browser chromium|firefox] [--no-lint]";
+pub const ABOUT: &str =
+    "install what is missing, lint, and run every test (native, then each browser)";
+
+#[derive(Debug, PartialEq)]
+struct TestOptions {
+    browsers: Vec<Browser>,
+    lint: bool,
+}
+
+fn parse(args: &[String]) -> Result<TestOptions> {
+    let mut options = TestOptions {
+        browsers: Browser::ALL.to_vec(),
+        lint: true,
+    };
+    let mut args = Args::new(args);
+    while let Some(flag) = args.next_flag()? {
+        match flag.as_str() {
+            "--browser" => {
+                let name = args.value_of(&flag)?;
+                let browser = Browser::from_name(&name).ok_or_else(|| {
+                    Failure::usage(format!("unknown browser `{name}`: use chromium or firefox"))
+                })?;
+                options.browsers = vec![browser];
+            }
+            "--no-lint" => options.lint = false,
+            other => {
+                return Err(Failure::usage(format!(
+                    "unknown option `{other}` for `test`"
+                )))
+            }
+        }
+    }
+    Ok(options)
+}
+
+/// One line of the final summary.
+struct Outcome {
+    what: String,
+    passed: bool,
+}
+
+pub fn run(args: &[String]) -> Result {
+    let options = parse(args)?;
+    // Without its tools nothing below can run, so a setup failure stops here.
+    let drivers = setup::ensure(&options.browsers, options.lint)?;
+
+    let mut outcomes = Vec::new();
+    if options.lint {
+        outcomes.extend(checks::LINTS.iter().map(run_check));
+    }
+    outcomes.push(run_check(&checks::NATIVE_TESTS));
+
+    match start_test_server() {
+        Ok(test_server) => {
+            for &browser in &options.browsers {
+                let driver = drivers
+                    .for_browser(browser)
+                    .expect("setup returns a driver for every selected browser");
+                let tally = browser_tests::run(browser, driver, test_server.addr());
+                if tally.passed == 0 && tally.failed == 0 {
+                    eprintln!("warning: no browser test ran in {browser}");
+                }
+                outcomes.push(Outcome {
+                    what: format!(
+                        "{browser}: {} passed, {} failed",
+                        tally.passed, tally.failed
+                    ),
+                    passed: tally.failed == 0,
+                });
+            }
+            // Dropping the guard stops the server before the summary.
+            drop(test_server);
+        }
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            outcomes.push(Outcome {
+                what: "test server (browser tests skipped)".to_owned(),
+                passed: false,
+            });
+        }
+    }
+
+    announce("summary");
+    for outcome in &outcomes {
+        let verdict = if outcome.passed { "ok" } else { "FAILED" };
+        println!("    {verdict:<8}{}", outcome.what);
+    }
+    let failed = outcomes.iter().filter(|outcome| !outcome.passed).count();
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(Failure::new(format!(
+            "{failed} of {} steps failed",
+            outcomes.len()
+        )))
+    }
+}
+
+/// Runs a check, reporting its failure at once but letting later steps run.
+fn run_check(check: &Check) -> Outcome {
+    let result = (check.run)();
+    if let Err(failure) = &result {
+        eprintln!("error: {failure}");
+    }
+    Outcome {
+        what: check.name.to_owned(),
+        passed: result.is_ok(),
+    }
+}
+
+fn start_test_server() -> Result<server::TestServer> {
+    server::build()?;
+    announce("starting test-server");
+    let log = target_dir().join("test-server.log");
+    let options = ServerOptions {
+        port: 0,
+        static_dir: None,
+    };
+    let test_server = server::start(&options, &ServerOutput::LogFile(log.clone()))?;
+    println!(
+        "    listening on {} (log: {})",
+        test_server.addr(),
+        log.display()
+    );
+    Ok(test_server)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_strs(args: &[&str]) -> Result<TestOptions> {
+        parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn no_options_means_both_browsers_with_lints() {
+        let options = parse_strs(&[]).unwrap();
+        assert_eq!(options.browsers, [Browser::Chromium, Browser::Firefox]);
+        assert!(options.lint);
+    }
+
+    #[test]
+    fn browser_option_selects_one_browser() {
+        let options = parse_strs(&["--browser", "firefox", "--no-lint"]).unwrap();
+        assert_eq!(options.browsers, [Browser::Firefox]);
+        assert!(!options.lint);
+    }
+
+    #[test]
+    fn unknown_browser_is_a_usage_error() {
+        assert_eq!(parse_strs(&["--browser=safari"]).unwrap_err().exit_code, 2);
+    }
+}
