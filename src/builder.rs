@@ -2,7 +2,7 @@
 
 use crate::protocol::check_protocols;
 use crate::url::check_url;
-use crate::{exception, BinaryType, Error, WebSocket};
+use crate::{exception, BinaryType, Error, WaterMarks, WebSocket};
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
 /// [`WebSocket::builder`].
@@ -22,6 +22,7 @@ pub struct WebSocketBuilder {
     url: String,
     protocols: Vec<String>,
     binary_type: BinaryType,
+    water_marks: WaterMarks,
 }
 
 impl WebSocketBuilder {
@@ -30,6 +31,7 @@ impl WebSocketBuilder {
             url: url.into(),
             protocols: Vec::new(),
             binary_type: BinaryType::default(),
+            water_marks: WaterMarks::default(),
         }
     }
 
@@ -61,6 +63,22 @@ impl WebSocketBuilder {
     /// ```
     pub fn binary_type(mut self, binary_type: BinaryType) -> WebSocketBuilder {
         self.binary_type = binary_type;
+        self
+    }
+
+    /// When the socket's [`Sink`](futures_sink::Sink) waits: above `high` buffered bytes,
+    /// until drained to `low`. [`WaterMarks::default`] (1 MiB / 256 KiB) unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{WaterMarks, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/upload")
+    ///     .water_marks(WaterMarks::new(8 << 20, 2 << 20)?)
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn water_marks(mut self, water_marks: WaterMarks) -> WebSocketBuilder {
+        self.water_marks = water_marks;
         self
     }
 
@@ -99,6 +117,6 @@ impl WebSocketBuilder {
         .map_err(|e| exception::from_constructor(&self.url, e))?;
         // Before any event can fire: events are queued tasks, this runs first.
         raw.set_binary_type(self.binary_type.to_web_sys());
-        Ok(WebSocket::from_raw(raw))
+        Ok(WebSocket::new(raw, self.water_marks))
     }
 }

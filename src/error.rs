@@ -58,6 +58,13 @@ pub enum Error {
         /// The reason's length in UTF-8 bytes.
         bytes: usize,
     },
+    /// `WaterMarks::new`: the low mark is above the high mark.
+    InvalidWaterMarks {
+        /// The high mark given.
+        high: u32,
+        /// The low mark given.
+        low: u32,
+    },
     /// A send while the socket is not `OPEN`. The browser throws `InvalidStateError` while
     /// `CONNECTING` and silently discards the data while `CLOSING` or `CLOSED`; this crate
     /// reports all three.
@@ -120,6 +127,9 @@ impl fmt::Display for Error {
                     f,
                     "close reason is {bytes} bytes; at most 123 UTF-8 bytes fit in a close frame"
                 )
+            }
+            Error::InvalidWaterMarks { high, low } => {
+                write!(f, "low water mark {low} is above high water mark {high}")
             }
             Error::NotOpen(state) => write!(f, "cannot send: the socket is {state}, not OPEN"),
             Error::AlreadyClosing(state) => {

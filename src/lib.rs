@@ -40,19 +40,28 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod methods;
+
 mod binary_type;
 mod builder;
 mod close;
+mod connection;
 mod error;
 mod event;
 mod exception;
+mod flow;
+mod hub;
 mod inbox;
 mod listeners;
 mod message;
 mod protocol;
 mod socket;
+mod split;
 mod state;
+mod subscription;
 mod url;
+mod water_marks;
 
 pub use binary_type::BinaryType;
 pub use builder::WebSocketBuilder;
@@ -61,4 +70,7 @@ pub use error::{Error, UrlProblem};
 pub use event::Event;
 pub use message::Message;
 pub use socket::WebSocket;
+pub use split::{ReuniteError, WebSocketReceiver, WebSocketSender};
 pub use state::ReadyState;
+pub use subscription::Subscription;
+pub use water_marks::WaterMarks;

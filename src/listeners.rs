@@ -7,7 +7,7 @@ use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::close::CloseCode;
-use crate::inbox::Inbox;
+use crate::hub::Hub;
 use crate::{CloseEvent, Event, Message};
 
 /// Owns the `open`, `message`, `error` and `close` listeners of one socket.
@@ -23,10 +23,10 @@ pub(crate) struct Listeners {
 }
 
 impl Listeners {
-    pub(crate) fn attach(socket: &web_sys::WebSocket, inbox: &Rc<Inbox>) -> Listeners {
+    pub(crate) fn attach(socket: &web_sys::WebSocket, hub: &Rc<Hub>) -> Listeners {
         let on = |kind: &'static str, to_event: fn(&web_sys::Event) -> Event| {
-            let inbox = Rc::clone(inbox);
-            EventListener::new(socket, kind, move |event| inbox.push(to_event(event)))
+            let hub = Rc::clone(hub);
+            EventListener::new(socket, kind, move |event| hub.push(to_event(event)))
         };
         Listeners {
             _open: on("open", |_| Event::Open),

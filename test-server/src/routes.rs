@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .route("/close/{code}", get(close::handler))
         .route("/flood/{n}/{size}/{kind}", get(flood::handler))
         .route("/sink", get(sink::handler))
+        .route("/slow/{bytes_per_sec}", get(sink::slow_handler))
         .route("/protocols", get(protocols::handler))
         .route("/reject", get(reject::handler))
         .route("/drop", get(drop::handler))

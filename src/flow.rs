@@ -1,0 +1,170 @@
+//! Flow control for the `Sink`s: waiting on `bufferedAmount`, which has no event.
+
+use std::task::{Context, Poll, Waker};
+
+use gloo_timers::callback::Timeout;
+
+use crate::connection::Connection;
+use crate::water_marks::Gate;
+use crate::{CloseCode, Error, ReadyState, WaterMarks};
+
+/// A sink's side of one connection: the water-mark gate and the timer that re-polls it.
+///
+/// The browser fires no event when its send buffer drains, so a waiting sink re-checks
+/// `bufferedAmount` on a timer. The timer exists only while a task waits (an idle sink
+/// costs nothing) and adapts: [`PollDelay`] re-checks after 1 ms while the buffer drains
+/// and backs off to 64 ms while it is stuck.
+#[derive(Debug)]
+pub(crate) struct Flow {
+    gate: Gate,
+    delay: PollDelay,
+    timer: Option<Timeout>,
+    closing: Closing,
+}
+
+impl Flow {
+    pub(crate) fn new(marks: WaterMarks) -> Flow {
+        Flow {
+            gate: Gate::new(marks),
+            delay: PollDelay::default(),
+            timer: None,
+            closing: Closing::NotStarted,
+        }
+    }
+
+    /// Ready once the buffer allows another message; an error if the socket is not open.
+    pub(crate) fn poll_ready(
+        &mut self,
+        connection: &Connection,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<(), Error>> {
+        connection.check_open()?;
+        let buffered = connection.raw.buffered_amount();
+        if self.gate.admits(buffered) {
+            self.stop_waiting();
+            Poll::Ready(Ok(()))
+        } else {
+            self.wake_later(buffered, cx);
+            Poll::Pending
+        }
+    }
+
+    /// Ready once the browser has handed every queued byte to the network.
+    pub(crate) fn poll_flush(
+        &mut self,
+        connection: &Connection,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<(), Error>> {
+        let buffered = connection.raw.buffered_amount();
+        if buffered == 0 {
+            self.stop_waiting();
+            return Poll::Ready(Ok(()));
+        }
+        // A socket that is no longer open will never send what is left.
+        connection.check_open()?;
+        self.wake_later(buffered, cx);
+        Poll::Pending
+    }
+
+    /// Starts the closing handshake with 1000, then waits for the `close` event; closing
+    /// again afterwards is an error.
+    pub(crate) fn poll_close(
+        &mut self,
+        connection: &Connection,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<(), Error>> {
+        match self.closing {
+            Closing::NotStarted => {
+                // The browser sends the close frame after the data already buffered.
+                connection.close_with(CloseCode::NORMAL, "")?;
+                self.closing = Closing::Waiting;
+            }
+            Closing::Waiting => {}
+            Closing::Done => return Poll::Ready(Err(Error::AlreadyClosing(ReadyState::Closed))),
+        }
+        let closed = connection.hub.poll_closed(cx);
+        if closed.is_ready() {
+            self.closing = Closing::Done;
+        }
+        closed.map(|_| Ok(()))
+    }
+
+    fn wake_later(&mut self, buffered: u32, cx: &mut Context<'_>) {
+        let delay = self.delay.next(buffered);
+        let waker: Waker = cx.waker().clone();
+        // Replacing the old timer cancels it: one timer per waiting sink at most.
+        self.timer = Some(Timeout::new(delay, move || waker.wake()));
+    }
+
+    fn stop_waiting(&mut self) {
+        self.timer = None;
+        self.delay = PollDelay::default();
+    }
+}
+
+/// Where this sink is in closing the connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    NotStarted,
+    Waiting,
+    Done,
+}
+
+/// How long to wait before re-reading `bufferedAmount`: 1 ms while it falls, doubling up
+/// to 64 ms while it does not (a stalled network should not cost a timer a millisecond).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PollDelay {
+    millis: u32,
+    last_buffered: Option<u32>,
+}
+
+impl PollDelay {
+    pub(crate) const MIN_MILLIS: u32 = 1;
+    pub(crate) const MAX_MILLIS: u32 = 64;
+
+    pub(crate) fn next(&mut self, buffered: u32) -> u32 {
+        let draining = self.last_buffered.is_some_and(|last| buffered < last);
+        self.millis = match (self.last_buffered, draining) {
+            (None, _) | (_, true) => Self::MIN_MILLIS,
+            (Some(_), false) => (self.millis * 2).min(Self::MAX_MILLIS),
+        };
+        self.last_buffered = Some(buffered);
+        self.millis
+    }
+}
+
+impl Default for PollDelay {
+    fn default() -> PollDelay {
+        PollDelay {
+            millis: PollDelay::MIN_MILLIS,
+            last_buffered: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_wait_is_one_millisecond() {
+        assert_eq!(PollDelay::default().next(5_000_000), 1);
+    }
+
+    #[test]
+    fn a_stuck_buffer_backs_off_to_64_ms() {
+        let mut delay = PollDelay::default();
+        let waits: Vec<u32> = (0..9).map(|_| delay.next(1_000)).collect();
+        assert_eq!(waits, vec![1, 2, 4, 8, 16, 32, 64, 64, 64]);
+    }
+
+    #[test]
+    fn a_draining_buffer_is_checked_every_millisecond_again() {
+        let mut delay = PollDelay::default();
+        for _ in 0..5 {
+            delay.next(1_000);
+        }
+        assert_eq!(delay.next(999), 1);
+        assert_eq!(delay.next(999), 2);
+    }
+}

@@ -1,0 +1,195 @@
+//! Hands each browser event to every stream that listens, and remembers open/closed.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll, Waker};
+
+use crate::inbox::Inbox;
+use crate::{CloseEvent, Error, Event};
+
+/// What the four listeners feed: the streams' inboxes and the connection's status.
+#[derive(Debug, Default)]
+pub(crate) struct Hub {
+    /// Every live stream's inbox; a dropped stream's entry is pruned on the next event.
+    inboxes: RefCell<Vec<Weak<Inbox>>>,
+    status: RefCell<Status>,
+}
+
+/// What `opened()` and `closed()` wait for; kept apart from the inboxes so that awaiting
+/// them never takes an event away from a stream.
+#[derive(Debug, Default)]
+struct Status {
+    opened: bool,
+    closed: Option<CloseEvent>,
+    waiters: Vec<Waker>,
+}
+
+impl Hub {
+    /// A new stream that sees every event from now on.
+    pub(crate) fn subscribe(&self) -> Rc<Inbox> {
+        let inbox = Rc::new(Inbox::default());
+        if self.status.borrow().closed.is_some() {
+            inbox.end();
+        }
+        self.inboxes.borrow_mut().push(Rc::downgrade(&inbox));
+        inbox
+    }
+
+    /// Records an event from a listener and hands it to every live stream.
+    pub(crate) fn push(&self, event: Event) {
+        match &event {
+            Event::Open => self.update_status(|status| status.opened = true),
+            Event::Closed(close) => {
+                let close = close.clone();
+                self.update_status(|status| status.closed = Some(close));
+            }
+            Event::Message(_) | Event::Error => {}
+        }
+        let live: Vec<Rc<Inbox>> = {
+            let mut inboxes = self.inboxes.borrow_mut();
+            inboxes.retain(|inbox| inbox.strong_count() > 0);
+            inboxes.iter().filter_map(Weak::upgrade).collect()
+        };
+        // The last stream takes the event itself: one stream, no copy.
+        if let Some((last, others)) = live.split_last() {
+            for inbox in others {
+                inbox.push(event.clone());
+            }
+            last.push(event);
+        }
+    }
+
+    /// Ends every stream after what it holds: the connection is being dropped.
+    pub(crate) fn end_all(&self) {
+        for inbox in self.inboxes.borrow_mut().drain(..) {
+            if let Some(inbox) = inbox.upgrade() {
+                inbox.end();
+            }
+        }
+    }
+
+    fn update_status(&self, change: impl FnOnce(&mut Status)) {
+        let waiters = {
+            let mut status = self.status.borrow_mut();
+            change(&mut status);
+            std::mem::take(&mut status.waiters)
+        };
+        waiters.into_iter().for_each(Waker::wake);
+    }
+
+    /// Ready with `Ok` once the socket has opened, with an error if it closed first.
+    pub(crate) fn poll_opened(&self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        let mut status = self.status.borrow_mut();
+        if status.opened {
+            return Poll::Ready(Ok(()));
+        }
+        if let Some(close) = &status.closed {
+            return Poll::Ready(Err(Error::ConnectFailed(close.clone())));
+        }
+        status.wait(cx);
+        Poll::Pending
+    }
+
+    /// Ready with the close event once the socket has closed.
+    pub(crate) fn poll_closed(&self, cx: &mut Context<'_>) -> Poll<CloseEvent> {
+        let mut status = self.status.borrow_mut();
+        if let Some(close) = &status.closed {
+            return Poll::Ready(close.clone());
+        }
+        status.wait(cx);
+        Poll::Pending
+    }
+}
+
+impl Status {
+    fn wait(&mut self, cx: &mut Context<'_>) {
+        if !self.waiters.iter().any(|w| w.will_wake(cx.waker())) {
+            self.waiters.push(cx.waker().clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CloseCode, Message};
+
+    fn cx() -> Context<'static> {
+        Context::from_waker(Waker::noop())
+    }
+
+    fn abnormal() -> CloseEvent {
+        CloseEvent {
+            code: CloseCode::ABNORMAL,
+            reason: String::new(),
+            was_clean: false,
+        }
+    }
+
+    fn drain(inbox: &Inbox) -> Vec<Event> {
+        let mut seen = Vec::new();
+        while let Poll::Ready(Some(event)) = inbox.poll_next(&mut cx()) {
+            seen.push(event);
+        }
+        seen
+    }
+
+    #[test]
+    fn close_before_open_fails_opened_as_one_error() {
+        let hub = Hub::default();
+        assert_eq!(hub.poll_opened(&mut cx()), Poll::Pending);
+        hub.push(Event::Error);
+        assert_eq!(hub.poll_opened(&mut cx()), Poll::Pending);
+        hub.push(Event::Closed(abnormal()));
+        assert_eq!(
+            hub.poll_opened(&mut cx()),
+            Poll::Ready(Err(Error::ConnectFailed(abnormal())))
+        );
+    }
+
+    #[test]
+    fn opened_and_closed_do_not_take_events_from_the_stream() {
+        let hub = Hub::default();
+        let inbox = hub.subscribe();
+        hub.push(Event::Open);
+        hub.push(Event::Closed(abnormal()));
+        assert_eq!(hub.poll_opened(&mut cx()), Poll::Ready(Ok(())));
+        assert_eq!(hub.poll_closed(&mut cx()), Poll::Ready(abnormal()));
+        assert_eq!(drain(&inbox), vec![Event::Open, Event::Closed(abnormal())]);
+    }
+
+    #[test]
+    fn every_subscriber_sees_every_event_from_its_start() {
+        let hub = Hub::default();
+        let first = hub.subscribe();
+        hub.push(Event::Open);
+        let second = hub.subscribe();
+        hub.push(Event::Message(Message::Text("a".into())));
+        assert_eq!(
+            drain(&first),
+            vec![Event::Open, Event::Message(Message::Text("a".into()))]
+        );
+        assert_eq!(
+            drain(&second),
+            vec![Event::Message(Message::Text("a".into()))]
+        );
+    }
+
+    #[test]
+    fn a_dropped_subscriber_is_pruned_and_disturbs_no_one() {
+        let hub = Hub::default();
+        let kept = hub.subscribe();
+        drop(hub.subscribe());
+        hub.push(Event::Open);
+        assert_eq!(hub.inboxes.borrow().len(), 1);
+        assert_eq!(drain(&kept), vec![Event::Open]);
+    }
+
+    #[test]
+    fn a_subscriber_after_close_ends_at_once() {
+        let hub = Hub::default();
+        hub.push(Event::Closed(abnormal()));
+        let late = hub.subscribe();
+        assert_eq!(late.poll_next(&mut cx()), Poll::Ready(None));
+    }
+}

@@ -1,0 +1,388 @@
+//! Methods every handle on a connection shares, written once.
+//!
+//! [`WebSocket`](crate::WebSocket), [`WebSocketSender`](crate::WebSocketSender) and
+//! [`WebSocketReceiver`](crate::WebSocketReceiver) each hold `connection: Rc<Connection>`;
+//! these macros give them the same documented methods without a `Deref` trick.
+
+/// State, close and subscribe: on every handle.
+macro_rules! connection_methods {
+    () => {
+        /// Waits until the connection is open.
+        ///
+        /// Resolves at once if it has already opened. Does not take the `Open` event from
+        /// any stream.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// use browser_websocket::{Error, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// match ws.opened().await {
+        ///     Ok(()) => ws.send_text("hi")?,
+        ///     Err(Error::ConnectFailed(close)) => println!("could not connect: {}", close.code),
+        ///     Err(other) => return Err(other),
+        /// }
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::ConnectFailed`](crate::Error::ConnectFailed) when the connection closed
+        /// before opening: refused, unreachable, a rejected handshake, or closed while
+        /// connecting. The browser's `error` and `close` pair counts as this one error.
+        pub async fn opened(&self) -> Result<(), crate::Error> {
+            std::future::poll_fn(|cx| self.connection.hub.poll_opened(cx)).await
+        }
+
+        /// Waits until the connection has closed, and says how.
+        ///
+        /// Resolves at once if it has already closed. Does not take the `Closed` event
+        /// from any stream.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// use browser_websocket::{CloseCode, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// ws.opened().await?;
+        /// ws.close_with(CloseCode::new(4000)?, "logged out")?;
+        /// let close = ws.closed().await;
+        /// assert!(close.was_clean);
+        /// # Ok(()) }
+        /// ```
+        pub async fn closed(&self) -> crate::CloseEvent {
+            std::future::poll_fn(|cx| self.connection.hub.poll_closed(cx)).await
+        }
+
+        /// Starts the closing handshake with [`CloseCode::NORMAL`](crate::CloseCode::NORMAL)
+        /// and no reason.
+        ///
+        /// Returns at once; the stream's last event, or `closed()`, says when and how the
+        /// connection ended. Closing while `CONNECTING` abandons the attempt.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
+        /// ws.close()?;
+        /// let close = ws.closed().await;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::AlreadyClosing`](crate::Error::AlreadyClosing) if the socket is
+        /// `CLOSING` or `CLOSED`.
+        pub fn close(&self) -> Result<(), crate::Error> {
+            self.connection.close_with(crate::CloseCode::NORMAL, "")
+        }
+
+        /// Starts the closing handshake with a code and a reason.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// use browser_websocket::{CloseCode, Error, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// ws.opened().await?;
+        ///
+        /// // Rejected before the browser sees it; the socket stays open.
+        /// assert_eq!(
+        ///     ws.close_with(CloseCode::GOING_AWAY, ""),
+        ///     Err(Error::CloseCodeNotSendable(CloseCode::GOING_AWAY)),
+        /// );
+        ///
+        /// ws.close_with(CloseCode::new(4000)?, "logged out")?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// Checked in this order, each leaving the socket as it was:
+        /// - [`Error::CloseCodeNotSendable`](crate::Error::CloseCodeNotSendable): `code` is
+        ///   not 1000 or 3000–4999.
+        /// - [`Error::CloseReasonTooLong`](crate::Error::CloseReasonTooLong): `reason` is
+        ///   over 123 UTF-8 bytes.
+        /// - [`Error::AlreadyClosing`](crate::Error::AlreadyClosing): the socket is
+        ///   `CLOSING` or `CLOSED`.
+        pub fn close_with(&self, code: crate::CloseCode, reason: &str) -> Result<(), crate::Error> {
+            self.connection.close_with(code, reason)
+        }
+
+        /// Another stream of this connection's events, from now on.
+        ///
+        /// Every subscription sees every later event in the browser's order, independently
+        /// of the others; dropping one disturbs no one. A subscription does not keep the
+        /// connection alive: once every handle is dropped it yields what it holds, then ends.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// use browser_websocket::{Event, WebSocket};
+        /// use futures_util::StreamExt;
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// let mut status_bar = ws.subscribe();
+        /// while let Some(event) = status_bar.next().await {
+        ///     if let Event::Closed(close) = event {
+        ///         println!("disconnected: {}", close.code);
+        ///     }
+        /// }
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Memory
+        /// Events wait in each subscription until it is polled: one that is never polled
+        /// holds a copy of every message (binary payloads included) for as long as it
+        /// lives. Drop subscriptions you no longer read.
+        pub fn subscribe(&self) -> crate::Subscription {
+            crate::Subscription::new(self.connection.hub.subscribe())
+        }
+
+        /// The connection's state, read from the browser at each call.
+        ///
+        /// ```no_run
+        /// use browser_websocket::{ReadyState, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// if ws.ready_state() == ReadyState::Open {
+        ///     ws.send_text("hi")?;
+        /// }
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn ready_state(&self) -> crate::ReadyState {
+            self.connection.ready_state()
+        }
+
+        /// Bytes queued by sends but not yet handed to the network (`bufferedAmount`).
+        ///
+        /// ```no_run
+        /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
+        /// if ws.buffered_amount() > 1 << 20 {
+        ///     // More than 1 MiB waits in the browser: slow down (or use the Sink).
+        /// }
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn buffered_amount(&self) -> u32 {
+            self.connection.raw.buffered_amount()
+        }
+
+        /// The URL as the browser resolved it.
+        ///
+        /// ```no_run
+        /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
+        /// assert_eq!(ws.url(), "wss://example.com/chat");
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn url(&self) -> String {
+            self.connection.raw.url()
+        }
+
+        /// The subprotocol the server chose; empty before open or if none was chosen.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// use browser_websocket::WebSocket;
+        ///
+        /// let ws = WebSocket::builder("wss://example.com/").protocols(["v2", "v1"]).connect()?;
+        /// ws.opened().await?;
+        /// let chosen = ws.protocol(); // "v2", "v1" or ""
+        /// # Ok(()) }
+        /// ```
+        pub fn protocol(&self) -> String {
+            self.connection.raw.protocol()
+        }
+
+        /// The extensions the server chose (e.g. `permessage-deflate`); empty before open.
+        ///
+        /// ```no_run
+        /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
+        /// let compressed = ws.extensions().contains("permessage-deflate");
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn extensions(&self) -> String {
+            self.connection.raw.extensions()
+        }
+
+        /// How binary messages arrive.
+        ///
+        /// ```no_run
+        /// use browser_websocket::{BinaryType, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// assert_eq!(ws.binary_type(), BinaryType::ArrayBuffer);
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn binary_type(&self) -> crate::BinaryType {
+            crate::BinaryType::from_web_sys(self.connection.raw.binary_type())
+        }
+
+        /// Changes how binary messages arrive from now on. Messages already received, even
+        /// if not yet yielded by a stream, keep the form they arrived in.
+        ///
+        /// ```no_run
+        /// use browser_websocket::{BinaryType, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/files")?;
+        /// ws.set_binary_type(BinaryType::Blob);
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn set_binary_type(&self, binary_type: crate::BinaryType) {
+            self.connection
+                .raw
+                .set_binary_type(binary_type.to_web_sys());
+        }
+
+        /// The browser's `WebSocket` underneath, for what this crate does not cover.
+        ///
+        /// Listeners you add to it are yours to remove; setting its `on*` properties does
+        /// not disturb this crate's listeners.
+        ///
+        /// ```no_run
+        /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
+        /// let raw: &web_sys::WebSocket = ws.as_raw();
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn as_raw(&self) -> &web_sys::WebSocket {
+            &self.connection.raw
+        }
+    };
+}
+
+/// Sending: on the socket and its sender half.
+macro_rules! send_methods {
+    () => {
+        /// Sends a text message.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
+        /// ws.opened().await?;
+        /// ws.send_text("hello")?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::NotOpen`](crate::Error::NotOpen) unless the socket is `OPEN`; nothing is
+        /// sent.
+        pub fn send_text(&self, text: &str) -> Result<(), crate::Error> {
+            self.connection.send_text(text)
+        }
+
+        /// Sends a binary message straight from wasm memory.
+        ///
+        /// The browser copies the bytes out of a view on wasm memory during the call: no
+        /// intermediate `Blob` or `ArrayBuffer` is made. (Built with `target_feature =
+        /// "atomics"`, wasm memory is shared, which browsers refuse to send from, so the
+        /// bytes are first copied into a fresh `Uint8Array`.)
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// let ws = browser_websocket::WebSocket::connect("wss://example.com/data")?;
+        /// ws.opened().await?;
+        /// ws.send_bytes(&[0xde, 0xad, 0xbe, 0xef])?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::NotOpen`](crate::Error::NotOpen) unless the socket is `OPEN`; nothing is
+        /// sent.
+        pub fn send_bytes(&self, bytes: &[u8]) -> Result<(), crate::Error> {
+            self.connection.send_bytes(bytes)
+        }
+
+        /// Sends a `Blob` as a binary message, without reading it into wasm memory.
+        ///
+        /// ```no_run
+        /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+        /// let ws = browser_websocket::WebSocket::connect("wss://example.com/upload")?;
+        /// ws.opened().await?;
+        /// ws.send_blob(&file)?; // e.g. a File from an <input type="file">
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::NotOpen`](crate::Error::NotOpen) unless the socket is `OPEN`; nothing is
+        /// sent.
+        pub fn send_blob(&self, blob: &web_sys::Blob) -> Result<(), crate::Error> {
+            self.connection.send_blob(blob)
+        }
+
+        /// Sends a JavaScript `ArrayBuffer` as a binary message.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// let ws = browser_websocket::WebSocket::connect("wss://example.com/data")?;
+        /// ws.opened().await?;
+        /// ws.send_array_buffer(&js_sys::ArrayBuffer::new(16))?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::NotOpen`](crate::Error::NotOpen) unless the socket is `OPEN`; nothing is
+        /// sent.
+        pub fn send_array_buffer(&self, buffer: &js_sys::ArrayBuffer) -> Result<(), crate::Error> {
+            self.connection.send_array_buffer(buffer)
+        }
+
+        /// Sends the bytes a JavaScript `Uint8Array` views as a binary message.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// let ws = browser_websocket::WebSocket::connect("wss://example.com/data")?;
+        /// ws.opened().await?;
+        /// ws.send_uint8_array(&js_sys::Uint8Array::new_with_length(4))?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::NotOpen`](crate::Error::NotOpen) unless the socket is `OPEN`; nothing is
+        /// sent.
+        pub fn send_uint8_array(&self, view: &js_sys::Uint8Array) -> Result<(), crate::Error> {
+            self.connection.send_uint8_array(view)
+        }
+    };
+}
+
+/// `Sink<Message>` with flow control: on the socket and its sender half.
+macro_rules! impl_sink {
+    ($handle:ty) => {
+        /// Sends [`Message`](crate::Message)s with backpressure on `bufferedAmount`: see
+        /// [`WaterMarks`](crate::WaterMarks) and the crate docs' flow-control section.
+        ///
+        /// - `poll_ready` waits while the browser's buffer is above the high mark, until it
+        ///   drains to the low mark; errors with `NotOpen` unless the socket is `OPEN`.
+        /// - `poll_flush` waits until `bufferedAmount` is 0.
+        /// - `poll_close` closes with 1000 and waits for the `close` event; errors with
+        ///   `AlreadyClosing` if the socket was already closing by other means.
+        impl futures_sink::Sink<crate::Message> for $handle {
+            type Error = crate::Error;
+
+            fn poll_ready(
+                self: std::pin::Pin<&mut Self>,
+                cx: &mut std::task::Context<'_>,
+            ) -> std::task::Poll<Result<(), crate::Error>> {
+                let this = self.get_mut();
+                this.flow.poll_ready(&this.connection, cx)
+            }
+
+            fn start_send(
+                self: std::pin::Pin<&mut Self>,
+                message: crate::Message,
+            ) -> Result<(), crate::Error> {
+                self.connection.send_message(&message)
+            }
+
+            fn poll_flush(
+                self: std::pin::Pin<&mut Self>,
+                cx: &mut std::task::Context<'_>,
+            ) -> std::task::Poll<Result<(), crate::Error>> {
+                let this = self.get_mut();
+                this.flow.poll_flush(&this.connection, cx)
+            }
+
+            fn poll_close(
+                self: std::pin::Pin<&mut Self>,
+                cx: &mut std::task::Context<'_>,
+            ) -> std::task::Poll<Result<(), crate::Error>> {
+                let this = self.get_mut();
+                this.flow.poll_close(&this.connection, cx)
+            }
+        }
+    };
+}
