@@ -7,6 +7,7 @@
 //! server has to say goes to stderr.
 
 mod args;
+mod attempts;
 mod closing;
 mod payload;
 mod report;
@@ -68,6 +69,7 @@ async fn serve(args: Args) -> Result<(), String> {
 
     let state = AppState {
         reports: Reports::default(),
+        attempts: Default::default(),
         static_dir: args.static_dir.map(Into::into),
     };
     axum::serve(listener, routes::router(state))

@@ -3,12 +3,15 @@
 
 mod close;
 mod drop;
+mod drop_after;
 mod echo;
 mod flood;
 mod log;
 mod protocols;
+mod refuse;
 mod reject;
 mod report;
+mod silent;
 mod sink;
 mod static_files;
 
@@ -18,6 +21,7 @@ use std::sync::Arc;
 use axum::routing::get;
 use axum::Router;
 
+use crate::attempts::Attempts;
 use crate::report::Reports;
 
 /// What the handlers share.
@@ -25,6 +29,8 @@ use crate::report::Reports;
 pub struct AppState {
     /// Outcomes of connections opened with `?id=`, for `/report/{id}`.
     pub reports: Reports,
+    /// Handshake attempts per key, for `/refuse/{key}/{k}`.
+    pub attempts: Attempts,
     /// Directory served at `/` when no route matches; `None` makes that a 404.
     pub static_dir: Option<Arc<Path>>,
 }
@@ -40,6 +46,9 @@ pub fn router(state: AppState) -> Router {
         .route("/protocols", get(protocols::handler))
         .route("/reject", get(reject::handler))
         .route("/drop", get(drop::handler))
+        .route("/drop-after/{n}", get(drop_after::handler))
+        .route("/silent", get(silent::handler))
+        .route("/refuse/{key}/{k}", get(refuse::handler))
         .route("/report/{id}", get(report::handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
