@@ -1,0 +1,142 @@
+//! browser-websocket, used as its README shows: the `Stream` of events to receive, the
+//! `Sink` (`feed`, then `flush`) to send runs of messages, `send_text` for one at a time.
+
+use browser_websocket::{Event, Message, ReadyState, WebSocket};
+use futures_util::{SinkExt, StreamExt};
+
+use crate::workloads::{describe, expect_bytes, now, Payload, Workload};
+
+/// Runs `workload` with this crate; the milliseconds it took, or why it failed.
+pub async fn run(workload: &Workload, url: &str, payload: Option<&Payload>) -> Result<f64, String> {
+    let payload = || payload.ok_or("this workload sends a payload");
+    match *workload {
+        Workload::PingPong { count, .. } => match payload()? {
+            Payload::Text(text) => pingpong(url, text, count).await,
+            Payload::Binary(_) => Err("pingpong sends text".into()),
+        },
+        Workload::EchoPipelined { count, .. } => echo_pipelined(url, payload()?, count).await,
+        Workload::Flood { count, size, .. } => flood(url, count, size).await,
+        Workload::Sink { count, .. } => sink(url, payload()?, count).await,
+        Workload::ConnectClose { count } => connect_close(url, count).await,
+    }
+}
+
+/// The payload as this crate's message type: a clone, since a `Sink` takes it by value.
+fn message(payload: &Payload) -> Message {
+    match payload {
+        Payload::Text(text) => Message::Text(text.clone()),
+        Payload::Binary(bytes) => Message::Binary(bytes.clone()),
+    }
+}
+
+/// Connects and waits for the stream's first event, `Open`.
+async fn open(url: &str) -> Result<WebSocket, String> {
+    let mut ws = WebSocket::connect(url).map_err(describe)?;
+    match ws.next().await {
+        Some(Event::Open) => Ok(ws),
+        other => Err(format!("{url}: expected Open, got {other:?}")),
+    }
+}
+
+/// The next message from the stream, as the user receives it.
+async fn next_message(ws: &mut WebSocket) -> Result<Message, String> {
+    match ws.next().await {
+        Some(Event::Message(message)) => Ok(message),
+        other => Err(format!("expected a message, got {other:?}")),
+    }
+}
+
+fn len(message: &Message) -> usize {
+    match message {
+        Message::Text(text) => text.len(),
+        Message::Binary(bytes) => bytes.len(),
+        Message::Blob(blob) => blob.size() as usize,
+    }
+}
+
+/// Closes (unless the server already did) and waits for the `close` event.
+async fn close(ws: WebSocket) -> Result<(), String> {
+    if ws.ready_state() == ReadyState::Open {
+        ws.close().map_err(describe)?;
+    }
+    ws.closed().await;
+    Ok(())
+}
+
+async fn pingpong(url: &str, text: &str, count: u32) -> Result<f64, String> {
+    let mut ws = open(url).await?;
+    let start = now();
+    for _ in 0..count {
+        ws.send_text(text).map_err(describe)?;
+        let echo = next_message(&mut ws).await?;
+        expect_bytes("pingpong", len(&echo), text.len())?;
+    }
+    let ms = now() - start;
+    close(ws).await?;
+    Ok(ms)
+}
+
+async fn echo_pipelined(url: &str, payload: &Payload, count: u32) -> Result<f64, String> {
+    let mut ws = open(url).await?;
+    let start = now();
+    for _ in 0..count {
+        ws.feed(message(payload)).await.map_err(describe)?;
+    }
+    ws.flush().await.map_err(describe)?;
+    let mut bytes = 0;
+    for _ in 0..count {
+        bytes += len(&next_message(&mut ws).await?);
+    }
+    let ms = now() - start;
+    expect_bytes("echo", bytes, payload.len() * count as usize)?;
+    close(ws).await?;
+    Ok(ms)
+}
+
+async fn flood(url: &str, count: u32, size: usize) -> Result<f64, String> {
+    let start = now();
+    let mut ws = WebSocket::connect(url).map_err(describe)?;
+    let (mut received, mut bytes) = (0, 0);
+    while received < count {
+        match ws.next().await {
+            Some(Event::Open) => {}
+            Some(Event::Message(message)) => {
+                received += 1;
+                bytes += len(&message);
+            }
+            other => return Err(format!("flood: after {received} messages, {other:?}")),
+        }
+    }
+    let ms = now() - start;
+    expect_bytes("flood", bytes, size * count as usize)?;
+    close(ws).await?;
+    Ok(ms)
+}
+
+async fn sink(url: &str, payload: &Payload, count: u32) -> Result<f64, String> {
+    let mut ws = open(url).await?;
+    let start = now();
+    for _ in 0..count {
+        ws.feed(message(payload)).await.map_err(describe)?;
+    }
+    ws.send(Message::from("done")).await.map_err(describe)?;
+    let counted = match next_message(&mut ws).await? {
+        Message::Text(text) => text.parse::<usize>().map_err(describe)?,
+        other => return Err(format!("sink: the count came as {other:?}")),
+    };
+    let ms = now() - start;
+    expect_bytes("sink", counted, payload.len() * count as usize)?;
+    close(ws).await?;
+    Ok(ms)
+}
+
+async fn connect_close(url: &str, count: u32) -> Result<f64, String> {
+    let start = now();
+    for _ in 0..count {
+        let ws = WebSocket::connect(url).map_err(describe)?;
+        ws.opened().await.map_err(describe)?;
+        ws.close().map_err(describe)?;
+        ws.closed().await;
+    }
+    Ok(now() - start)
+}

@@ -1,0 +1,166 @@
+//! The browser side of `cargo xtask bench`: every workload, timed in the page for four
+//! implementations of the same client code.
+//!
+//! - `raw`: plain JavaScript (`raw.js`), the baseline;
+//! - `crate`: browser-websocket (`crate_impl.rs`);
+//! - `gloo`: gloo-net 0.7 (`gloo.rs`);
+//! - `wsw`: ws_stream_wasm 0.7 (`wsw.rs`).
+//!
+//! `tests/bench.rs` runs [`run`] under `wasm-bindgen-test-runner`; [`report`] prints one
+//! `BENCH {json}` line per measurement, which xtask turns into the results table. The
+//! settings come from the build environment, as the test server's address does in the
+//! library's browser tests (wasm has no environment at run time).
+#![cfg(target_arch = "wasm32")]
+
+mod crate_impl;
+mod gloo;
+mod raw;
+mod report;
+mod workloads;
+mod wsw;
+
+use workloads::{Scale, Spec};
+
+/// One of the four implementations being compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Impl {
+    Raw,
+    Crate,
+    Gloo,
+    Wsw,
+}
+
+impl Impl {
+    /// In table order.
+    pub const ALL: [Impl; 4] = [Impl::Raw, Impl::Crate, Impl::Gloo, Impl::Wsw];
+
+    /// The name in `BENCH` lines and in the table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Impl::Raw => "raw",
+            Impl::Crate => "crate",
+            Impl::Gloo => "gloo",
+            Impl::Wsw => "wsw",
+        }
+    }
+}
+
+/// What to run, fixed when the bench is built.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The test server's `host:port` (`BROWSER_WEBSOCKET_TEST_SERVER`).
+    pub server: &'static str,
+    /// Timed rounds (`BENCH_ROUNDS`, default 3).
+    pub rounds: u32,
+    /// `BENCH_SCALE=smoke` for tiny counts.
+    pub scale: Scale,
+    /// `BENCH_ONLY`: comma-separated workload and implementation names to keep, e.g.
+    /// `flood-16B-text,raw,crate`; a kind of name not listed keeps all of that kind.
+    pub only: Vec<&'static str>,
+}
+
+impl Config {
+    /// The settings xtask passed in the build environment.
+    pub fn from_build_env() -> Result<Config, String> {
+        let rounds = match option_env!("BENCH_ROUNDS") {
+            None | Some("") => 3,
+            Some(text) => text
+                .parse()
+                .map_err(|_| format!("BENCH_ROUNDS={text} is not a number"))?,
+        };
+        let scale = match option_env!("BENCH_SCALE") {
+            None | Some("" | "full") => Scale::Full,
+            Some("smoke") => Scale::Smoke,
+            Some(other) => return Err(format!("BENCH_SCALE={other}: use full or smoke")),
+        };
+        Ok(Config {
+            server: option_env!("BROWSER_WEBSOCKET_TEST_SERVER").unwrap_or("127.0.0.1:9001"),
+            rounds,
+            scale,
+            only: option_env!("BENCH_ONLY")
+                .unwrap_or("")
+                .split(',')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .collect(),
+        })
+    }
+
+    fn implementations(&self) -> Vec<Impl> {
+        let named: Vec<Impl> = Impl::ALL
+            .into_iter()
+            .filter(|imp| self.only.contains(&imp.name()))
+            .collect();
+        if named.is_empty() {
+            Impl::ALL.to_vec()
+        } else {
+            named
+        }
+    }
+
+    fn workloads(&self, scale: Scale) -> Vec<Spec> {
+        let all = workloads::all(scale);
+        let named: Vec<Spec> = all
+            .iter()
+            .filter(|spec| self.only.contains(&spec.name))
+            .copied()
+            .collect();
+        if named.is_empty() {
+            all
+        } else {
+            named
+        }
+    }
+}
+
+/// Times one workload with one implementation.
+async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64, String> {
+    let url = spec.workload.url(server);
+    // Built before any clock starts, outside the implementations.
+    let payload = spec.workload.payload();
+    let payload = payload.as_ref();
+    let ms = match implementation {
+        Impl::Raw => raw::run(&spec.workload, &url, payload).await,
+        Impl::Crate => crate_impl::run(&spec.workload, &url, payload).await,
+        Impl::Gloo => gloo::run(&spec.workload, &url, payload).await,
+        Impl::Wsw => wsw::run(&spec.workload, &url, payload).await,
+    };
+    ms.map_err(|error| format!("{} {}: {error}", implementation.name(), spec.name))
+}
+
+/// A warm-up pass at smoke scale (so every implementation's code is compiled by the
+/// browser's optimising tier before it is timed), then `rounds` timed rounds. In each
+/// round every workload runs once per implementation, in an order rotated by round and
+/// workload so no implementation always goes first.
+pub async fn run(config: &Config) -> Result<(), String> {
+    let user_agent = web_sys::window()
+        .and_then(|window| window.navigator().user_agent().ok())
+        .unwrap_or_default();
+    let scale = match config.scale {
+        Scale::Full => "full",
+        Scale::Smoke => "smoke",
+    };
+    report::meta(&user_agent, config.rounds, scale);
+    let implementations = config.implementations();
+
+    report::progress("warm-up");
+    for spec in config.workloads(Scale::Smoke) {
+        for &implementation in &implementations {
+            measure(implementation, &spec, config.server).await?;
+        }
+    }
+
+    let specs = config.workloads(config.scale);
+    for round in 0..config.rounds {
+        report::progress(&format!("round {} of {}", round + 1, config.rounds));
+        for (index, spec) in specs.iter().enumerate() {
+            let first = round as usize + index;
+            for k in 0..implementations.len() {
+                let implementation = implementations[(first + k) % implementations.len()];
+                let ms = measure(implementation, spec, config.server).await?;
+                report::measurement(round, implementation, spec.name, ms);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+// The baseline: plain JavaScript WebSocket code, as a page without any wrapper would
+// write it. Each workload opens its own socket(s), times its work with performance.now()
+// and resolves to the elapsed milliseconds, or rejects if a byte is missing.
+//
+// Receiving costs what it must in JavaScript: reading `data` (a string's length or an
+// ArrayBuffer's byteLength). Payloads arrive ready-made (a string, or a Uint8Array outside
+// wasm memory) and are built before the clock starts.
+
+/** The size of a received message: UTF-16 units of a string (ASCII here) or bytes. */
+function size(data) {
+  return typeof data === "string" ? data.length : data.byteLength;
+}
+
+/** Resolves to an open socket with `binaryType = "arraybuffer"`. */
+function opened(url) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.binaryType = "arraybuffer";
+    ws.onopen = () => {
+      ws.onerror = null;
+      resolve(ws);
+    };
+    ws.onerror = () => reject(new Error(`could not connect to ${url}`));
+  });
+}
+
+/** Closes `ws` (unless it is already closing) and resolves on its `close` event. */
+function closed(ws) {
+  return new Promise((resolve) => {
+    if (ws.readyState === WebSocket.CLOSED) {
+      resolve();
+      return;
+    }
+    ws.onmessage = null;
+    ws.onclose = () => resolve();
+    if (ws.readyState !== WebSocket.CLOSING) {
+      ws.close();
+    }
+  });
+}
+
+/** Send one message, wait for its echo, `count` times. */
+export async function pingpong(url, payload, count) {
+  const ws = await opened(url);
+  const ms = await new Promise((resolve, reject) => {
+    let left = count;
+    let start = 0;
+    ws.onmessage = (event) => {
+      if (size(event.data) !== payload.length) {
+        reject(new Error(`pingpong: an echo of ${size(event.data)} bytes`));
+      } else if (--left === 0) {
+        resolve(performance.now() - start);
+      } else {
+        ws.send(payload);
+      }
+    };
+    start = performance.now();
+    ws.send(payload);
+  });
+  await closed(ws);
+  return ms;
+}
+
+/** Send `count` messages, then receive their `count` echoes. */
+export async function echoPipelined(url, payload, count) {
+  const ws = await opened(url);
+  const expected = size(payload) * count;
+  const ms = await new Promise((resolve, reject) => {
+    let left = count;
+    let bytes = 0;
+    let start = 0;
+    ws.onmessage = (event) => {
+      bytes += size(event.data);
+      if (--left > 0) {
+        return;
+      }
+      if (bytes === expected) {
+        resolve(performance.now() - start);
+      } else {
+        reject(new Error(`echo: ${bytes} bytes came back, not ${expected}`));
+      }
+    };
+    start = performance.now();
+    for (let i = 0; i < count; i++) {
+      ws.send(payload);
+    }
+  });
+  await closed(ws);
+  return ms;
+}
+
+/** Receive `count` messages the server sends unasked; the clock starts at `new WebSocket`. */
+export function flood(url, count, expected) {
+  return new Promise((resolve, reject) => {
+    let left = count;
+    let bytes = 0;
+    let ms = 0;
+    const start = performance.now();
+    const ws = new WebSocket(url);
+    ws.binaryType = "arraybuffer";
+    ws.onmessage = (event) => {
+      bytes += size(event.data);
+      if (--left === 0) {
+        ms = performance.now() - start;
+      }
+    };
+    // The server closes once the flood is sent: the end of the socket, not of the clock.
+    ws.onclose = () => {
+      if (left === 0 && bytes === expected) {
+        resolve(ms);
+      } else {
+        reject(new Error(`flood: ${count - left} messages, ${bytes} bytes, not ${expected}`));
+      }
+    };
+  });
+}
+
+/** Send `count` messages, then `done`; the server answers with the bytes it counted. */
+export async function sink(url, payload, count) {
+  const ws = await opened(url);
+  const expected = size(payload) * count;
+  const ms = await new Promise((resolve, reject) => {
+    let start = 0;
+    ws.onmessage = (event) => {
+      const counted = Number(event.data);
+      if (counted === expected) {
+        resolve(performance.now() - start);
+      } else {
+        reject(new Error(`sink: the server counted ${event.data} bytes, not ${expected}`));
+      }
+    };
+    start = performance.now();
+    for (let i = 0; i < count; i++) {
+      ws.send(payload);
+    }
+    ws.send("done");
+  });
+  await closed(ws);
+  return ms;
+}
+
+/** Open a socket, close it, wait for `close`, `count` times. */
+export async function connectClose(url, count) {
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    await closed(await opened(url));
+  }
+  return performance.now() - start;
+}
