@@ -2,7 +2,9 @@
 
 use crate::protocol::check_protocols;
 use crate::url::check_url;
-use crate::{exception, BinaryType, Error, WaterMarks, WebSocket};
+use crate::{
+    exception, BinaryType, Error, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket,
+};
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
 /// [`WebSocket::builder`].
@@ -80,6 +82,26 @@ impl WebSocketBuilder {
     pub fn water_marks(mut self, water_marks: WaterMarks) -> WebSocketBuilder {
         self.water_marks = water_marks;
         self
+    }
+
+    /// Makes it a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) that retries
+    /// after failures by `policy`; the options set so far apply to every connection.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .protocols(["chat"])
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn reconnecting(self, policy: ReconnectPolicy) -> ReconnectingBuilder {
+        ReconnectingBuilder::new(self, policy)
+    }
+
+    pub(crate) fn set_url(&mut self, url: String) {
+        self.url = url;
     }
 
     /// Starts connecting, like `new WebSocket(url, protocols)`: returns at once, in the

@@ -69,6 +69,12 @@ pub enum Error {
     /// `CONNECTING` and silently discards the data while `CLOSING` or `CLOSED`; this crate
     /// reports all three.
     NotOpen(ReadyState),
+    /// A reconnecting socket's `send` while disconnected, with its offline queue full and
+    /// set to refuse new messages. The message was not queued.
+    QueueFull {
+        /// The queue's capacity.
+        capacity: usize,
+    },
     /// `close`/`close_with` on a socket that is already `CLOSING` or `CLOSED`.
     AlreadyClosing(ReadyState),
     /// `opened`: the connection closed before it opened (refused, unreachable, rejected
@@ -132,6 +138,12 @@ impl fmt::Display for Error {
                 write!(f, "low water mark {low} is above high water mark {high}")
             }
             Error::NotOpen(state) => write!(f, "cannot send: the socket is {state}, not OPEN"),
+            Error::QueueFull { capacity } => {
+                write!(
+                    f,
+                    "disconnected, and the offline queue is full ({capacity} messages)"
+                )
+            }
             Error::AlreadyClosing(state) => {
                 write!(f, "cannot close: the socket is already {state}")
             }

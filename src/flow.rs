@@ -1,9 +1,8 @@
 //! Flow control for the `Sink`s: waiting on `bufferedAmount`, which has no event.
 
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
-use gloo_timers::callback::Timeout;
-
+use crate::alarm::Alarm;
 use crate::connection::Connection;
 use crate::water_marks::Gate;
 use crate::{CloseCode, Error, ReadyState, WaterMarks};
@@ -18,7 +17,7 @@ use crate::{CloseCode, Error, ReadyState, WaterMarks};
 pub(crate) struct Flow {
     gate: Gate,
     delay: PollDelay,
-    timer: Option<Timeout>,
+    alarm: Alarm,
     closing: Closing,
 }
 
@@ -27,7 +26,7 @@ impl Flow {
         Flow {
             gate: Gate::new(marks),
             delay: PollDelay::default(),
-            timer: None,
+            alarm: Alarm::default(),
             closing: Closing::NotStarted,
         }
     }
@@ -90,14 +89,12 @@ impl Flow {
     }
 
     fn wake_later(&mut self, buffered: u32, cx: &mut Context<'_>) {
-        let delay = self.delay.next(buffered);
-        let waker: Waker = cx.waker().clone();
-        // Replacing the old timer cancels it: one timer per waiting sink at most.
-        self.timer = Some(Timeout::new(delay, move || waker.wake()));
+        // Setting it again cancels the old timer: one timer per waiting sink at most.
+        self.alarm.set(self.delay.next(buffered), cx);
     }
 
     fn stop_waiting(&mut self) {
-        self.timer = None;
+        self.alarm.clear();
         self.delay = PollDelay::default();
     }
 }

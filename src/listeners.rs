@@ -7,6 +7,7 @@ use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::close::CloseCode;
+use crate::diagnostics::ListenerCount;
 use crate::hub::Hub;
 use crate::{CloseEvent, Event, Message};
 
@@ -20,6 +21,7 @@ pub(crate) struct Listeners {
     _message: EventListener,
     _error: EventListener,
     _close: EventListener,
+    _count: ListenerCount,
 }
 
 impl Listeners {
@@ -43,6 +45,7 @@ impl Listeners {
                     was_clean: event.was_clean(),
                 })
             }),
+            _count: ListenerCount::new(4),
         }
     }
 }

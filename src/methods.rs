@@ -264,6 +264,25 @@ macro_rules! send_methods {
             self.connection.send_text(text)
         }
 
+        /// Sends a [`Message`](crate::Message) of any kind: text, bytes or a Blob.
+        ///
+        /// ```no_run
+        /// # async fn run() -> Result<(), browser_websocket::Error> {
+        /// use browser_websocket::{Message, WebSocket};
+        ///
+        /// let ws = WebSocket::connect("wss://example.com/chat")?;
+        /// ws.opened().await?;
+        /// ws.send_message(&Message::Text("hello".into()))?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// # Errors
+        /// [`Error::NotOpen`](crate::Error::NotOpen) unless the socket is `OPEN`; nothing is
+        /// sent.
+        pub fn send_message(&self, message: &crate::Message) -> Result<(), crate::Error> {
+            self.connection.send_message(message)
+        }
+
         /// Sends a binary message straight from wasm memory.
         ///
         /// The browser copies the bytes out of a view on wasm memory during the call: no
