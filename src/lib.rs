@@ -37,6 +37,67 @@
 //!   dropping a [`WebSocket`] closes it (see [its docs](WebSocket#drop)).
 //! - **Binary without copies you did not ask for.** `send_bytes` hands the browser a view on
 //!   wasm memory; with [`BinaryType::Blob`] received data stays in the browser.
+//! - **Flow control, split halves, more listeners, reconnects**: below.
+//!
+//! # Flow control
+//! A [`WebSocket`] (and its [`WebSocketSender`]) is a `Sink<Message>` that waits while the
+//! browser's send buffer (`bufferedAmount`) is above a high-water mark, until it drains
+//! to a low one ([`WaterMarks`], 1 MiB / 256 KiB by default). Streaming a large file never
+//! piles it all into the browser:
+//!
+//! ```no_run
+//! # async fn run(file: Vec<u8>) -> Result<(), browser_websocket::Error> {
+//! use browser_websocket::{Message, WebSocket};
+//! use futures_util::{stream, SinkExt};
+//!
+//! let mut ws = WebSocket::connect("wss://example.com/upload")?;
+//! ws.opened().await?;
+//! let chunks = file.chunks(64 << 10).map(|chunk| Ok(Message::Binary(chunk.to_vec())));
+//! ws.send_all(&mut stream::iter(chunks)).await?;
+//! ws.flush().await?; // resolves once bufferedAmount is 0: every byte is on the network
+//! # Ok(()) }
+//! ```
+//!
+//! The browser fires no event when its buffer drains, so a waiting sink re-reads
+//! `bufferedAmount` on a timer that exists only while a task waits: 1 ms after the last
+//! check while the buffer drains (browsers may stretch that to 4 ms), doubling up to 64 ms
+//! while it is stuck. The added latency is at most that interval; an idle socket costs
+//! nothing. Note that `ws.close()` is the inherent close; the Sink's is
+//! `SinkExt::close(&mut ws)`.
+//!
+//! # Split halves and more listeners
+//! [`WebSocket::split`] gives a [`WebSocketSender`] and a [`WebSocketReceiver`] for
+//! different tasks or components; either can close, the receiver sees the final
+//! `Closed`, and [`WebSocketSender::reunite`] joins them again. `subscribe()` returns a
+//! [`Subscription`]: another stream that sees every later event.
+//!
+//! # Reconnecting
+//! [`WebSocketBuilder::reconnecting`] makes a [`ReconnectingWebSocket`]: exponential
+//! backoff with full jitter ([`ReconnectPolicy`]), one retry per failure, a bounded
+//! [`OfflineQueue`] for sends while disconnected, an optional [`Heartbeat`], and a
+//! [`ReconnectEvent`] stream that reports every open, close and retry.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), browser_websocket::Error> {
+//! use std::time::Duration;
+//! use browser_websocket::{Heartbeat, ReconnectEvent, ReconnectPolicy, WebSocket};
+//! use futures_util::StreamExt;
+//!
+//! let mut ws = WebSocket::builder("wss://example.com/chat")
+//!     .reconnecting(ReconnectPolicy::default().max_attempts(Some(10)))
+//!     .heartbeat(Heartbeat::new("ping", Duration::from_secs(20), Duration::from_secs(45)))
+//!     .connect()?;
+//! ws.send("hello")?; // sent now, or queued until the connection is back
+//! while let Some(event) = ws.next().await {
+//!     match event {
+//!         ReconnectEvent::Message(message) => println!("{message:?}"),
+//!         ReconnectEvent::Reconnecting { attempt, delay } => println!("retry {attempt} in {delay:?}"),
+//!         ReconnectEvent::GaveUp(why) => println!("offline for good: {why:?}"),
+//!         _ => {}
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
