@@ -51,7 +51,10 @@ pub fn run(browser: Browser, driver: &Path, server: SocketAddr) -> Tally {
     let tmp = target_dir().join("browser-tmp").join(browser.name());
     let _ = std::fs::remove_dir_all(&tmp);
     let tally = match std::fs::create_dir_all(&tmp) {
-        Ok(()) => run_cargo_test(&mut test_command(browser, driver, server, &tmp)),
+        Ok(()) => run_counting(
+            &mut test_command(browser, driver, server, &tmp),
+            parse_summary_line,
+        ),
         Err(err) => {
             eprintln!("error: cannot create {}: {err}", tmp.display());
             Tally {
@@ -112,8 +115,10 @@ fn set_unless_user_did(cmd: &mut Command, var: &str, value: impl AsRef<std::ffi:
     }
 }
 
-/// Runs cargo, teeing both output streams to the terminal while counting results.
-fn run_cargo_test(cmd: &mut Command) -> Tally {
+/// Runs a command, teeing both output streams to the terminal while summing the counts
+/// that `parse` finds in its summary lines. A failed run without a failing count is one
+/// failure.
+pub fn run_counting(cmd: &mut Command, parse: fn(&str) -> Option<Tally>) -> Tally {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -127,8 +132,16 @@ fn run_cargo_test(cmd: &mut Command) -> Tally {
             };
         }
     };
-    let stdout = tee(child.stdout.take().expect("stdout is piped"), io::stdout());
-    let stderr = tee(child.stderr.take().expect("stderr is piped"), io::stderr());
+    let stdout = tee(
+        child.stdout.take().expect("stdout is piped"),
+        io::stdout(),
+        parse,
+    );
+    let stderr = tee(
+        child.stderr.take().expect("stderr is piped"),
+        io::stderr(),
+        parse,
+    );
     let status = child.wait();
     let mut tally = Tally::default();
     tally += stdout.join().unwrap_or_default();
@@ -150,8 +163,12 @@ fn run_cargo_test(cmd: &mut Command) -> Tally {
     tally
 }
 
-/// Copies `from` to `to` line by line, summing the test summary lines on the way.
-fn tee(from: impl Read + Send + 'static, mut to: impl Write + Send + 'static) -> JoinHandle<Tally> {
+/// Copies `from` to `to` line by line, summing the summary lines on the way.
+fn tee(
+    from: impl Read + Send + 'static,
+    mut to: impl Write + Send + 'static,
+    parse: fn(&str) -> Option<Tally>,
+) -> JoinHandle<Tally> {
     thread::spawn(move || {
         let mut from = BufReader::new(from);
         let mut tally = Tally::default();
@@ -159,7 +176,7 @@ fn tee(from: impl Read + Send + 'static, mut to: impl Write + Send + 'static) ->
         while matches!(from.read_until(b'\n', &mut line), Ok(n) if n > 0) {
             let _ = to.write_all(&line);
             let _ = to.flush();
-            if let Some(summary) = parse_summary_line(&String::from_utf8_lossy(&line)) {
+            if let Some(summary) = parse(&String::from_utf8_lossy(&line)) {
                 tally += summary;
             }
             line.clear();

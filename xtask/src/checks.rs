@@ -48,13 +48,16 @@ fn clippy_native() -> Result {
     ]))
 }
 
-/// The library is a wasm library: its browser-only code is only linted for wasm32.
+/// The library and the demo page are wasm code: their browser-only paths are only
+/// linted for wasm32.
 fn clippy_wasm32() -> Result {
     announce("clippy (wasm32)");
     cmd::run(cargo().args([
         "clippy",
         "-p",
         "browser-websocket",
+        "-p",
+        "demo",
         "--all-targets",
         "--target",
         WASM32,

@@ -8,7 +8,11 @@ mod browser;
 mod browser_tests;
 mod checks;
 mod cmd;
+mod demo_build;
+mod demo_check;
+mod demo_command;
 mod failure;
+mod interrupt;
 mod server;
 mod server_command;
 mod setup;
@@ -35,6 +39,11 @@ const SUBCOMMANDS: &[Subcommand] = &[
         usage: test_command::USAGE,
         about: test_command::ABOUT,
         run: test_command::run,
+    },
+    Subcommand {
+        usage: demo_command::USAGE,
+        about: demo_command::ABOUT,
+        run: demo_command::run,
     },
     Subcommand {
         usage: server_command::USAGE,

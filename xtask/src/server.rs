@@ -37,6 +37,13 @@ impl TestServer {
         self.addr
     }
 
+    /// The server's exit status if it has stopped, without waiting.
+    pub fn try_wait(&mut self) -> Result<Option<ExitStatus>> {
+        self.child
+            .try_wait()
+            .map_err(|err| Failure::new(format!("checking on the test server failed: {err}")))
+    }
+
     /// Blocks until the server exits (for the foreground `cargo xtask server`).
     pub fn wait(&mut self) -> Result<ExitStatus> {
         self.child

@@ -56,6 +56,14 @@ pub fn ensure(browsers: &[Browser], lint: bool) -> Result<Drivers> {
     Ok(Drivers { drivers })
 }
 
+/// What `cargo xtask demo` needs: the wasm32 target and the pinned `wasm-bindgen`.
+/// No browser: the demo is served, not driven.
+pub fn ensure_for_demo() -> Result {
+    announce("checking prerequisites");
+    ensure_wasm32_target()?;
+    ensure_wasm_bindgen_cli()
+}
+
 fn ensure_wasm32_target() -> Result {
     let installed = probe(command("rustup").args(["target", "list", "--installed"]))
         .ok_or_else(|| {
@@ -80,22 +88,18 @@ fn ensure_rustfmt_and_clippy() -> Result {
     cmd::run(command("rustup").args(["component", "add", "rustfmt", "clippy"]))
 }
 
+/// The binaries of `wasm-bindgen-cli` that xtask runs: the test runner (browser tests)
+/// and the bindings generator (`cargo xtask demo`). One install brings both.
+const WASM_BINDGEN_TOOLS: [&str; 2] = ["wasm-bindgen-test-runner", "wasm-bindgen"];
+
 fn ensure_wasm_bindgen_cli() -> Result {
-    let runner = find_wasm_bindgen_test_runner();
-    match &runner {
-        (Some(path), Some(version)) if version == WASM_BINDGEN_VERSION => {
-            println!("    wasm-bindgen-test-runner {version}: {}", path.display());
-            return Ok(());
-        }
-        (Some(path), Some(other)) => println!(
-            "    wasm-bindgen-test-runner {other} at {} is not the pinned {WASM_BINDGEN_VERSION}",
-            path.display()
-        ),
-        (Some(path), None) => println!(
-            "    wasm-bindgen-test-runner at {} does not report a version",
-            path.display()
-        ),
-        (None, _) => println!("    wasm-bindgen-test-runner: not found"),
+    // No short-circuit: every tool's state is printed.
+    let pinned: Vec<bool> = WASM_BINDGEN_TOOLS
+        .iter()
+        .map(|tool| tool_is_pinned(tool))
+        .collect();
+    if pinned.iter().all(|&ok| ok) {
+        return Ok(());
     }
     announce(&format!(
         "installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (takes a few minutes)"
@@ -108,21 +112,51 @@ fn ensure_wasm_bindgen_cli() -> Result {
         WASM_BINDGEN_VERSION,
         "--force",
     ]))?;
-    // Catches an install that landed somewhere cargo runs no runner from.
-    match find_wasm_bindgen_test_runner() {
-        (Some(_), Some(version)) if version == WASM_BINDGEN_VERSION => Ok(()),
-        (path, version) => Err(Failure::new(format!(
-            "after `cargo install wasm-bindgen-cli`, the wasm-bindgen-test-runner cargo would run is \
-             {} at {}, not {WASM_BINDGEN_VERSION} (is CARGO_INSTALL_ROOT set?)",
-            version.as_deref().unwrap_or("unknown version"),
-            path.map_or_else(|| "nowhere on PATH".to_owned(), |p| p.display().to_string()),
-        ))),
+    // Catches an install that landed somewhere cargo runs no tool from.
+    for tool in WASM_BINDGEN_TOOLS {
+        match find_tool(tool) {
+            (Some(_), Some(version)) if version == WASM_BINDGEN_VERSION => {}
+            (path, version) => {
+                return Err(Failure::new(format!(
+                    "after `cargo install wasm-bindgen-cli`, the {tool} cargo would run is \
+                     {} at {}, not {WASM_BINDGEN_VERSION} (is CARGO_INSTALL_ROOT set?)",
+                    version.as_deref().unwrap_or("unknown version"),
+                    path.map_or_else(|| "nowhere on PATH".to_owned(), |p| p.display().to_string()),
+                )))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `tool` is on PATH at the pinned version; says what it found either way.
+fn tool_is_pinned(tool: &str) -> bool {
+    match find_tool(tool) {
+        (Some(path), Some(version)) if version == WASM_BINDGEN_VERSION => {
+            println!("    {tool} {version}: {}", path.display());
+            true
+        }
+        (Some(path), Some(other)) => {
+            println!(
+                "    {tool} {other} at {} is not the pinned {WASM_BINDGEN_VERSION}",
+                path.display()
+            );
+            false
+        }
+        (Some(path), None) => {
+            println!("    {tool} at {} does not report a version", path.display());
+            false
+        }
+        (None, _) => {
+            println!("    {tool}: not found");
+            false
+        }
     }
 }
 
-/// The runner cargo would pick for wasm32 tests, and the version it reports.
-fn find_wasm_bindgen_test_runner() -> (Option<PathBuf>, Option<String>) {
-    let path = find_in_path("wasm-bindgen-test-runner");
+/// The copy of `tool` a child process would run, and the version it reports.
+fn find_tool(tool: &str) -> (Option<PathBuf>, Option<String>) {
+    let path = find_in_path(tool);
     let version = path
         .as_ref()
         .and_then(|path| probe(command(path).arg("--version")))

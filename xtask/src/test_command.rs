@@ -6,13 +6,14 @@ use crate::browser::Browser;
 use crate::browser_tests;
 use crate::checks::{self, Check};
 use crate::cmd::{announce, target_dir};
+use crate::demo_check;
 use crate::failure::{Failure, Result};
 use crate::server::{self, ServerOptions, ServerOutput};
 use crate::setup;
 
 pub const USAGE: &str = "test [--browser chromium|firefox] [--no-lint]";
 pub const ABOUT: &str =
-    "install what is missing, lint, and run every test (native, then each browser)";
+    "install what is missing, lint, and run every test (native, each browser, the demo page)";
 
 #[derive(Debug, PartialEq)]
 struct TestOptions {
@@ -91,6 +92,15 @@ pub fn run(args: &[String]) -> Result {
                 passed: false,
             });
         }
+    }
+
+    // The demo page, checked in Chromium only: it exercises the page, not the browser.
+    if let Some(chromedriver) = drivers.for_browser(Browser::Chromium) {
+        let tally = demo_check::run(chromedriver);
+        outcomes.push(Outcome {
+            what: format!("demo: {} passed, {} failed", tally.passed, tally.failed),
+            passed: tally.failed == 0 && tally.passed > 0,
+        });
     }
 
     announce("summary");

@@ -1,0 +1,338 @@
+//! The demo page as a WebDriver session sees it: fields to fill, buttons to click, and
+//! readouts to wait for.
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::Value;
+
+/// The workspace's WebDriver settings, shared with the wasm browser tests.
+const WEBDRIVER_JSON: &str = include_str!("../../webdriver.json");
+
+/// The desktop size the checks run at.
+pub const DESKTOP: (u32, u32) = (1280, 800);
+
+/// How long any one wait may take before the check fails.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// How often a wait looks again.
+const POLL: Duration = Duration::from_millis(50);
+
+/// A line of the page's event log.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `data-seq`: grows by one per line, never reused.
+    pub seq: u64,
+    /// `open`, `message`, `sent`, `error`, `closed` or `info`.
+    pub kind: String,
+    /// The whole line: time, kind and detail.
+    pub text: String,
+}
+
+/// A headless Chromium session on the demo page.
+pub struct Page {
+    client: Client,
+}
+
+impl Page {
+    /// Starts Chromium through chromedriver with webdriver.json's `goog:chromeOptions`,
+    /// at 1280x800.
+    pub async fn open(webdriver: &str) -> Result<Page, String> {
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities()?)
+            .connect(webdriver)
+            .await
+            .map_err(|err| format!("cannot start a Chromium session: {err}"))?;
+        let page = Page { client };
+        page.resize(DESKTOP).await?;
+        Ok(page)
+    }
+
+    /// Ends the session, which closes Chromium.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+
+    pub async fn goto(&self, url: &str) -> Result<(), String> {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|err| format!("cannot load {url}: {err}"))
+    }
+
+    /// Sets the viewport to `width` x `height` CSS pixels.
+    pub async fn resize(&self, (width, height): (u32, u32)) -> Result<(), String> {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .map_err(|err| format!("cannot resize the window: {err}"))?;
+        // The window includes no chrome in headless mode, but make sure: grow it by
+        // whatever the viewport lacks.
+        let inner = self
+            .script("return [window.innerWidth, window.innerHeight];")
+            .await?;
+        let (w, h) = (
+            inner[0].as_u64().unwrap_or(width.into()) as u32,
+            inner[1].as_u64().unwrap_or(height.into()) as u32,
+        );
+        if (w, h) != (width, height) {
+            self.client
+                .set_window_size(
+                    width + width.saturating_sub(w),
+                    height + height.saturating_sub(h),
+                )
+                .await
+                .map_err(|err| format!("cannot resize the window: {err}"))?;
+        }
+        Ok(())
+    }
+
+    /// A PNG of the viewport, scrolled to the top of the page.
+    pub async fn screenshot(&self) -> Result<Vec<u8>, String> {
+        self.script("window.scrollTo(0, 0); return null;").await?;
+        self.client
+            .screenshot()
+            .await
+            .map_err(|err| format!("screenshot failed: {err}"))
+    }
+
+    pub async fn click(&self, id: &str) -> Result<(), String> {
+        self.element(id)
+            .await?
+            .click()
+            .await
+            .map_err(|err| fail("click", id, err))
+    }
+
+    /// Replaces a field's text, as typing would.
+    pub async fn fill(&self, id: &str, text: &str) -> Result<(), String> {
+        let field = self.element(id).await?;
+        field.clear().await.map_err(|err| fail("clear", id, err))?;
+        if !text.is_empty() {
+            field
+                .send_keys(text)
+                .await
+                .map_err(|err| fail("type into", id, err))?;
+        }
+        Ok(())
+    }
+
+    /// Picks an `<option>` of a `<select>` by its value, as a click would.
+    pub async fn select(&self, id: &str, value: &str) -> Result<(), String> {
+        self.element(id)
+            .await?
+            .select_by_value(value)
+            .await
+            .map_err(|err| fail("select in", id, err))
+    }
+
+    /// An element's text as the DOM holds it (also when hidden).
+    pub async fn text(&self, id: &str) -> Result<String, String> {
+        let value = self
+            .script(&format!(
+                "return document.getElementById({id:?})?.textContent ?? null;"
+            ))
+            .await?;
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("the page has no #{id}"))
+    }
+
+    /// A form field's current value.
+    pub async fn value(&self, id: &str) -> Result<String, String> {
+        let value = self
+            .script(&format!(
+                "return document.getElementById({id:?})?.value ?? null;"
+            ))
+            .await?;
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("the page has no #{id}"))
+    }
+
+    /// A whole number in an attribute of `#id`, e.g. `data-bytes`.
+    pub async fn number(&self, id: &str, attribute: &str) -> Result<u64, String> {
+        let value = self
+            .script(&format!(
+                "return document.getElementById({id:?})?.getAttribute({attribute:?}) ?? null;"
+            ))
+            .await?;
+        value
+            .as_str()
+            .and_then(|text| text.parse().ok())
+            .ok_or_else(|| format!("#{id} has no number in {attribute} (found {value})"))
+    }
+
+    /// Whether `#id` has the attribute `name` with `value`.
+    pub async fn has_attribute(&self, id: &str, name: &str, value: &str) -> Result<bool, String> {
+        let found = self
+            .script(&format!(
+                "return document.getElementById({id:?})?.getAttribute({name:?}) ?? null;"
+            ))
+            .await?;
+        Ok(found.as_str() == Some(value))
+    }
+
+    /// Every line of the event log, oldest first.
+    pub async fn log(&self) -> Result<Vec<Entry>, String> {
+        let lines = self
+            .script(
+                "return [...document.querySelectorAll('#log > li')].map(li => \
+                 [Number(li.dataset.seq), li.className.replace('entry', '').trim(), li.textContent]);",
+            )
+            .await?;
+        let lines = lines.as_array().ok_or("the log is not a list")?;
+        Ok(lines
+            .iter()
+            .map(|line| Entry {
+                seq: line[0].as_u64().unwrap_or(0),
+                kind: line[1].as_str().unwrap_or_default().to_owned(),
+                text: line[2].as_str().unwrap_or_default().to_owned(),
+            })
+            .collect())
+    }
+
+    /// The `data-seq` of the newest log line; lines added later have a higher one.
+    pub async fn log_mark(&self) -> Result<u64, String> {
+        Ok(self.log().await?.last().map_or(0, |entry| entry.seq))
+    }
+
+    /// Waits for a log line newer than `mark`, of `kind`, containing every one of `parts`.
+    pub async fn wait_for_entry(
+        &self,
+        mark: u64,
+        kind: &str,
+        parts: &[&str],
+    ) -> Result<Entry, String> {
+        let what = format!("a new {kind} line with {parts:?} in the log");
+        self.wait_for(&what, || async {
+            Ok(self.log().await?.into_iter().find(|entry| {
+                entry.seq > mark
+                    && entry.kind == kind
+                    && parts.iter().all(|part| entry.text.contains(part))
+            }))
+        })
+        .await
+    }
+
+    /// Waits until the readyState badge reads `state`.
+    pub async fn wait_for_state(&self, state: &str) -> Result<(), String> {
+        self.wait_for(&format!("the badge to read {state}"), || async {
+            Ok((self.text("state").await? == state).then_some(()))
+        })
+        .await
+    }
+
+    /// Waits until the error area is shown and contains every one of `parts`.
+    pub async fn wait_for_error(&self, parts: &[&str]) -> Result<String, String> {
+        self.wait_for(&format!("{parts:?} in the error area"), || async {
+            let shown = self
+                .script("return !document.getElementById('error').hidden;")
+                .await?
+                == Value::Bool(true);
+            let text = self.text("error").await?;
+            Ok((shown && parts.iter().all(|part| text.contains(part))).then_some(text))
+        })
+        .await
+    }
+
+    /// Polls `probe` until it yields a value, failing after the deadline.
+    pub async fn wait_for<T, F, Fut>(&self, what: &str, mut probe: F) -> Result<T, String>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Option<T>, String>>,
+    {
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            if let Some(found) = probe().await? {
+                return Ok(found);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "timed out after {} s waiting for {what}",
+                    DEADLINE.as_secs()
+                ));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// What the page shows now, for a failure message: badge, error area, last log lines.
+    pub async fn describe(&self) -> String {
+        let state = self.text("state").await.unwrap_or_else(|err| err);
+        let error = self.text("error").await.unwrap_or_else(|err| err);
+        let log = match self.log().await {
+            Ok(entries) => entries
+                .iter()
+                .rev()
+                .take(8)
+                .rev()
+                .map(|entry| format!("\n        {}", entry.text))
+                .collect::<String>(),
+            Err(err) => err,
+        };
+        format!("      badge: {state}\n      error area: {error:?}\n      last log lines:{log}")
+    }
+
+    async fn element(&self, id: &str) -> Result<Element, String> {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .map_err(|err| fail("find", id, err))
+    }
+
+    async fn script(&self, script: &str) -> Result<Value, String> {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .map_err(|err| format!("script failed: {err}"))
+    }
+}
+
+fn fail(action: &str, id: &str, err: CmdError) -> String {
+    format!("cannot {action} #{id}: {err}")
+}
+
+/// webdriver.json's Chromium options, plus the window size.
+fn capabilities() -> Result<Capabilities, String> {
+    let mut all: Capabilities = serde_json::from_str(WEBDRIVER_JSON)
+        .map_err(|err| format!("webdriver.json is not valid JSON: {err}"))?;
+    let mut options = all
+        .remove("goog:chromeOptions")
+        .ok_or("webdriver.json has no goog:chromeOptions")?;
+    let args = options
+        .get_mut("args")
+        .and_then(Value::as_array_mut)
+        .ok_or("webdriver.json's goog:chromeOptions has no args list")?;
+    args.push(Value::from(format!(
+        "--window-size={},{}",
+        DESKTOP.0, DESKTOP.1
+    )));
+    let mut capabilities = Capabilities::new();
+    capabilities.insert("goog:chromeOptions".to_owned(), options);
+    Ok(capabilities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capabilities_keep_webdriver_json_args_and_add_the_window_size() {
+        let capabilities = capabilities().unwrap();
+        let args = capabilities["goog:chromeOptions"]["args"]
+            .as_array()
+            .unwrap();
+        assert!(args.contains(&Value::from("--headless=new")));
+        assert!(args.contains(&Value::from("--no-sandbox")));
+        assert_eq!(args.last(), Some(&Value::from("--window-size=1280,800")));
+        assert!(!capabilities.contains_key("moz:firefoxOptions"));
+    }
+}

@@ -1,0 +1,42 @@
+//! Everything the page shows, shared by the buttons and the connection's task.
+
+use std::fmt::Display;
+
+use web_sys::{Document, HtmlElement};
+
+use crate::dom::{by_id, set_text, PageError};
+use crate::log::{Kind, Log};
+use crate::status::Status;
+
+#[derive(Debug)]
+pub struct View {
+    pub log: Log,
+    pub status: Status,
+    error: HtmlElement,
+}
+
+impl View {
+    pub fn find(document: &Document) -> Result<View, PageError> {
+        Ok(View {
+            log: Log::find(document)?,
+            status: Status::find(document)?,
+            error: by_id(document, "error")?,
+        })
+    }
+
+    /// Shows an error in the error area and the log: `what` failed, and why.
+    ///
+    /// For the crate's errors the "why" is their `Display` text, word for word.
+    pub fn report(&self, what: &str, error: &dyn Display) {
+        let text = format!("{what}: {error}");
+        set_text(&self.error, &text);
+        self.error.set_hidden(false);
+        self.log.add(Kind::Error, &text);
+    }
+
+    /// Empties the error area; each new action starts with a clean slate.
+    pub fn clear_error(&self) {
+        set_text(&self.error, "");
+        self.error.set_hidden(true);
+    }
+}
