@@ -80,6 +80,8 @@ pub enum Error {
     /// `opened`: the connection closed before it opened (refused, unreachable, rejected
     /// handshake). The browser's `error` + `close 1006` pair is this one error.
     ConnectFailed(CloseEvent),
+    /// A [`Codec`](crate::Codec) could not encode a value (feature `serde`); the reason.
+    Encode(String),
     /// The browser threw an exception this crate does not expect; its name and message.
     Browser {
         /// The exception's name, e.g. `"InvalidStateError"`.
@@ -154,6 +156,7 @@ impl fmt::Display for Error {
                     close.code
                 )
             }
+            Error::Encode(reason) => write!(f, "cannot encode the value: {reason}"),
             Error::Browser { name, message } => write!(f, "the browser threw {name}: {message}"),
         }
     }

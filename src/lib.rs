@@ -98,6 +98,12 @@
 //! }
 //! # Ok(()) }
 //! ```
+//!
+//! # Features
+//! - `serde`: [`Typed`] sockets that send and receive your types through a [`Codec`]:
+//!   [`Json`] (text messages) or [`Postcard`] (compact binary messages).
+//! - `io`: [`ByteStream`], `futures_io::AsyncRead`/`AsyncWrite` over binary messages.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
@@ -107,7 +113,11 @@ mod methods;
 mod alarm;
 mod binary_type;
 mod builder;
+#[cfg(feature = "io")]
+mod byte_stream;
 mod close;
+#[cfg(feature = "serde")]
+mod codec;
 mod connection;
 mod diagnostics;
 mod error;
@@ -128,12 +138,18 @@ mod socket;
 mod split;
 mod state;
 mod subscription;
+#[cfg(feature = "serde")]
+mod typed;
 mod url;
 mod water_marks;
 
 pub use binary_type::BinaryType;
 pub use builder::WebSocketBuilder;
+#[cfg(feature = "io")]
+pub use byte_stream::ByteStream;
 pub use close::{CloseCode, CloseEvent, MAX_CLOSE_REASON_BYTES};
+#[cfg(feature = "serde")]
+pub use codec::{Codec, DecodeError, Json, Postcard};
 pub use diagnostics::live_listeners;
 pub use error::{Error, UrlProblem};
 pub use event::Event;
@@ -147,4 +163,6 @@ pub use socket::WebSocket;
 pub use split::{ReuniteError, WebSocketReceiver, WebSocketSender};
 pub use state::ReadyState;
 pub use subscription::Subscription;
+#[cfg(feature = "serde")]
+pub use typed::{CarriesMessage, Typed, TypedEvent, TypedWebSocket};
 pub use water_marks::WaterMarks;

@@ -639,3 +639,49 @@ impl fmt::Debug for ReconnectingWebSocket {
             .finish_non_exhaustive()
     }
 }
+
+/// Sends through [`ReconnectingWebSocket::send`]: while disconnected, messages go to the
+/// offline queue.
+///
+/// - `poll_ready` waits on the open socket's flow control; while disconnected it is ready
+///   at once (the queue decides).
+/// - `start_send` fails with [`Error::QueueFull`] when the queue refuses. With
+///   [`WhenFull::DropOldest`](crate::WhenFull::DropOldest) the Sink cannot hand back what
+///   it dropped: use [`send`](ReconnectingWebSocket::send) for that policy.
+/// - `poll_flush` waits until the open socket's buffer is empty (queued messages count as
+///   flushed: they wait for the next connection).
+/// - `poll_close` closes for good, like [`close`](ReconnectingWebSocket::close), and
+///   resolves at once; the stream's last event tells when the connection is gone.
+impl futures_sink::Sink<Message> for ReconnectingWebSocket {
+    type Error = Error;
+
+    fn poll_ready(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        let this = self.get_mut();
+        let mut link = this.link.borrow_mut();
+        match &mut link.socket {
+            Some(socket) if socket.ready_state() == ReadyState::Open => {
+                futures_sink::Sink::<Message>::poll_ready(Pin::new(socket), cx)
+            }
+            _ => Poll::Ready(Ok(())),
+        }
+    }
+
+    fn start_send(self: Pin<&mut Self>, message: Message) -> Result<(), Error> {
+        self.send(message).map(drop)
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        let this = self.get_mut();
+        let mut link = this.link.borrow_mut();
+        match &mut link.socket {
+            Some(socket) if socket.ready_state() == ReadyState::Open => {
+                futures_sink::Sink::<Message>::poll_flush(Pin::new(socket), cx)
+            }
+            _ => Poll::Ready(Ok(())),
+        }
+    }
+
+    fn poll_close(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        Poll::Ready(self.close())
+    }
+}
