@@ -4,6 +4,7 @@
 //! `run(&[String]) -> Result`, and list it in [`SUBCOMMANDS`].
 
 mod args;
+mod bench_command;
 mod browser;
 mod browser_tests;
 mod checks;
@@ -44,6 +45,11 @@ const SUBCOMMANDS: &[Subcommand] = &[
         usage: demo_command::USAGE,
         about: demo_command::ABOUT,
         run: demo_command::run,
+    },
+    Subcommand {
+        usage: bench_command::USAGE,
+        about: bench_command::ABOUT,
+        run: bench_command::run,
     },
     Subcommand {
         usage: server_command::USAGE,
