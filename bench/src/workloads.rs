@@ -169,9 +169,7 @@ pub fn all(scale: Scale) -> Vec<Spec> {
         },
         Spec {
             name: "connect-close",
-            workload: Workload::ConnectClose {
-                count: n(200, 5),
-            },
+            workload: Workload::ConnectClose { count: n(200, 5) },
         },
     ]
 }

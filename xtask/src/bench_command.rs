@@ -20,11 +20,11 @@ mod bench_size;
 
 use crate::args::Args;
 use crate::browser::Browser;
-use bench_report::Results;
-use bench_run::RunOptions;
 use crate::cmd::{announce, target_dir};
 use crate::failure::{Failure, Result};
 use crate::setup;
+use bench_report::Results;
+use bench_run::RunOptions;
 
 pub const USAGE: &str =
     "bench [--browser chromium|firefox] [--rounds N] [--smoke] [--only NAME,..] [--no-size]";
@@ -62,13 +62,14 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
             }
             "--rounds" => {
                 let value = args.value_of(&flag)?;
-                options.rounds = value
-                    .parse()
-                    .ok()
-                    .filter(|&rounds| rounds > 0)
-                    .ok_or_else(|| {
-                        Failure::usage(format!("`--rounds {value}`: use a whole number from 1"))
-                    })?;
+                options.rounds =
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|&rounds| rounds > 0)
+                        .ok_or_else(|| {
+                            Failure::usage(format!("`--rounds {value}`: use a whole number from 1"))
+                        })?;
             }
             "--smoke" => options.smoke = true,
             "--only" => {

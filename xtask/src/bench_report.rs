@@ -145,11 +145,7 @@ pub fn size_table(size: &Sizes) -> String {
         "minimal app (opt-level z, LTO, wasm-opt -Oz)   .wasm bytes   gzip -9 bytes"
     );
     for app in &size.apps {
-        let _ = writeln!(
-            out,
-            "{:<46} {:>11} {:>15}",
-            app.label, app.wasm, app.gzip
-        );
+        let _ = writeln!(out, "{:<46} {:>11} {:>15}", app.label, app.wasm, app.gzip);
     }
     out
 }
@@ -168,7 +164,10 @@ pub fn json(results: &Results) -> String {
             fields.push(format!("\"{name}_ms\": {}", optional(row.median(index), 3)));
         }
         for (index, name) in IMPLEMENTATIONS.iter().enumerate().skip(1) {
-            fields.push(format!("\"{name}_ratio\": {}", optional(row.ratio(index), 3)));
+            fields.push(format!(
+                "\"{name}_ratio\": {}",
+                optional(row.ratio(index), 3)
+            ));
         }
         let samples: Vec<String> = IMPLEMENTATIONS
             .iter()
@@ -226,7 +225,12 @@ mod tests {
     fn results() -> Results {
         let mut samples = Vec::new();
         for (round, scale) in [(0, 1.0), (1, 3.0), (2, 2.0)] {
-            for (name, ms) in [("raw", 10.0), ("crate", 10.4), ("gloo", 20.0), ("wsw", 15.0)] {
+            for (name, ms) in [
+                ("raw", 10.0),
+                ("crate", 10.4),
+                ("gloo", 20.0),
+                ("wsw", 15.0),
+            ] {
                 samples.push(sample(round, name, "flood-16B-text", ms * scale));
             }
             samples.push(sample(round, "raw", "connect-close", 100.0));
@@ -271,7 +275,9 @@ mod tests {
     fn the_table_counts_the_workloads_that_meet_the_targets() {
         let table = table(&results());
         assert!(table.contains("flood-16B-text"));
-        assert!(table.contains("crate/raw <= 1.05: 1 of 2 workloads; crate <= gloo and wsw: 2 of 2"));
+        assert!(
+            table.contains("crate/raw <= 1.05: 1 of 2 workloads; crate <= gloo and wsw: 2 of 2")
+        );
     }
 
     #[test]

@@ -122,16 +122,24 @@ fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
 
 fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
     let mut cmd = cargo();
-    cmd.args(["test", "--profile", PROFILE, "-p", "bench", "--target", WASM32])
-        .args(["--test", "bench", "--", "--nocapture"])
-        // Read by the bench at compile time (`option_env!`), like the browser tests do.
-        .env("BROWSER_WEBSOCKET_TEST_SERVER", options.server.to_string())
-        .env("BENCH_ROUNDS", options.rounds.to_string())
-        .env("BENCH_SCALE", if options.smoke { "smoke" } else { "full" })
-        .env("BENCH_ONLY", options.only.join(","))
-        .env("TMPDIR", tmp)
-        // Would make the runner serve the page and wait for a human forever.
-        .env_remove("NO_HEADLESS");
+    cmd.args([
+        "test",
+        "--profile",
+        PROFILE,
+        "-p",
+        "bench",
+        "--target",
+        WASM32,
+    ])
+    .args(["--test", "bench", "--", "--nocapture"])
+    // Read by the bench at compile time (`option_env!`), like the browser tests do.
+    .env("BROWSER_WEBSOCKET_TEST_SERVER", options.server.to_string())
+    .env("BENCH_ROUNDS", options.rounds.to_string())
+    .env("BENCH_SCALE", if options.smoke { "smoke" } else { "full" })
+    .env("BENCH_ONLY", options.only.join(","))
+    .env("TMPDIR", tmp)
+    // Would make the runner serve the page and wait for a human forever.
+    .env_remove("NO_HEADLESS");
     for var in DRIVER_VARS {
         cmd.env_remove(var).env_remove(format!("{var}_REMOTE"));
     }
@@ -142,7 +150,10 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
     cmd.env(driver_var, options.driver);
     let defaults: [(&str, OsString); 3] = [
         ("WASM_BINDGEN_TEST_TIMEOUT", DEFAULT_TIMEOUT.into()),
-        ("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", DEFAULT_DRIVER_TIMEOUT.into()),
+        (
+            "WASM_BINDGEN_TEST_DRIVER_TIMEOUT",
+            DEFAULT_DRIVER_TIMEOUT.into(),
+        ),
         // The runner looks in its working directory by default; this keeps the headless
         // flags whatever directory cargo picks.
         (
@@ -207,7 +218,8 @@ mod tests {
         let mut run = Run::default();
         let meta = r#"{"kind":"meta","user_agent":"HeadlessChrome/156","rounds":3,"scale":"full"}"#;
         assert!(read_line(meta, &mut run).is_some());
-        let time = r#"{"kind":"time","round":1,"impl":"crate","workload":"flood-16B-text","ms":12.500}"#;
+        let time =
+            r#"{"kind":"time","round":1,"impl":"crate","workload":"flood-16B-text","ms":12.500}"#;
         let shown = read_line(time, &mut run).unwrap();
         assert!(shown.contains("flood-16B-text") && shown.contains("12.5 ms"));
         assert_eq!(run.user_agent, "HeadlessChrome/156");
@@ -226,7 +238,11 @@ mod tests {
     #[test]
     fn lines_missing_a_field_or_of_another_kind_are_not_read() {
         let mut run = Run::default();
-        assert!(read_line(r#"{"kind":"time","round":1,"impl":"crate","ms":1}"#, &mut run).is_none());
+        assert!(read_line(
+            r#"{"kind":"time","round":1,"impl":"crate","ms":1}"#,
+            &mut run
+        )
+        .is_none());
         assert!(read_line(r#"{"kind":"later"}"#, &mut run).is_none());
         assert!(read_line("not json", &mut run).is_none());
         assert!(run.samples.is_empty());

@@ -70,7 +70,9 @@ pub fn measure() -> Result<Sizes> {
     cmd::run(&mut build)?;
 
     let wasm_bindgen = find_in_path("wasm-bindgen").ok_or_else(|| {
-        Failure::new("`wasm-bindgen` is not on PATH: it comes with wasm-bindgen-cli, which setup installs")
+        Failure::new(
+            "`wasm-bindgen` is not on PATH: it comes with wasm-bindgen-cli, which setup installs",
+        )
     })?;
     let wasm_opt = ensure_wasm_opt()?;
     announce("size: wasm-bindgen --target web, wasm-opt -Oz, gzip -9");
@@ -122,7 +124,10 @@ const WASM_OPT_FEATURES: [&str; 6] = [
 fn ensure_wasm_opt() -> Result<PathBuf> {
     let prefix = target_dir().join("bench");
     let wasm_opt = prefix.join("node_modules").join(".bin").join("wasm-opt");
-    let major = BINARYEN_VERSION.split('.').next().unwrap_or(BINARYEN_VERSION);
+    let major = BINARYEN_VERSION
+        .split('.')
+        .next()
+        .unwrap_or(BINARYEN_VERSION);
     let pinned = |path: &Path| {
         probe(command(path).arg("--version"))
             .is_some_and(|version| version.contains(&format!("version {major}")))

@@ -25,9 +25,7 @@ fn start() {
         while let Some(item) = ws.next().await {
             match item {
                 Ok(Message::Text(text)) => console::log_1(&text.into()),
-                Ok(Message::Bytes(bytes)) => {
-                    console::log_2(&"bytes:".into(), &bytes.len().into())
-                }
+                Ok(Message::Bytes(bytes)) => console::log_2(&"bytes:".into(), &bytes.len().into()),
                 Err(_) => {}
             }
         }

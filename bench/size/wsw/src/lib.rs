@@ -24,9 +24,7 @@ fn start() {
         while let Some(message) = ws.next().await {
             match message {
                 WsMessage::Text(text) => console::log_1(&text.into()),
-                WsMessage::Binary(bytes) => {
-                    console::log_2(&"bytes:".into(), &bytes.len().into())
-                }
+                WsMessage::Binary(bytes) => console::log_2(&"bytes:".into(), &bytes.len().into()),
             }
         }
         console::log_1(&"closed".into());
