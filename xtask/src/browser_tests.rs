@@ -2,6 +2,7 @@
 
 use crate::browser::Browser;
 use crate::cmd::{announce, cargo, describe, target_dir, workspace_root};
+use crate::checks::LIBRARY_FEATURES;
 use crate::setup::WASM32;
 use std::env;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -76,6 +77,7 @@ pub fn run(browser: Browser, driver: &Path, server: SocketAddr) -> Tally {
 fn test_command(browser: Browser, driver: &Path, server: SocketAddr, tmp: &Path) -> Command {
     let mut cmd = cargo();
     cmd.args(["test", "-p", "browser-websocket", "--target", WASM32])
+        .args(["--features", LIBRARY_FEATURES])
         // Run every test file even when one fails, so the counts are complete.
         .arg("--no-fail-fast")
         .args(["--test", "*"])

@@ -4,6 +4,13 @@ use crate::cmd::{self, announce, cargo};
 use crate::failure::Result;
 use crate::setup::WASM32;
 
+/// The library's optional features, on in every check so that their code is linted and
+/// tested too.
+pub const LIBRARY_FEATURES: &str = "serde,io";
+
+/// The same, named from the workspace root.
+const WORKSPACE_FEATURES: &str = "browser-websocket/serde,browser-websocket/io";
+
 /// A named check, so the final summary can say which one failed.
 pub struct Check {
     pub name: &'static str,
@@ -42,6 +49,8 @@ fn clippy_native() -> Result {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--features",
+        WORKSPACE_FEATURES,
         "--",
         "-D",
         "warnings",
@@ -49,9 +58,20 @@ fn clippy_native() -> Result {
 }
 
 /// The library and the demo page are wasm code: their browser-only paths are only
-/// linted for wasm32.
+/// linted for wasm32, with the library's features on and, to catch feature-gating
+/// mistakes, off.
 fn clippy_wasm32() -> Result {
     announce("clippy (wasm32)");
+    cmd::run(cargo().args([
+        "clippy",
+        "-p",
+        "browser-websocket",
+        "--target",
+        WASM32,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     cmd::run(cargo().args([
         "clippy",
         "-p",
@@ -59,6 +79,8 @@ fn clippy_wasm32() -> Result {
         "-p",
         "demo",
         "--all-targets",
+        "--features",
+        WORKSPACE_FEATURES,
         "--target",
         WASM32,
         "--",
@@ -71,5 +93,5 @@ fn clippy_wasm32() -> Result {
 /// `cfg(target_arch = "wasm32")` and compile to nothing here.
 fn native_tests() -> Result {
     announce("native tests");
-    cmd::run(cargo().args(["test", "--workspace"]))
+    cmd::run(cargo().args(["test", "--workspace", "--features", WORKSPACE_FEATURES]))
 }
