@@ -12,6 +12,7 @@ mod cmd;
 mod demo_build;
 mod demo_check;
 mod demo_command;
+mod example_command;
 mod failure;
 mod interrupt;
 mod server;
@@ -45,6 +46,11 @@ const SUBCOMMANDS: &[Subcommand] = &[
         usage: demo_command::USAGE,
         about: demo_command::ABOUT,
         run: demo_command::run,
+    },
+    Subcommand {
+        usage: example_command::USAGE,
+        about: example_command::ABOUT,
+        run: example_command::run,
     },
     Subcommand {
         usage: bench_command::USAGE,

@@ -101,6 +101,12 @@ pub fn run(args: &[String]) -> Result {
             what: format!("demo: {} passed, {} failed", tally.passed, tally.failed),
             passed: tally.failed == 0 && tally.passed > 0,
         });
+        // The Yew and Leptos examples, after the demo and in Chromium only, likewise.
+        let tally = crate::example_command::check(chromedriver, options.lint);
+        outcomes.push(Outcome {
+            what: format!("examples: {} passed, {} failed", tally.passed, tally.failed),
+            passed: tally.failed == 0 && tally.passed > 0,
+        });
     }
 
     announce("summary");

@@ -1,0 +1,74 @@
+//! A chat client in Leptos over `browser-websocket`: one reconnecting socket per mounted
+//! [`Chat`](chat::Chat), typed messages through the JSON codec, and a counter that shows
+//! the socket's listeners go away when the chat unmounts.
+//!
+//! Built for wasm32 and served by `cargo xtask example leptos`, which also serves the
+//! echo route the chat talks to. Natively it compiles (for workspace-wide clippy and
+//! tests) but does nothing.
+#![forbid(unsafe_code)]
+
+mod chat;
+mod message;
+mod use_websocket;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use chat::Chat;
+
+/// The page: a header with Join/Leave, the chat while joined, and the listener count.
+#[component]
+fn App() -> impl IntoView {
+    let (joined, set_joined) = signal(true);
+    // One name for the page's life, so a re-join keeps it.
+    let name = format!("guest-{}", 100 + (js_sys::Math::random() * 900.0) as u32);
+    view! {
+        <main id="app" class="app">
+            <header class="masthead">
+                <div>
+                    <h1>"Leptos chat"</h1>
+                    <p class="lede">
+                        "Leptos 0.8 signals on browser-websocket: reconnecting, typed with serde."
+                    </p>
+                </div>
+                <button id="join" class="secondary" on:click=move |_| set_joined.update(|joined| *joined = !*joined)>
+                    {move || if joined.get() { "Leave" } else { "Join" }}
+                </button>
+            </header>
+            <Show
+                when=move || joined.get()
+                fallback=|| view! {
+                    <p id="left" class="left">"You left: the socket is closed and its listeners are gone."</p>
+                }
+            >
+                <Chat name=name.clone() />
+            </Show>
+            <Listeners />
+        </main>
+    }
+}
+
+/// How many listeners the crate holds right now: 4 while the chat is open, 0 once it
+/// unmounted. Read every 250 ms; the interval is cleared with the component.
+#[component]
+fn Listeners() -> impl IntoView {
+    let (live, set_live) = signal(browser_websocket::live_listeners());
+    let ticker = set_interval_with_handle(
+        move || set_live.set(browser_websocket::live_listeners()),
+        Duration::from_millis(250),
+    );
+    if let Ok(ticker) = ticker {
+        on_cleanup(move || ticker.clear());
+    }
+    view! {
+        <footer class="footer">
+            "Listeners held by browser-websocket: "
+            <output id="listeners">{live}</output>
+        </footer>
+    }
+}
+
+fn main() {
+    leptos::mount::mount_to_body(App);
+}

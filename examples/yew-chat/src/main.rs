@@ -1,0 +1,78 @@
+//! A chat client in Yew over `browser-websocket`: one reconnecting socket per mounted
+//! [`Chat`](chat::Chat), typed messages through the JSON codec, and a counter that shows
+//! the socket's listeners go away when the chat unmounts.
+//!
+//! Built for wasm32 and served by `cargo xtask example yew`, which also serves the echo
+//! route the chat talks to. Natively it compiles (for workspace-wide clippy and tests)
+//! but does nothing.
+#![forbid(unsafe_code)]
+
+mod chat;
+mod message;
+mod use_websocket;
+
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+use chat::Chat;
+
+/// The page: a header with Join/Leave, the chat while joined, and the listener count.
+#[function_component]
+fn App() -> Html {
+    let joined = use_state(|| true);
+    // One name for the page's life, so a re-join keeps it.
+    let name = use_memo((), |()| {
+        format!("guest-{}", 100 + (js_sys::Math::random() * 900.0) as u32)
+    });
+    let toggle = {
+        let joined = joined.clone();
+        Callback::from(move |_: MouseEvent| joined.set(!*joined))
+    };
+    html! {
+        <main id="app" class="app">
+            <header class="masthead">
+                <div>
+                    <h1>{ "Yew chat" }</h1>
+                    <p class="lede">
+                        { "Yew 0.23 function components on browser-websocket: reconnecting, typed with serde." }
+                    </p>
+                </div>
+                <button id="join" class="secondary" onclick={toggle}>
+                    { if *joined { "Leave" } else { "Join" } }
+                </button>
+            </header>
+            if *joined {
+                <Chat name={AttrValue::from((*name).clone())} />
+            } else {
+                <p id="left" class="left">{ "You left: the socket is closed and its listeners are gone." }</p>
+            }
+            <Listeners />
+        </main>
+    }
+}
+
+/// How many listeners the crate holds right now: 4 while the chat is open, 0 once it
+/// unmounted. Read every 250 ms; the interval is dropped with the component.
+#[function_component]
+fn Listeners() -> Html {
+    let live = use_state_eq(browser_websocket::live_listeners);
+    {
+        let set_live = live.setter();
+        use_effect_with((), move |()| {
+            let interval = Interval::new(250, move || {
+                set_live.set(browser_websocket::live_listeners());
+            });
+            move || drop(interval)
+        });
+    }
+    html! {
+        <footer class="footer">
+            { "Listeners held by browser-websocket: " }
+            <output id="listeners">{ *live }</output>
+        </footer>
+    }
+}
+
+fn main() {
+    yew::Renderer::<App>::new().render();
+}
