@@ -29,12 +29,16 @@ enum Line {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Lines(Vec<Line>);
 
+/// Takes what the hook hands over, so the dispatcher is the hook's callback as is.
 impl Reducible for Lines {
-    type Action = Line;
+    type Action = Result<ChatMessage, DecodeError>;
 
-    fn reduce(self: Rc<Self>, line: Line) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, received: Self::Action) -> Rc<Self> {
         let mut lines = Rc::unwrap_or_clone(self);
-        lines.0.push(line);
+        lines.0.push(match received {
+            Ok(message) => Line::Message(message),
+            Err(error) => Line::Unreadable(error.to_string()),
+        });
         let excess = lines.0.len().saturating_sub(KEEP);
         lines.0.drain(..excess);
         Rc::new(lines)
@@ -45,17 +49,8 @@ impl Reducible for Lines {
 #[function_component]
 pub fn Chat(props: &ChatProps) -> Html {
     let lines = use_reducer(Lines::default);
-    let on_message = {
-        let lines = lines.dispatcher();
-        Callback::from(move |received: Result<ChatMessage, DecodeError>| {
-            lines.dispatch(match received {
-                Ok(message) => Line::Message(message),
-                Err(error) => Line::Unreadable(error.to_string()),
-            });
-        })
-    };
     let url = use_memo((), |()| echo_url());
-    let ws = use_websocket::<ChatMessage, ChatMessage, Json>(&url, on_message);
+    let ws = use_websocket::<ChatMessage, ChatMessage, Json>(&url, lines.dispatcher().into());
     let draft = use_state(String::new);
     let notice = use_state(|| None::<String>);
 
