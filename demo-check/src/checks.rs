@@ -54,6 +54,7 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
                     .then_some(()))
             })
             .await?;
+            page.watch_for_uncaught_errors().await?;
             let prefilled = page.value("url").await?;
             expect_eq("the URL field", &prefilled, &ws("/echo"))
         })
@@ -140,11 +141,39 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
     report
         .check(
             page,
-            "a bad URL shows the crate's error; the connection stays",
+            "999, a 124-byte reason and junk are refused too; still OPEN",
+            async {
+                page.fill("close-code", "999").await?;
+                page.click("close").await?;
+                page.wait_for_error(&["close code 999 is outside 1000-4999"])
+                    .await?;
+                page.fill("close-code", "4000").await?;
+                page.fill("close-reason", &"r".repeat(124)).await?;
+                page.click("close").await?;
+                page.wait_for_error(&["close reason is 124 bytes"]).await?;
+                page.fill("close-code", "soon").await?;
+                page.click("close").await?;
+                page.wait_for_error(&["close code \"soon\"", "expected a whole number"])
+                    .await?;
+                page.fill("close-code", "").await?;
+                page.fill("close-reason", "").await?;
+                expect_eq("the badge", &page.text("state").await?, "OPEN")
+            },
+        )
+        .await?;
+
+    report
+        .check(
+            page,
+            "bad URLs show the crate's error; the connection stays",
             async {
                 page.fill("url", "http://x").await?;
                 page.click("connect").await?;
                 page.wait_for_error(&["invalid WebSocket URL \"http://x\"", "not ws or wss"])
+                    .await?;
+                page.fill("url", "/echo").await?;
+                page.click("connect").await?;
+                page.wait_for_error(&["invalid WebSocket URL \"/echo\"", "relative"])
                     .await?;
                 expect_eq("the badge", &page.text("state").await?, "OPEN")
             },
@@ -213,6 +242,17 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
             page.wait_for_entry(mark, "message", &["Binary", "16 B"])
                 .await
                 .map(drop)
+        })
+        .await?;
+
+    report
+        .check(page, "no uncaught exception or panic on the way", async {
+            let errors = page.uncaught_errors().await?;
+            if errors.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("the page threw: {}", errors.join("; ")))
+            }
         })
         .await?;
 

@@ -180,6 +180,33 @@ impl Page {
         Ok(found.as_str() == Some(value))
     }
 
+    /// From now on, records every uncaught exception and unhandled rejection (a wasm
+    /// panic is one) for [`uncaught_errors`](Self::uncaught_errors).
+    pub async fn watch_for_uncaught_errors(&self) -> Result<(), String> {
+        self.script(
+            "window.demoCheckErrors = [];
+             addEventListener('error', (e) => demoCheckErrors.push(String(e.message)));
+             addEventListener('unhandledrejection', (e) => demoCheckErrors.push(String(e.reason)));
+             return null;",
+        )
+        .await
+        .map(drop)
+    }
+
+    /// What [`watch_for_uncaught_errors`](Self::watch_for_uncaught_errors) recorded.
+    pub async fn uncaught_errors(&self) -> Result<Vec<String>, String> {
+        let errors = self
+            .script(
+                "return window.demoCheckErrors ?? ['the page reloaded: errors were not watched'];",
+            )
+            .await?;
+        let errors = errors.as_array().ok_or("the error list is not a list")?;
+        Ok(errors
+            .iter()
+            .map(|error| error.as_str().unwrap_or("?").to_owned())
+            .collect())
+    }
+
     /// Every line of the event log, oldest first.
     pub async fn log(&self) -> Result<Vec<Entry>, String> {
         let lines = self

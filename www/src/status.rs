@@ -82,7 +82,8 @@ fn set_gauge(element: &Element, amount: u32) {
     let _ = element.set_attribute("style", &style);
 }
 
-/// Puts the high- and low-water mark ticks where the Sink's defaults lie.
+/// Puts the high- and low-water mark ticks where the Sink's defaults lie, and labels
+/// the scale, so that the page follows the crate if its defaults change.
 fn place_marks(document: &Document) -> Result<(), PageError> {
     let marks = WaterMarks::default();
     for (id, level) in [("mark-high", marks.high()), ("mark-low", marks.low())] {
@@ -90,6 +91,16 @@ fn place_marks(document: &Document) -> Result<(), PageError> {
         let _ = mark.set_attribute("style", &format!("left: {:.1}%", gauge_percent(level)));
         let _ = mark.set_attribute("title", &format::bytes(level.into()));
     }
+    let legend = format!(
+        "Sink marks: low {} · high {}",
+        format::bytes(marks.low().into()),
+        format::bytes(marks.high().into())
+    );
+    set_text(&by_id(document, "gauge-marks")?, &legend);
+    set_text(
+        &by_id(document, "gauge-max")?,
+        &format::bytes(GAUGE_MAX.into()),
+    );
     Ok(())
 }
 

@@ -46,6 +46,7 @@ fn check(chromedriver: &Path) -> Result<Tally> {
     let _ = std::fs::remove_dir_all(&tmp);
     let _ = std::fs::create_dir_all(&tmp);
     let screenshot = target_dir().join("demo.png");
+    let phone_screenshot = target_dir().join("demo-phone.png");
     let mut demo_check = cargo();
     demo_check
         .args(["run", "--quiet", "-p", "demo-check", "--"])
@@ -55,6 +56,8 @@ fn check(chromedriver: &Path) -> Result<Tally> {
         .arg(chromedriver)
         .arg("--screenshot")
         .arg(&screenshot)
+        .arg("--phone-screenshot")
+        .arg(&phone_screenshot)
         .env("TMPDIR", &tmp);
     let tally = browser_tests::run_counting(&mut demo_check, parse_demo_summary);
     drop(demo_server);
