@@ -104,7 +104,7 @@ fn check(example: Example, chromedriver: &Path) -> Result<Tally> {
     Ok(tally)
 }
 
-/// Reads `example-check`'s closing line, `yew: 7 passed, 0 failed` (or `leptos: ...`).
+/// Reads `example-check`'s closing line, `yew: 8 passed, 0 failed` (or `leptos: ...`).
 fn parse_example_summary(line: &str) -> Option<Tally> {
     let (name, counts) = line.trim().split_once(": ")?;
     Example::from_name(name)?;

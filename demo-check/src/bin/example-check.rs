@@ -102,8 +102,8 @@ async fn chat(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopped
             page.wait_for("the connection badge", || async {
                 Ok(page.text("state").await.ok())
             })
-            .await
-            .map(drop)
+            .await?;
+            page.watch_for_uncaught_errors().await
         })
         .await?;
 
@@ -183,6 +183,18 @@ async fn chat(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopped
                 }
             },
         )
+        .await?;
+
+    // A panic in a hook or a socket borrowed twice (a send during a poll) would show here.
+    report
+        .check(page, "no uncaught exception or panic on the way", async {
+            let errors = page.uncaught_errors().await?;
+            if errors.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("the page threw: {}", errors.join("; ")))
+            }
+        })
         .await?;
 
     Ok(())
