@@ -1,8 +1,8 @@
 //! Running the wasm tests in one headless browser and counting what passed.
 
 use crate::browser::Browser;
-use crate::cmd::{announce, cargo, describe, target_dir, workspace_root};
 use crate::checks::LIBRARY_FEATURES;
+use crate::cmd::{announce, cargo, describe, target_dir, workspace_root};
 use crate::setup::WASM32;
 use std::env;
 use std::io::{self, BufRead, BufReader, Read, Write};
