@@ -45,17 +45,45 @@ impl Hub {
             }
             Event::Message(_) | Event::Error => {}
         }
-        let live: Vec<Rc<Inbox>> = {
-            let mut inboxes = self.inboxes.borrow_mut();
-            inboxes.retain(|inbox| inbox.strong_count() > 0);
-            inboxes.iter().filter_map(Weak::upgrade).collect()
-        };
-        // The last stream takes the event itself: one stream, no copy.
-        if let Some((last, others)) = live.split_last() {
-            for inbox in others {
-                inbox.push(event.clone());
+        // No allocation per event with one stream: copies are handed on while walking
+        // the list, the event itself goes to the last live stream, and wakers are woken
+        // once the list is no longer borrowed (a waker may poll, and polling may subscribe).
+        let mut found_dead = false;
+        let mut first_waker = None;
+        let mut more_wakers = Vec::new();
+        {
+            let inboxes = self.inboxes.borrow();
+            let mut previous: Option<Rc<Inbox>> = None;
+            let mut deliver = |inbox: Rc<Inbox>, event: Event| {
+                if let Some(waker) = inbox.push(event) {
+                    match first_waker {
+                        None => first_waker = Some(waker),
+                        Some(_) => more_wakers.push(waker),
+                    }
+                }
+            };
+            for weak in inboxes.iter() {
+                match weak.upgrade() {
+                    Some(inbox) => {
+                        if let Some(earlier) = previous.replace(inbox) {
+                            deliver(earlier, event.clone());
+                        }
+                    }
+                    None => found_dead = true,
+                }
             }
-            last.push(event);
+            if let Some(last) = previous {
+                deliver(last, event);
+            }
+        }
+        first_waker
+            .into_iter()
+            .chain(more_wakers)
+            .for_each(Waker::wake);
+        if found_dead {
+            self.inboxes
+                .borrow_mut()
+                .retain(|inbox| inbox.strong_count() > 0);
         }
     }
 

@@ -25,18 +25,13 @@ struct Queue {
 }
 
 impl Inbox {
-    /// Queues an event and wakes the stream's task.
-    pub(crate) fn push(&self, event: Event) {
-        let waker = {
-            let mut queue = self.queue.borrow_mut();
-            queue.no_more |= matches!(event, Event::Closed(_));
-            queue.events.push_back(event);
-            queue.waker.take()
-        };
-        // Woken outside the borrow: a waker may poll re-entrantly.
-        if let Some(waker) = waker {
-            waker.wake();
-        }
+    /// Queues an event and returns the waker to wake once the caller holds no borrows.
+    #[must_use = "the stream's task must be woken"]
+    pub(crate) fn push(&self, event: Event) -> Option<Waker> {
+        let mut queue = self.queue.borrow_mut();
+        queue.no_more |= matches!(event, Event::Closed(_));
+        queue.events.push_back(event);
+        queue.waker.take()
     }
 
     /// Ends the stream after the events already queued (the connection is gone).
@@ -90,11 +85,11 @@ mod tests {
     #[test]
     fn events_pushed_before_polling_come_out_in_order_then_the_stream_ends() {
         let inbox = Inbox::default();
-        inbox.push(Event::Open);
+        let _ = inbox.push(Event::Open);
         for i in 0..3 {
-            inbox.push(Event::Message(Message::Text(i.to_string())));
+            let _ = inbox.push(Event::Message(Message::Text(i.to_string())));
         }
-        inbox.push(Event::Closed(abnormal()));
+        let _ = inbox.push(Event::Closed(abnormal()));
         assert_eq!(inbox.len(), 5);
         let mut seen = Vec::new();
         while let Poll::Ready(Some(event)) = inbox.poll_next(&mut cx()) {
@@ -115,7 +110,7 @@ mod tests {
     #[test]
     fn an_ended_inbox_yields_what_it_holds_then_none() {
         let inbox = Inbox::default();
-        inbox.push(Event::Open);
+        let _ = inbox.push(Event::Open);
         inbox.end();
         assert_eq!(inbox.poll_next(&mut cx()), Poll::Ready(Some(Event::Open)));
         assert_eq!(inbox.poll_next(&mut cx()), Poll::Ready(None));
