@@ -3,6 +3,7 @@
 use std::future::Future;
 
 use crate::page::Page;
+use crate::reconnect_checks;
 
 /// Counts and prints checks as they pass; the first failure stops the run.
 #[derive(Debug, Default)]
@@ -36,7 +37,8 @@ impl Report {
     }
 }
 
-/// The main flow: connect, echo, Blob mode, close, errors, burst, a dropped connection.
+/// The main flow: connect, echo, Blob mode, close, errors, burst, a dropped connection,
+/// then the reconnect mode (`reconnect_checks.rs`).
 pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopped> {
     let host = url
         .trim_start_matches("http://")
@@ -245,6 +247,8 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
         })
         .await?;
 
+    reconnect_checks::run(page, ws, report).await?;
+
     report
         .check(page, "no uncaught exception or panic on the way", async {
             let errors = page.uncaught_errors().await?;
@@ -259,7 +263,7 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
     Ok(())
 }
 
-fn expect_eq(what: &str, found: &str, expected: &str) -> Result<(), String> {
+pub fn expect_eq(what: &str, found: &str, expected: &str) -> Result<(), String> {
     if found == expected {
         Ok(())
     } else {

@@ -16,6 +16,7 @@ mod args;
 mod checks;
 mod chromedriver;
 mod page;
+mod reconnect_checks;
 
 use std::path::Path;
 use std::process::ExitCode;

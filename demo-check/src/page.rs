@@ -122,6 +122,64 @@ impl Page {
         Ok(())
     }
 
+    /// Ticks or unticks a checkbox, as a click would (and only if it is not so already).
+    pub async fn set_checked(&self, id: &str, checked: bool) -> Result<(), String> {
+        let now = self
+            .script(&format!(
+                "return document.getElementById({id:?})?.checked ?? null;"
+            ))
+            .await?;
+        match now.as_bool() {
+            Some(now) if now == checked => Ok(()),
+            Some(_) => self.click(id).await,
+            None => Err(format!("#{id} is not a checkbox")),
+        }
+    }
+
+    /// Whether `#id` is shown: it and its ancestors lack `hidden`.
+    pub async fn is_shown(&self, id: &str) -> Result<bool, String> {
+        let shown = self
+            .script(&format!(
+                "const e = document.getElementById({id:?}); \
+                 return e ? !e.closest('[hidden]') : null;"
+            ))
+            .await?;
+        shown
+            .as_bool()
+            .ok_or_else(|| format!("the page has no #{id}"))
+    }
+
+    /// From now on, records every text that `#id` shows, however briefly, for
+    /// [`texts_seen`](Self::texts_seen): a wait that polls can miss a state that lasts
+    /// a few milliseconds.
+    pub async fn record_texts(&self, id: &str) -> Result<(), String> {
+        self.script(&format!(
+            "const e = document.getElementById({id:?}); \
+             window.demoCheckSeen ??= {{}}; \
+             const seen = window.demoCheckSeen[{id:?}] = [e.textContent]; \
+             new MutationObserver((records) => {{ \
+               for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent); \
+             }}).observe(e, {{ childList: true }}); \
+             return null;"
+        ))
+        .await
+        .map(drop)
+    }
+
+    /// What [`record_texts`](Self::record_texts) recorded for `#id`, oldest first.
+    pub async fn texts_seen(&self, id: &str) -> Result<Vec<String>, String> {
+        let seen = self
+            .script(&format!("return window.demoCheckSeen?.[{id:?}] ?? null;"))
+            .await?;
+        let seen = seen
+            .as_array()
+            .ok_or_else(|| format!("#{id}'s texts were not recorded"))?;
+        Ok(seen
+            .iter()
+            .map(|text| text.as_str().unwrap_or_default().to_owned())
+            .collect())
+    }
+
     /// Picks an `<option>` of a `<select>` by its value, as a click would.
     pub async fn select(&self, id: &str, value: &str) -> Result<(), String> {
         self.element(id)
@@ -245,6 +303,19 @@ impl Page {
                     && entry.kind == kind
                     && parts.iter().all(|part| entry.text.contains(part))
             }))
+        })
+        .await
+    }
+
+    /// Waits until `#id` has the attribute `name` with `value`.
+    pub async fn wait_for_attribute(
+        &self,
+        id: &str,
+        name: &str,
+        value: &str,
+    ) -> Result<(), String> {
+        self.wait_for(&format!("#{id} to have {name}={value:?}"), || async {
+            Ok(self.has_attribute(id, name, value).await?.then_some(()))
         })
         .await
     }

@@ -9,10 +9,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 
 use crate::burst::random_bytes;
-use crate::connection::{Command, Session};
 use crate::controls::Controls;
 use crate::dom::{self, PageError};
 use crate::log::Kind;
+use crate::reconnecting;
+use crate::session::{Command, Session, Socket};
 use crate::view::View;
 
 /// The running page: the app and the listeners that call it.
@@ -48,6 +49,7 @@ pub fn mount() -> Result<Page, PageError> {
     controls.url.set_value(&format!("ws://{host}/echo"));
     view.status.show_state(ReadyState::Closed);
     view.status.show_buffered(0, 0);
+    controls.show_reconnect_settings();
 
     let app = Rc::new(App {
         controls,
@@ -59,6 +61,7 @@ pub fn mount() -> Result<Page, PageError> {
     let listeners = vec![
         on_submit(&c.connect_form, &app, App::connect),
         on_click(&c.disconnect, &app, App::disconnect),
+        on_event(&c.reconnect, "change", &app, App::toggle_reconnect),
         on_submit(&c.text_form, &app, App::send_text),
         on_click(&c.send_bytes, &app, App::send_bytes),
         on_click(&c.send_blob, &app, App::send_blob),
@@ -85,23 +88,26 @@ impl App {
         let url = self.controls.url.value();
         let protocols = self.controls.protocols();
         let binary_type = self.controls.binary_type();
-        let connected = WebSocket::builder(url.as_str())
+        let reconnect = self.controls.reconnect_options();
+        let builder = WebSocket::builder(url.as_str())
             .protocols(protocols.iter().cloned())
-            .binary_type(binary_type)
-            .connect();
-        let ws = match connected {
-            Ok(ws) => ws,
+            .binary_type(binary_type);
+        let connected = match reconnect {
+            None => builder.connect().map(Socket::Plain),
+            Some(options) => reconnecting::connect(builder, options)
+                .map(|ws| Socket::Reconnecting(Box::new(ws), options.queue)),
+        };
+        let socket = match connected {
+            Ok(socket) => socket,
             // A failed connect changes nothing: the current connection, if any, stays.
             Err(error) => return self.view.report("Connect failed", &error),
         };
         if let Some(old) = self.session.borrow_mut().take() {
-            if old.is_live() {
-                self.view.log.add(
-                    Kind::Info,
-                    "dropped the previous socket, which closes it with 1000",
-                );
+            if let Some(note) = old.drop_note() {
+                self.view.log.add(Kind::Info, note);
             }
         }
+        self.view.show_reconnect_line(reconnect.is_some());
         let offered = if protocols.is_empty() {
             String::new()
         } else {
@@ -114,7 +120,16 @@ impl App {
                 binary_type.as_str()
             ),
         );
-        *self.session.borrow_mut() = Some(Session::start(ws, Rc::clone(&self.view)));
+        if let Some(options) = reconnect {
+            let text = reconnecting::describe_options(options);
+            self.view.log.add(Kind::Info, &text);
+        }
+        *self.session.borrow_mut() = Some(Session::start(socket, Rc::clone(&self.view)));
+    }
+
+    /// Takes effect at the next Connect; shows or hides the reconnect settings now.
+    fn toggle_reconnect(&self) {
+        self.controls.show_reconnect_settings();
     }
 
     fn disconnect(&self) {

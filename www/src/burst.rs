@@ -1,7 +1,7 @@
 //! The burst: 32 MiB as 512 binary messages of 64 KiB, pushed through the socket's `Sink`.
 
-use browser_websocket::{Error, Message, WebSocketSender};
-use futures_util::{future, stream, SinkExt, StreamExt};
+use browser_websocket::{Error, Message};
+use futures_util::{future, stream, Sink, SinkExt, StreamExt};
 
 pub const MESSAGES: usize = 512;
 pub const MESSAGE_BYTES: usize = 64 << 10;
@@ -24,10 +24,16 @@ pub fn random_bytes(count: usize) -> Vec<u8> {
 /// while `bufferedAmount` is above the high-water mark, so about 1 MiB waits in the
 /// browser rather than 32 MiB, and `send_all` ends with a flush (`bufferedAmount == 0`).
 /// The messages are made one at a time, as the Sink asks for them.
-pub async fn send(sender: &mut WebSocketSender, mut on_send: impl FnMut(u64)) -> Result<(), Error> {
+///
+/// `sink` is a plain socket's sender half or a reconnecting socket, whose Sink puts the
+/// messages in its offline queue while disconnected.
+pub async fn send<S>(sink: &mut S, mut on_send: impl FnMut(u64)) -> Result<(), Error>
+where
+    S: Sink<Message, Error = Error> + Unpin,
+{
     let chunk = random_bytes(MESSAGE_BYTES);
     let mut messages = stream::iter(0..MESSAGES).map(move |_| Ok(Message::Binary(chunk.clone())));
-    let mut counted = sender.with(|message: Message| {
+    let mut counted = sink.with(|message: Message| {
         on_send(MESSAGE_BYTES as u64);
         future::ready(Ok::<Message, Error>(message))
     });

@@ -1,5 +1,6 @@
-//! The task that drives one socket: it owns the socket, shows its events, carries out the
-//! buttons' commands and keeps the readouts live while the socket lives.
+//! The task that drives one plain socket: it owns the socket (split into sender and
+//! receiver), shows its events, carries out the buttons' commands and keeps the readouts
+//! live while the socket lives.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -7,75 +8,46 @@ use std::future::poll_fn;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use browser_websocket::{
-    BinaryType, CloseCode, CloseEvent, Error, Event, Message, WebSocket, WebSocketReceiver,
-    WebSocketSender,
-};
-use futures_channel::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use browser_websocket::{Error, Event, Message, WebSocket, WebSocketReceiver, WebSocketSender};
+use futures_channel::mpsc::UnboundedReceiver;
 use futures_util::future::LocalBoxFuture;
 use futures_util::{FutureExt, StreamExt};
 use gloo_timers::future::IntervalStream;
 
 use crate::burst;
 use crate::counters::{Counters, Direction};
+use crate::describe::{self, now, size};
 use crate::format;
 use crate::log::Kind;
+use crate::session::Command;
 use crate::view::View;
 
 /// How often the readouts refresh while the socket lives: `bufferedAmount` has no event.
-const TICK_MS: u32 = 50;
+pub const TICK_MS: u32 = 50;
 
-/// What the buttons ask of the connection.
-#[derive(Debug)]
-pub enum Command {
-    Send(Message),
-    Burst,
-    Close { code: CloseCode, reason: String },
-    Disconnect,
-    SetBinaryType(BinaryType),
-}
-
-/// The page's handle on the current connection.
-///
-/// Dropping it ends the task, which drops the socket, which closes it with 1000.
-#[derive(Debug)]
-pub struct Session {
-    commands: UnboundedSender<Command>,
+/// Drives `ws` until the page drops its [`Session`](crate::session::Session); `live`
+/// turns false once the socket has closed.
+pub async fn run(
+    ws: WebSocket,
+    view: Rc<View>,
+    commands: UnboundedReceiver<Command>,
     live: Rc<Cell<bool>>,
-}
-
-impl Session {
-    /// Starts the task that drives `ws`.
-    pub fn start(ws: WebSocket, view: Rc<View>) -> Session {
-        let (commands, inbox) = mpsc::unbounded();
-        let live = Rc::new(Cell::new(true));
-        let (sender, receiver) = ws.split();
-        let driver = Driver {
-            view,
-            commands: inbox,
-            receiver,
-            events_ended: false,
-            sender: Some(sender),
-            burst: None,
-            waiting: VecDeque::new(),
-            ticker: Some(IntervalStream::new(TICK_MS)),
-            counters: Rc::new(RefCell::new(Counters::default())),
-            peak_buffered: 0,
-            live: Rc::clone(&live),
-        };
-        wasm_bindgen_futures::spawn_local(driver.run());
-        Session { commands, live }
-    }
-
-    pub fn send(&self, command: Command) {
-        // The task only ends once this Session is dropped, so the channel is open.
-        let _ = self.commands.unbounded_send(command);
-    }
-
-    /// Whether the socket has not closed yet (dropping it now would close it).
-    pub fn is_live(&self) -> bool {
-        self.live.get()
-    }
+) {
+    let (sender, receiver) = ws.split();
+    let driver = Driver {
+        view,
+        commands,
+        receiver,
+        events_ended: false,
+        sender: Some(sender),
+        burst: None,
+        waiting: VecDeque::new(),
+        ticker: Some(IntervalStream::new(TICK_MS)),
+        counters: Rc::new(RefCell::new(Counters::default())),
+        peak_buffered: 0,
+        live,
+    };
+    driver.run().await;
 }
 
 /// A burst in flight: it holds the sender until every message is in the browser's hands.
@@ -195,7 +167,7 @@ impl Driver {
                 self.counters
                     .borrow_mut()
                     .record(Direction::Out, size(message), now());
-                self.view.log.add(Kind::Sent, &describe(message));
+                self.view.log.add(Kind::Sent, &describe::message(message));
             }
             Err(error) => self.view.report("Send failed", &error),
         }
@@ -266,7 +238,9 @@ impl Driver {
                 self.counters
                     .borrow_mut()
                     .record(Direction::In, size(&message), now());
-                self.view.log.add(Kind::Message, &describe(&message));
+                self.view
+                    .log
+                    .add(Kind::Message, &describe::message(&message));
             }
             Event::Error => self.view.log.add(
                 Kind::Error,
@@ -274,7 +248,7 @@ impl Driver {
             ),
             Event::Closed(close) => {
                 self.live.set(false);
-                self.view.log.add(Kind::Closed, &describe_close(&close));
+                self.view.log.add(Kind::Closed, &describe::close(&close));
             }
         }
     }
@@ -297,34 +271,4 @@ impl Driver {
         status.show_buffered(buffered, self.peak_buffered);
         status.show_counters(&mut self.counters.borrow_mut(), now());
     }
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-fn size(message: &Message) -> u64 {
-    match message {
-        Message::Text(text) => text.len() as u64,
-        Message::Binary(bytes) => bytes.len() as u64,
-        Message::Blob(blob) => blob.size() as u64,
-    }
-}
-
-/// `Text · 5 B · "hello"`, `Binary · 16 B · de ad …`, `Blob · 16 B`.
-fn describe(message: &Message) -> String {
-    let size = format::bytes(size(message));
-    match message {
-        Message::Text(text) => format!("Text · {size} · {}", format::text_preview(text, 80)),
-        Message::Binary(bytes) => format!("Binary · {size} · {}", format::bytes_preview(bytes, 8)),
-        Message::Blob(_) => format!("Blob · {size}"),
-    }
-}
-
-/// `code 4000 · reason "bye" · wasClean true`.
-fn describe_close(close: &CloseEvent) -> String {
-    format!(
-        "code {} · reason {:?} · wasClean {}",
-        close.code, close.reason, close.was_clean
-    )
 }

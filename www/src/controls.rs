@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use browser_websocket::BinaryType;
+use browser_websocket::{BinaryType, OfflineQueue, WhenFull};
 use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{by_id, PageError};
@@ -18,6 +18,11 @@ pub struct Controls {
     pub binary_type: HtmlSelectElement,
     pub connect_form: HtmlElement,
     pub disconnect: HtmlElement,
+    /// "Reconnect automatically", and the settings shown while it is ticked.
+    pub reconnect: HtmlInputElement,
+    pub reconnect_settings: HtmlElement,
+    pub heartbeat: HtmlInputElement,
+    pub offline_queue: HtmlSelectElement,
     pub routes: HtmlElement,
     pub text_form: HtmlElement,
     pub text: HtmlInputElement,
@@ -39,6 +44,10 @@ impl Controls {
             binary_type: by_id(document, "binary-type")?,
             connect_form: by_id(document, "connect-form")?,
             disconnect: by_id(document, "disconnect")?,
+            reconnect: by_id(document, "reconnect")?,
+            reconnect_settings: by_id(document, "reconnect-settings")?,
+            heartbeat: by_id(document, "heartbeat")?,
+            offline_queue: by_id(document, "offline-queue")?,
             routes: by_id(document, "routes")?,
             text_form: by_id(document, "text-form")?,
             text: by_id(document, "text")?,
@@ -61,6 +70,20 @@ impl Controls {
         parse_binary_type(&self.binary_type.value())
     }
 
+    /// What Connect should build: `None` for a plain socket.
+    pub fn reconnect_options(&self) -> Option<ReconnectOptions> {
+        self.reconnect.checked().then(|| ReconnectOptions {
+            heartbeat: self.heartbeat.checked(),
+            queue: parse_offline_queue(&self.offline_queue.value()),
+        })
+    }
+
+    /// Shows the reconnect settings only while "Reconnect automatically" is ticked.
+    pub fn show_reconnect_settings(&self) {
+        self.reconnect_settings
+            .set_hidden(!self.reconnect.checked());
+    }
+
     pub fn byte_count(&self) -> Result<usize, InputError> {
         parse_byte_count(&self.byte_count.value())
     }
@@ -68,6 +91,14 @@ impl Controls {
     pub fn close_code(&self) -> Result<Option<u16>, InputError> {
         parse_close_code(&self.close_code.value())
     }
+}
+
+/// What the ticked "Reconnect automatically" asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReconnectOptions {
+    /// Whether to ping and reconnect when replies stop.
+    pub heartbeat: bool,
+    pub queue: OfflineQueue,
 }
 
 /// A field's text that cannot mean anything: the page's own error, not the crate's.
@@ -106,6 +137,16 @@ pub fn parse_binary_type(value: &str) -> BinaryType {
         BinaryType::Blob
     } else {
         BinaryType::ArrayBuffer
+    }
+}
+
+/// The offline-queue options: the crate's default (1024, rejecting new sends when full),
+/// or a queue of 4 small enough to fill by hand.
+pub fn parse_offline_queue(value: &str) -> OfflineQueue {
+    match value {
+        "4-reject-new" => OfflineQueue::new(4, WhenFull::RejectNew),
+        "4-drop-oldest" => OfflineQueue::new(4, WhenFull::DropOldest),
+        _ => OfflineQueue::default(),
     }
 }
 
@@ -152,6 +193,20 @@ mod tests {
         assert_eq!(parse_binary_type("blob"), BinaryType::Blob);
         assert_eq!(parse_binary_type("arraybuffer"), BinaryType::ArrayBuffer);
         assert_eq!(parse_binary_type("?"), BinaryType::ArrayBuffer);
+    }
+
+    #[test]
+    fn offline_queue_is_the_default_unless_a_small_one_is_picked() {
+        assert_eq!(parse_offline_queue("default"), OfflineQueue::default());
+        assert_eq!(
+            parse_offline_queue("4-drop-oldest"),
+            OfflineQueue::new(4, WhenFull::DropOldest)
+        );
+        assert_eq!(
+            parse_offline_queue("4-reject-new"),
+            OfflineQueue::new(4, WhenFull::RejectNew)
+        );
+        assert_eq!(parse_offline_queue("?"), OfflineQueue::default());
     }
 
     #[test]

@@ -6,11 +6,14 @@
 //! | file | job |
 //! |---|---|
 //! | `app.rs` | the buttons' actions and their listeners |
-//! | `connection.rs` | the task that owns one socket: events, commands, readouts |
+//! | `session.rs` | the page's handle on the current connection, in either mode |
+//! | `connection.rs` | the task that owns one plain socket: events, commands, readouts |
+//! | `reconnecting.rs` | the same for a `ReconnectingWebSocket`, and how the page builds one |
 //! | `burst.rs` | 32 MiB through the socket's `Sink` |
 //! | `controls.rs` | the form fields and what their text means |
 //! | `view.rs`, `status.rs`, `log.rs` | what the page shows |
-//! | `counters.rs`, `format.rs` | pure logic, tested natively |
+//! | `describe.rs` | messages and close events as the log shows them |
+//! | `counters.rs`, `outbox.rs`, `reconnect_status.rs`, `format.rs` | pure logic, tested natively |
 //! | `dom.rs` | web-sys helpers |
 #![forbid(unsafe_code)]
 
@@ -19,9 +22,14 @@ mod burst;
 mod connection;
 mod controls;
 mod counters;
+mod describe;
 mod dom;
 mod format;
 mod log;
+mod outbox;
+mod reconnect_status;
+mod reconnecting;
+mod session;
 mod status;
 mod view;
 

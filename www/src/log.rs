@@ -16,8 +16,13 @@ pub enum Kind {
     Open,
     Message,
     Sent,
+    /// A send that a reconnecting socket queued while disconnected.
+    Queued,
     Error,
     Closed,
+    /// A reconnecting socket's next retry.
+    Reconnecting,
+    GaveUp,
     Info,
 }
 
@@ -27,8 +32,11 @@ impl Kind {
             Kind::Open => "entry open",
             Kind::Message => "entry message",
             Kind::Sent => "entry sent",
+            Kind::Queued => "entry queued",
             Kind::Error => "entry error",
             Kind::Closed => "entry closed",
+            Kind::Reconnecting => "entry reconnecting",
+            Kind::GaveUp => "entry gave-up",
             Kind::Info => "entry info",
         }
     }
@@ -38,8 +46,11 @@ impl Kind {
             Kind::Open => "Open",
             Kind::Message => "Message",
             Kind::Sent => "Sent",
+            Kind::Queued => "Queued",
             Kind::Error => "Error",
             Kind::Closed => "Closed",
+            Kind::Reconnecting => "Retry",
+            Kind::GaveUp => "GaveUp",
             Kind::Info => "Info",
         }
     }
@@ -70,7 +81,7 @@ impl Log {
             return;
         };
         let list = &self.list;
-        let at_bottom = list.scroll_top() + list.client_height() >= list.scroll_height() - 24;
+        let at_bottom = self.is_at_bottom();
         if list.append_child(&line).is_err() {
             return;
         }
@@ -83,6 +94,21 @@ impl Log {
         if at_bottom {
             list.set_scroll_top(list.scroll_height());
         }
+    }
+
+    /// Runs `change` to the page's layout, and scrolls back to the bottom if the reader was
+    /// there: a log that got shorter must keep following the newest line.
+    pub fn keeping_bottom(&self, change: impl FnOnce()) {
+        let at_bottom = self.is_at_bottom();
+        change();
+        if at_bottom {
+            self.list.set_scroll_top(self.list.scroll_height());
+        }
+    }
+
+    fn is_at_bottom(&self) -> bool {
+        let list = &self.list;
+        list.scroll_top() + list.client_height() >= list.scroll_height() - 24
     }
 
     pub fn clear(&self) {

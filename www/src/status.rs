@@ -1,4 +1,5 @@
-//! The live readouts: the readyState badge, the bufferedAmount gauge and the counters.
+//! The live readouts: the readyState badge, the bufferedAmount gauge, the counters and,
+//! for a reconnecting socket, the Reconnect line.
 
 use browser_websocket::{ReadyState, WaterMarks};
 use web_sys::{Document, Element};
@@ -6,6 +7,7 @@ use web_sys::{Document, Element};
 use crate::counters::{Counters, Direction};
 use crate::dom::{by_id, set_text, PageError};
 use crate::format;
+use crate::reconnect_status::Phase;
 
 /// The gauge's full scale: twice the Sink's default high-water mark, so both marks show.
 pub const GAUGE_MAX: u32 = 2 * WaterMarks::DEFAULT_HIGH;
@@ -22,6 +24,11 @@ pub struct Status {
     bytes_out: Element,
     rate_in: Element,
     rate_out: Element,
+    /// The Reconnect line, hidden unless the socket reconnects.
+    reconnect: Element,
+    reconnect_phase: Element,
+    reconnects: Element,
+    queued: Element,
 }
 
 impl Status {
@@ -37,6 +44,10 @@ impl Status {
             bytes_out: by_id(document, "bytes-out")?,
             rate_in: by_id(document, "rate-in")?,
             rate_out: by_id(document, "rate-out")?,
+            reconnect: by_id(document, "reconnect-line")?,
+            reconnect_phase: by_id(document, "reconnect-phase")?,
+            reconnects: by_id(document, "reconnects")?,
+            queued: by_id(document, "queued")?,
         };
         place_marks(document)?;
         Ok(status)
@@ -45,10 +56,38 @@ impl Status {
     /// The badge: the spec's name for the state, and `data-state` for its colour.
     pub fn show_state(&self, state: ReadyState) {
         let name = state.to_string();
-        set_text(&self.state, &name);
-        let _ = self
-            .state
-            .set_attribute("data-state", &name.to_ascii_lowercase());
+        self.show_badge(&name, &name.to_ascii_lowercase());
+    }
+
+    /// The badge while a reconnecting socket waits to retry, or retries: not a readyState
+    /// (the socket in between is `CLOSED` or `CONNECTING`), but what is going on.
+    pub fn show_reconnecting(&self) {
+        self.show_badge("RECONNECTING", "reconnecting");
+    }
+
+    fn show_badge(&self, text: &str, state: &str) {
+        set_text(&self.state, text);
+        let _ = self.state.set_attribute("data-state", state);
+    }
+
+    /// The Reconnect line: the phase with its countdown, the reconnects so far and the
+    /// offline queue's length; `data-*` attributes hold the same for scripts.
+    pub fn show_reconnect(&self, phase: Phase, now_ms: f64, reconnects: u32, queued: usize) {
+        set_text(&self.reconnect_phase, &phase.describe(now_ms));
+        let _ = self.reconnect.set_attribute("data-phase", phase.name());
+        for (element, value) in [
+            (&self.reconnects, reconnects as usize),
+            (&self.queued, queued),
+        ] {
+            set_text(element, &format::count(value as u64));
+            let _ = element.set_attribute("data-count", &value.to_string());
+        }
+    }
+
+    /// Only a reconnecting socket has a Reconnect line. Showing it shortens the log: see
+    /// [`View::show_reconnect_line`](crate::view::View::show_reconnect_line).
+    pub fn set_reconnect_shown(&self, shown: bool) {
+        let _ = self.reconnect.toggle_attribute_with_force("hidden", !shown);
     }
 
     /// The gauge and its readouts; `data-bytes` holds the exact numbers for scripts.

@@ -29,14 +29,26 @@ impl View {
     /// For the crate's errors the "why" is their `Display` text, word for word.
     pub fn report(&self, what: &str, error: &dyn Display) {
         let text = format!("{what}: {error}");
-        set_text(&self.error, &text);
-        self.error.set_hidden(false);
+        // The error area pushes the log down and shortens it.
+        self.log.keeping_bottom(|| {
+            set_text(&self.error, &text);
+            self.error.set_hidden(false);
+        });
         self.log.add(Kind::Error, &text);
+    }
+
+    /// Shows the Reconnect line for a reconnecting socket, hides it for a plain one; the
+    /// log, which it shortens, keeps following the newest line.
+    pub fn show_reconnect_line(&self, shown: bool) {
+        self.log
+            .keeping_bottom(|| self.status.set_reconnect_shown(shown));
     }
 
     /// Empties the error area; each new action starts with a clean slate.
     pub fn clear_error(&self) {
-        set_text(&self.error, "");
-        self.error.set_hidden(true);
+        self.log.keeping_bottom(|| {
+            set_text(&self.error, "");
+            self.error.set_hidden(true);
+        });
     }
 }
