@@ -18,6 +18,7 @@ mod interrupt;
 mod server;
 mod server_command;
 mod setup;
+mod site;
 mod test_command;
 
 use failure::{Result, EXIT_USAGE};
