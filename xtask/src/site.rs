@@ -37,9 +37,7 @@ pub fn build(package: &str, page_dir: &Path, site_dir: &str) -> Result<PathBuf> 
             .arg(&wasm),
     )?;
     let copied = copy_static_files(page_dir, &site)?;
-    let bundle = site
-        .join("pkg")
-        .join(format!("{}_bg.wasm", package.replace('-', "_")));
+    let bundle = site.join("pkg").join(format!("{package}_bg.wasm"));
     let size = fs::metadata(&bundle).map(|meta| meta.len()).unwrap_or(0);
     println!(
         "    {} ({} KiB wasm) and {}",
