@@ -9,11 +9,13 @@
 //! `tests/bench.rs` runs [`run`] under `wasm-bindgen-test-runner`; [`report`] prints one
 //! `BENCH {json}` line per measurement, which xtask turns into the results table. The
 //! settings come from the build environment, as the test server's address does in the
-//! library's browser tests (wasm has no environment at run time).
+//! library's browser tests (wasm has no environment at run time). [`micro`] is a
+//! profiling aid run by hand (`tests/micro.rs`).
 #![cfg(target_arch = "wasm32")]
 
 mod crate_impl;
 mod gloo;
+pub mod micro;
 mod raw;
 mod report;
 mod workloads;

@@ -1,0 +1,63 @@
+// Synthetic `message` events on a real WebSocket object: the per-message cost of each
+// implementation's receive path, without the network, the server or the browser's IPC.
+
+function size(data) {
+  return typeof data === "string" ? data.length : data.byteLength;
+}
+
+/** `size` ASCII letters, or an ArrayBuffer of `size` bytes. */
+export function makeData(text, size) {
+  if (text) {
+    let s = "";
+    for (let i = 0; i < size; i++) s += String.fromCharCode(97 + (i % 26));
+    return s;
+  }
+  return new ArrayBuffer(size);
+}
+
+/** The raw JavaScript receiver: adds up sizes. */
+export function rawListen(ws) {
+  const state = { count: 0, bytes: 0 };
+  ws.addEventListener("message", (event) => {
+    state.count++;
+    state.bytes += size(event.data);
+  });
+  return state;
+}
+
+export function rawCount(state) {
+  return state.count;
+}
+
+/** Dispatches `n` events in one go: the receiver's stream is polled after all of them. */
+export function dispatchAll(ws, data, n) {
+  for (let i = 0; i < n; i++) {
+    ws.dispatchEvent(new MessageEvent("message", { data }));
+  }
+}
+
+/** Dispatches one event per task (a MessageChannel hop each), as the network delivers
+ *  them: the receiver's task is woken and polled after every event. */
+export function dispatchPerTask(ws, data, n) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    let left = n;
+    channel.port1.onmessage = () => {
+      ws.dispatchEvent(new MessageEvent("message", { data }));
+      if (--left === 0) {
+        channel.port1.close();
+        resolve();
+      } else {
+        channel.port2.postMessage(0);
+      }
+    };
+    channel.port2.postMessage(0);
+  });
+}
+
+/** Times `n` synchronous `send` calls (the browser's own queuing included). */
+export function rawSendLoop(ws, payload, n) {
+  const start = performance.now();
+  for (let i = 0; i < n; i++) ws.send(payload);
+  return performance.now() - start;
+}
