@@ -3,7 +3,7 @@
 
 use crate::args::Args;
 use crate::browser::Browser;
-use crate::browser_tests;
+use crate::browser_tests::{self, Tally};
 use crate::checks::{self, Check};
 use crate::cmd::{announce, target_dir};
 use crate::demo_check;
@@ -51,6 +51,9 @@ fn parse(args: &[String]) -> Result<TestOptions> {
 struct Outcome {
     what: String,
     passed: bool,
+    /// The tests it counted, for the closing total; `None` for lints and native tests,
+    /// whose counts cargo prints itself.
+    tally: Option<Tally>,
 }
 
 pub fn run(args: &[String]) -> Result {
@@ -75,6 +78,7 @@ pub fn run(args: &[String]) -> Result {
                     eprintln!("warning: no browser test ran in {browser}");
                 }
                 outcomes.push(Outcome {
+                    tally: Some(tally),
                     what: format!(
                         "{browser}: {} passed, {} failed",
                         tally.passed, tally.failed
@@ -90,6 +94,7 @@ pub fn run(args: &[String]) -> Result {
             outcomes.push(Outcome {
                 what: "test server (browser tests skipped)".to_owned(),
                 passed: false,
+                tally: None,
             });
         }
     }
@@ -100,12 +105,14 @@ pub fn run(args: &[String]) -> Result {
         outcomes.push(Outcome {
             what: format!("demo: {} passed, {} failed", tally.passed, tally.failed),
             passed: tally.failed == 0 && tally.passed > 0,
+            tally: Some(tally),
         });
         // The Yew and Leptos examples, after the demo and in Chromium only, likewise.
         let tally = crate::example_command::check(chromedriver, options.lint);
         outcomes.push(Outcome {
             what: format!("examples: {} passed, {} failed", tally.passed, tally.failed),
             passed: tally.failed == 0 && tally.passed > 0,
+            tally: Some(tally),
         });
     }
 
@@ -114,6 +121,12 @@ pub fn run(args: &[String]) -> Result {
         let verdict = if outcome.passed { "ok" } else { "FAILED" };
         println!("    {verdict:<8}{}", outcome.what);
     }
+    // One closing line over every browser-side test, in the form CI reads.
+    let mut total = Tally::default();
+    for tally in outcomes.iter().filter_map(|outcome| outcome.tally) {
+        total += tally;
+    }
+    println!("total: {} passed, {} failed", total.passed, total.failed);
     let failed = outcomes.iter().filter(|outcome| !outcome.passed).count();
     if failed == 0 {
         Ok(())
@@ -134,6 +147,7 @@ fn run_check(check: &Check) -> Outcome {
     Outcome {
         what: check.name.to_owned(),
         passed: result.is_ok(),
+        tally: None,
     }
 }
 
