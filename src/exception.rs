@@ -12,10 +12,10 @@ fn name_and_message(exception: &JsValue) -> (String, String) {
     if let Some(error) = exception.dyn_ref::<js_sys::Error>() {
         return (error.name().into(), error.message().into());
     }
-    let text = exception
-        .as_string()
-        .unwrap_or_else(|| format!("{exception:?}"));
-    ("Error".to_owned(), text)
+    // `[x].join("")` is JavaScript's `String(x)` (but "" for null and undefined): no
+    // Rust formatting machinery for a case that should never happen.
+    let text = js_sys::Array::of1(exception).join("");
+    ("Error".to_owned(), text.into())
 }
 
 /// An exception from `new WebSocket(url, protocols)`.

@@ -60,8 +60,8 @@
 //!
 //! The browser fires no event when its buffer drains, so a waiting sink re-reads
 //! `bufferedAmount` on a timer that exists only while a task waits: 1 ms after the last
-//! check while the buffer drains (browsers may stretch that to 4 ms), doubling up to 64 ms
-//! while it is stuck. The added latency is at most that interval; an idle socket costs
+//! check (browsers may stretch that to 4 ms), doubling up to 64 ms once the buffer has not
+//! shrunk for 250 ms. The added latency is at most that interval; an idle socket costs
 //! nothing. Note that `ws.close()` is the inherent close; the Sink's is
 //! `SinkExt::close(&mut ws)`.
 //!
