@@ -1,41 +1,8 @@
 //! The checks, in the order a person would try the page.
 
-use std::future::Future;
-
 use crate::page::Page;
 use crate::reconnect_checks;
-
-/// Counts and prints checks as they pass; the first failure stops the run.
-#[derive(Debug, Default)]
-pub struct Report {
-    pub passed: u32,
-    pub failed: u32,
-}
-
-/// A check failed; the message has already been printed.
-#[derive(Debug)]
-pub struct Stopped;
-
-impl Report {
-    /// Runs one check and prints `ok` or `FAIL` with the reason and what the page shows.
-    pub async fn check<F>(&mut self, page: &Page, name: &str, check: F) -> Result<(), Stopped>
-    where
-        F: Future<Output = Result<(), String>>,
-    {
-        match check.await {
-            Ok(()) => {
-                self.passed += 1;
-                println!("  ok    {name}");
-                Ok(())
-            }
-            Err(reason) => {
-                self.failed += 1;
-                println!("  FAIL  {name}\n      {reason}\n{}", page.describe().await);
-                Err(Stopped)
-            }
-        }
-    }
-}
+use crate::report::{expect_eq, Report, Stopped};
 
 /// The main flow: connect, echo, Blob mode, close, errors, burst, a dropped connection,
 /// then the reconnect mode (`reconnect_checks.rs`).
@@ -249,24 +216,7 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
 
     reconnect_checks::run(page, ws, report).await?;
 
-    report
-        .check(page, "no uncaught exception or panic on the way", async {
-            let errors = page.uncaught_errors().await?;
-            if errors.is_empty() {
-                Ok(())
-            } else {
-                Err(format!("the page threw: {}", errors.join("; ")))
-            }
-        })
-        .await?;
+    report.check_no_uncaught_errors(page).await?;
 
     Ok(())
-}
-
-pub fn expect_eq(what: &str, found: &str, expected: &str) -> Result<(), String> {
-    if found == expected {
-        Ok(())
-    } else {
-        Err(format!("{what} reads {found:?}, expected {expected:?}"))
-    }
 }

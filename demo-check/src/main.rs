@@ -17,13 +17,14 @@ mod checks;
 mod chromedriver;
 mod page;
 mod reconnect_checks;
+mod report;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use checks::Report;
 use chromedriver::Chromedriver;
 use page::Page;
+use report::Report;
 
 /// The phone-sized viewport of `--phone-screenshot`.
 const PHONE: (u32, u32) = (390, 844);

@@ -379,6 +379,22 @@ impl Page {
         format!("      badge: {state}\n      error area: {error:?}\n      last log lines:{log}")
     }
 
+    /// The text of each of these elements that is on the page, for a failure message.
+    #[allow(dead_code)] // only example-check describes by element ids
+    pub async fn describe_ids(&self, ids: &[&str]) -> String {
+        let mut lines = Vec::new();
+        for id in ids {
+            if let Ok(text) = self.text(id).await {
+                lines.push(format!("      #{id}: {text:?}"));
+            }
+        }
+        if lines.is_empty() {
+            "      (none of the expected elements is on the page)".to_owned()
+        } else {
+            lines.join("\n")
+        }
+    }
+
     async fn element(&self, id: &str) -> Result<Element, String> {
         self.client
             .find(Locator::Id(id))

@@ -3,8 +3,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::checks::{expect_eq, Report, Stopped};
 use crate::page::Page;
+use crate::report::{expect_eq, Report, Stopped};
 
 /// Sends while disconnected, then a dropped connection that comes back by itself, then
 /// Disconnect, which is final. `ws` turns a path into a URL of the test server.

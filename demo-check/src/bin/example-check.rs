@@ -21,19 +21,24 @@ mod chromedriver;
 #[allow(dead_code)]
 #[path = "../page.rs"]
 mod page;
+#[path = "../report.rs"]
+mod report;
 
-use std::future::Future;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chromedriver::Chromedriver;
 use page::Page;
+use report::{expect_eq, Report, Stopped};
 
 const USAGE: &str = "usage: example-check --scenario yew|leptos --url http://127.0.0.1:PORT/ \
 --chromedriver /usr/bin/chromedriver --screenshot target/yew-chat.png
 
 Drives the example's chat in headless Chromium, prints each check as it passes, saves a
 screenshot at 1280x800, and ends with `SCENARIO: N passed, M failed`.";
+
+/// What a failure message shows of the chat.
+const SHOWN: [&str; 5] = ["state", "why", "listeners", "notice", "messages"];
 
 /// The examples, by the name of their scenario.
 const SCENARIOS: [&str; 2] = ["yew", "leptos"];
@@ -55,7 +60,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut report = Report::default();
+    let mut report = Report::showing(&SHOWN);
     if let Err(message) = run(&args, &mut report).await {
         println!("  FAIL  {message}");
         report.failed += 1;
@@ -186,16 +191,7 @@ async fn chat(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopped
         .await?;
 
     // A panic in a hook or a socket borrowed twice (a send during a poll) would show here.
-    report
-        .check(page, "no uncaught exception or panic on the way", async {
-            let errors = page.uncaught_errors().await?;
-            if errors.is_empty() {
-                Ok(())
-            } else {
-                Err(format!("the page threw: {}", errors.join("; ")))
-            }
-        })
-        .await?;
+    report.check_no_uncaught_errors(page).await?;
 
     Ok(())
 }
@@ -205,61 +201,6 @@ async fn wait_for_text(page: &Page, id: &str, expected: &str) -> Result<(), Stri
         Ok((page.text(id).await.ok().as_deref() == Some(expected)).then_some(()))
     })
     .await
-}
-
-fn expect_eq(what: &str, found: &str, expected: &str) -> Result<(), String> {
-    if found == expected {
-        Ok(())
-    } else {
-        Err(format!("{what} reads {found:?}, expected {expected:?}"))
-    }
-}
-
-/// Counts and prints checks as they pass; the first failure stops the run.
-#[derive(Debug, Default)]
-struct Report {
-    passed: u32,
-    failed: u32,
-}
-
-/// A check failed; the message has already been printed.
-#[derive(Debug)]
-struct Stopped;
-
-impl Report {
-    /// Runs one check and prints `ok` or `FAIL` with the reason and what the page shows.
-    async fn check<F>(&mut self, page: &Page, name: &str, check: F) -> Result<(), Stopped>
-    where
-        F: Future<Output = Result<(), String>>,
-    {
-        match check.await {
-            Ok(()) => {
-                self.passed += 1;
-                println!("  ok    {name}");
-                Ok(())
-            }
-            Err(reason) => {
-                self.failed += 1;
-                println!("  FAIL  {name}\n      {reason}\n{}", describe(page).await);
-                Err(Stopped)
-            }
-        }
-    }
-}
-
-/// What the chat shows now, for a failure message.
-async fn describe(page: &Page) -> String {
-    let mut lines = Vec::new();
-    for id in ["state", "why", "listeners", "notice", "messages"] {
-        if let Ok(text) = page.text(id).await {
-            lines.push(format!("      #{id}: {text:?}"));
-        }
-    }
-    if lines.is_empty() {
-        "      (the chat is not on the page)".to_owned()
-    } else {
-        lines.join("\n")
-    }
 }
 
 /// Parses the arguments after the program name; the error is a one-line message.
