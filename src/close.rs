@@ -40,38 +40,72 @@ pub const MAX_CLOSE_REASON_BYTES: usize = 123;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CloseCode(u16);
 
-impl CloseCode {
-    /// 1000: the purpose for which the connection was established has been fulfilled.
-    pub const NORMAL: CloseCode = CloseCode(1000);
-    /// 1001: an endpoint is going away (server shutdown, page navigation).
-    pub const GOING_AWAY: CloseCode = CloseCode(1001);
-    /// 1002: an endpoint received a frame that breaks the protocol.
-    pub const PROTOCOL_ERROR: CloseCode = CloseCode(1002);
-    /// 1003: an endpoint received a kind of data it cannot accept.
-    pub const UNSUPPORTED_DATA: CloseCode = CloseCode(1003);
-    /// 1005: reserved; reported when a close frame carried no code. Never sent.
-    pub const NO_STATUS: CloseCode = CloseCode(1005);
-    /// 1006: reserved; reported when the connection dropped without a close frame. Never sent.
-    pub const ABNORMAL: CloseCode = CloseCode(1006);
-    /// 1007: a message's data did not match its type (e.g. invalid UTF-8 in a text message).
-    pub const INVALID_PAYLOAD: CloseCode = CloseCode(1007);
-    /// 1008: a message broke the endpoint's policy.
-    pub const POLICY_VIOLATION: CloseCode = CloseCode(1008);
-    /// 1009: a message was too big to process.
-    pub const MESSAGE_TOO_BIG: CloseCode = CloseCode(1009);
-    /// 1010: the client needed an extension the server did not negotiate.
-    pub const MANDATORY_EXTENSION: CloseCode = CloseCode(1010);
-    /// 1011: the server hit an unexpected condition.
-    pub const INTERNAL_ERROR: CloseCode = CloseCode(1011);
-    /// 1012: the server is restarting.
-    pub const SERVICE_RESTART: CloseCode = CloseCode(1012);
-    /// 1013: the server is overloaded; try again later.
-    pub const TRY_AGAIN_LATER: CloseCode = CloseCode(1013);
-    /// 1014: a gateway or proxy got an invalid response from upstream.
-    pub const BAD_GATEWAY: CloseCode = CloseCode(1014);
-    /// 1015: reserved; reported when the TLS handshake failed. Never sent.
-    pub const TLS_HANDSHAKE: CloseCode = CloseCode(1015);
+/// Every code RFC 6455 and the IANA registry name, listed once: the constant, the
+/// number, the registry's name, and what it means. The constants and
+/// [`CloseCode::canonical_reason`] are both made from this table.
+macro_rules! close_codes {
+    ($( $(#[$doc:meta])* ($name:ident, $code:literal, $reason:literal); )+) => {
+        impl CloseCode {
+            $(
+                $(#[$doc])*
+                pub const $name: CloseCode = CloseCode($code);
+            )+
 
+            /// The code's name in the IANA registry, where it has one.
+            ///
+            /// ```
+            /// use browser_websocket::CloseCode;
+            ///
+            /// assert_eq!(CloseCode::ABNORMAL.canonical_reason(), Some("Abnormal Closure"));
+            /// assert_eq!(CloseCode::new(4001)?.canonical_reason(), None);
+            /// # Ok::<(), browser_websocket::Error>(())
+            /// ```
+            pub const fn canonical_reason(self) -> Option<&'static str> {
+                match self.0 {
+                    $( $code => Some($reason), )+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+close_codes! {
+    /// 1000: the purpose for which the connection was established has been fulfilled.
+    (NORMAL, 1000, "Normal Closure");
+    /// 1001: an endpoint is going away (server shutdown, page navigation).
+    (GOING_AWAY, 1001, "Going Away");
+    /// 1002: an endpoint received a frame that breaks the protocol.
+    (PROTOCOL_ERROR, 1002, "Protocol Error");
+    /// 1003: an endpoint received a kind of data it cannot accept.
+    (UNSUPPORTED_DATA, 1003, "Unsupported Data");
+    /// 1004: reserved, with no meaning yet. Never sent.
+    (RESERVED, 1004, "Reserved");
+    /// 1005: reserved; reported when a close frame carried no code. Never sent.
+    (NO_STATUS, 1005, "No Status Received");
+    /// 1006: reserved; reported when the connection dropped without a close frame. Never sent.
+    (ABNORMAL, 1006, "Abnormal Closure");
+    /// 1007: a message's data did not match its type (e.g. invalid UTF-8 in a text message).
+    (INVALID_PAYLOAD, 1007, "Invalid Frame Payload Data");
+    /// 1008: a message broke the endpoint's policy.
+    (POLICY_VIOLATION, 1008, "Policy Violation");
+    /// 1009: a message was too big to process.
+    (MESSAGE_TOO_BIG, 1009, "Message Too Big");
+    /// 1010: the client needed an extension the server did not negotiate.
+    (MANDATORY_EXTENSION, 1010, "Mandatory Extension");
+    /// 1011: the server hit an unexpected condition.
+    (INTERNAL_ERROR, 1011, "Internal Error");
+    /// 1012: the server is restarting.
+    (SERVICE_RESTART, 1012, "Service Restart");
+    /// 1013: the server is overloaded; try again later.
+    (TRY_AGAIN_LATER, 1013, "Try Again Later");
+    /// 1014: a gateway or proxy got an invalid response from upstream.
+    (BAD_GATEWAY, 1014, "Bad Gateway");
+    /// 1015: reserved; reported when the TLS handshake failed. Never sent.
+    (TLS_HANDSHAKE, 1015, "TLS Handshake");
+}
+
+impl CloseCode {
     /// Checks that `code` lies in 1000–4999, the range RFC 6455 gives meaning to.
     ///
     /// ```
@@ -156,38 +190,13 @@ impl CloseCode {
     /// assert!(browser_websocket::CloseCode::ABNORMAL.is_reserved());
     /// ```
     pub const fn is_reserved(self) -> bool {
-        matches!(self.0, 1004 | 1005 | 1006 | 1015)
-    }
-
-    /// The code's name in the IANA registry, where it has one.
-    ///
-    /// ```
-    /// use browser_websocket::CloseCode;
-    ///
-    /// assert_eq!(CloseCode::ABNORMAL.canonical_reason(), Some("Abnormal Closure"));
-    /// assert_eq!(CloseCode::new(4001)?.canonical_reason(), None);
-    /// # Ok::<(), browser_websocket::Error>(())
-    /// ```
-    pub const fn canonical_reason(self) -> Option<&'static str> {
-        Some(match self.0 {
-            1000 => "Normal Closure",
-            1001 => "Going Away",
-            1002 => "Protocol Error",
-            1003 => "Unsupported Data",
-            1004 => "Reserved",
-            1005 => "No Status Received",
-            1006 => "Abnormal Closure",
-            1007 => "Invalid Frame Payload Data",
-            1008 => "Policy Violation",
-            1009 => "Message Too Big",
-            1010 => "Mandatory Extension",
-            1011 => "Internal Error",
-            1012 => "Service Restart",
-            1013 => "Try Again Later",
-            1014 => "Bad Gateway",
-            1015 => "TLS Handshake",
-            _ => return None,
-        })
+        matches!(
+            self,
+            CloseCode::RESERVED
+                | CloseCode::NO_STATUS
+                | CloseCode::ABNORMAL
+                | CloseCode::TLS_HANDSHAKE
+        )
     }
 }
 
@@ -329,6 +338,16 @@ mod tests {
             check_close(CloseCode::NORMAL, &reason),
             Err(Error::CloseReasonTooLong { bytes: 124 })
         );
+    }
+
+    #[test]
+    fn every_named_code_has_its_registry_name_and_only_those_do() {
+        let named: Vec<u16> = (0..=u16::MAX)
+            .filter(|&n| CloseCode(n).canonical_reason().is_some())
+            .collect();
+        assert_eq!(named, (1000..=1015).collect::<Vec<u16>>());
+        assert_eq!(CloseCode::RESERVED.canonical_reason(), Some("Reserved"));
+        assert_eq!(CloseCode::TLS_HANDSHAKE.as_u16(), 1015);
     }
 
     #[test]

@@ -103,66 +103,68 @@
 //! - `serde`: [`Typed`] sockets that send and receive your types through a [`Codec`]:
 //!   [`Json`] (text messages) or [`Postcard`] (compact binary messages).
 //! - `io`: [`ByteStream`], `futures_io::AsyncRead`/`AsyncWrite` over binary messages.
+//!
+//! # Callbacks
+//! Every callback you hand the crate (`url_provider`, `retry_when`, `random`,
+//! `reply_matches`, `with_socket`) is a closure that owns what it captures
+//! (`impl Fn(..) + 'static`, or `FnMut` where only the socket that owns it calls it). The
+//! crate never holds a borrow of its own state while one runs, so a callback may call back
+//! into the crate, e.g. send from inside `with_socket`.
+//!
+//! # Module map
+//! The crate root re-exports everything; the source is laid out by layer:
+//! - the vocabulary at the root: `event`, `message`, `close`, `state`, `binary_type`,
+//!   `error`;
+//! - `browser/`: the only code that touches `web_sys::WebSocket`, DOM events, timers and
+//!   the global scope (`browser/global/`: clock, timers, randomness, global listeners,
+//!   for a window or a worker);
+//! - `flow/`: when a Sink may send ([`WaterMarks`] and the gate on `bufferedAmount`);
+//! - `socket/`: [`WebSocket`], its builder, the split halves and subscriptions;
+//! - `reconnect/`: [`ReconnectingWebSocket`], whose decisions are a pure state machine
+//!   (`reconnect/machine.rs`) that the socket only carries out;
+//! - `typed/` (feature `serde`) and `byte_stream` (feature `io`) on top.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-#[macro_use]
-mod methods;
-
-mod alarm;
+// The vocabulary: the values every layer speaks.
 mod binary_type;
-mod builder;
-#[cfg(feature = "io")]
-mod byte_stream;
 mod close;
-#[cfg(feature = "serde")]
-mod codec;
-mod connection;
-mod diagnostics;
 mod error;
 mod event;
-mod exception;
-mod flow;
-mod heartbeat;
-mod hub;
-mod inbox;
-mod listeners;
 mod message;
-mod offline_queue;
-mod protocol;
-mod reconnect_event;
-mod reconnect_policy;
-mod reconnecting;
-mod socket;
-mod split;
 mod state;
-mod subscription;
+
+// The layers, from the browser up.
+mod browser;
+mod flow;
+mod reconnect;
+mod socket;
+
+// Optional layers on top.
+#[cfg(feature = "io")]
+mod byte_stream;
 #[cfg(feature = "serde")]
 mod typed;
-mod url;
-mod water_marks;
 
 pub use binary_type::BinaryType;
-pub use builder::WebSocketBuilder;
+pub use browser::live_listeners;
 #[cfg(feature = "io")]
 pub use byte_stream::ByteStream;
 pub use close::{CloseCode, CloseEvent, MAX_CLOSE_REASON_BYTES};
-#[cfg(feature = "serde")]
-pub use codec::{Codec, DecodeError, Json, Postcard};
-pub use diagnostics::live_listeners;
 pub use error::{Error, UrlProblem};
 pub use event::Event;
-pub use heartbeat::Heartbeat;
+pub use flow::WaterMarks;
 pub use message::Message;
-pub use offline_queue::{OfflineQueue, Sent, WhenFull};
-pub use reconnect_event::{GiveUp, ReconnectEvent};
-pub use reconnect_policy::ReconnectPolicy;
-pub use reconnecting::{ReconnectingBuilder, ReconnectingWebSocket};
-pub use socket::WebSocket;
-pub use split::{ReuniteError, WebSocketReceiver, WebSocketSender};
+pub use reconnect::{
+    GiveUp, Heartbeat, OfflineQueue, ReconnectEvent, ReconnectPolicy, ReconnectingBuilder,
+    ReconnectingWebSocket, Sent, WhenFull,
+};
+pub use socket::{
+    ReuniteError, Subscription, WebSocket, WebSocketBuilder, WebSocketReceiver, WebSocketSender,
+};
 pub use state::ReadyState;
-pub use subscription::Subscription;
 #[cfg(feature = "serde")]
-pub use typed::{CarriesMessage, Typed, TypedEvent, TypedWebSocket};
-pub use water_marks::WaterMarks;
+pub use typed::{
+    CarriesMessage, Codec, DecodeError, Json, Postcard, Typed, TypedEvent, TypedWebSocket,
+};

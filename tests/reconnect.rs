@@ -297,3 +297,62 @@ async fn queue_full_policies_refuse_or_drop_oldest_visibly() {
     assert_eq!(next(&mut drop_oldest).await, Some(text("b")));
     assert_eq!(next(&mut drop_oldest).await, Some(text("c")));
 }
+
+/// Calls back into the socket from inside `with_socket` work: no borrow is held while the
+/// closure runs, so nothing panics and each call does what it does outside.
+#[wasm_bindgen_test]
+async fn calls_from_inside_with_socket_do_not_panic() {
+    let mut ws = connect("/echo", fast());
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    let inside = ws.with_socket(|socket| {
+        assert_eq!(socket.ready_state(), ws.ready_state());
+        (
+            ws.ready_state(),
+            ws.queued(),
+            ws.send("from inside"),
+            ws.take_unsent(),
+        )
+    });
+    assert_eq!(
+        inside,
+        Some((
+            browser_websocket::ReadyState::Open,
+            0,
+            Ok(Sent::Now),
+            Vec::new()
+        ))
+    );
+    // Browsers drop what arrives after `close()`, so the echo comes first.
+    assert_eq!(next(&mut ws).await, Some(text("from inside")));
+    let closed = ws.with_socket(|_| ws.close_with(CloseCode::new(4001).expect("valid"), "inside"));
+    assert_eq!(closed, Some(Ok(())));
+    closed_with(next(&mut ws).await, 4001);
+    assert_eq!(next(&mut ws).await, None, "your own close is final");
+}
+
+/// Closing while a retry is 30 s away ends the stream at once instead of waiting the
+/// backoff out.
+#[wasm_bindgen_test]
+async fn close_while_waiting_to_retry_ends_the_stream_at_once() {
+    let slow = ReconnectPolicy::default()
+        .initial_delay(Duration::from_secs(60))
+        .max_delay(Duration::from_secs(60))
+        .random(|| 0.5);
+    let key = unique_id("close-waiting");
+    let mut ws = connect(&format!("/refuse/{key}/100"), slow);
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(
+        reconnecting(next(&mut ws).await),
+        (1, Duration::from_secs(30))
+    );
+    ws.close().expect("first close");
+    assert_eq!(
+        ws.close(),
+        Err(Error::AlreadyClosing(browser_websocket::ReadyState::Closed))
+    );
+    assert_eq!(next(&mut ws).await, None);
+    assert_eq!(
+        ws.send("late"),
+        Err(Error::NotOpen(browser_websocket::ReadyState::Closed))
+    );
+}

@@ -1,8 +1,9 @@
 //! Methods every handle on a connection shares, written once.
 //!
 //! [`WebSocket`](crate::WebSocket), [`WebSocketSender`](crate::WebSocketSender) and
-//! [`WebSocketReceiver`](crate::WebSocketReceiver) each hold `connection: Rc<Connection>`;
-//! these macros give them the same documented methods without a `Deref` trick.
+//! [`WebSocketReceiver`](crate::WebSocketReceiver) each hold `connection: Rc<Connection>`
+//! (the browser layer's boundary); these macros give them the same documented methods
+//! without a `Deref` trick.
 
 /// State, close and subscribe: on every handle.
 macro_rules! connection_methods {
@@ -30,7 +31,7 @@ macro_rules! connection_methods {
         /// before opening: refused, unreachable, a rejected handshake, or closed while
         /// connecting. The browser's `error` and `close` pair counts as this one error.
         pub async fn opened(&self) -> Result<(), crate::Error> {
-            std::future::poll_fn(|cx| self.connection.hub.poll_opened(cx)).await
+            std::future::poll_fn(|cx| self.connection.poll_opened(cx)).await
         }
 
         /// Waits until the connection has closed, and says how.
@@ -50,7 +51,7 @@ macro_rules! connection_methods {
         /// # Ok(()) }
         /// ```
         pub async fn closed(&self) -> crate::CloseEvent {
-            std::future::poll_fn(|cx| self.connection.hub.poll_closed(cx)).await
+            std::future::poll_fn(|cx| self.connection.poll_closed(cx)).await
         }
 
         /// Starts the closing handshake with [`CloseCode::NORMAL`](crate::CloseCode::NORMAL)
@@ -131,7 +132,7 @@ macro_rules! connection_methods {
         /// holds a copy of every message (binary payloads included) for as long as it
         /// lives. Drop subscriptions you no longer read.
         pub fn subscribe(&self) -> crate::Subscription {
-            crate::Subscription::new(self.connection.hub.subscribe())
+            crate::Subscription::new(self.connection.subscribe())
         }
 
         /// The connection's state, read from the browser at each call.
@@ -159,7 +160,7 @@ macro_rules! connection_methods {
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
         pub fn buffered_amount(&self) -> u32 {
-            self.connection.raw.buffered_amount()
+            self.connection.buffered_amount()
         }
 
         /// The URL as the browser resolved it.
@@ -170,7 +171,7 @@ macro_rules! connection_methods {
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
         pub fn url(&self) -> String {
-            self.connection.raw.url()
+            self.connection.url()
         }
 
         /// The subprotocol the server chose; empty before open or if none was chosen.
@@ -185,7 +186,7 @@ macro_rules! connection_methods {
         /// # Ok(()) }
         /// ```
         pub fn protocol(&self) -> String {
-            self.connection.raw.protocol()
+            self.connection.protocol()
         }
 
         /// The extensions the server chose (e.g. `permessage-deflate`); empty before open.
@@ -196,7 +197,7 @@ macro_rules! connection_methods {
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
         pub fn extensions(&self) -> String {
-            self.connection.raw.extensions()
+            self.connection.extensions()
         }
 
         /// How binary messages arrive.
@@ -209,7 +210,7 @@ macro_rules! connection_methods {
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
         pub fn binary_type(&self) -> crate::BinaryType {
-            crate::BinaryType::from_web_sys(self.connection.raw.binary_type())
+            self.connection.binary_type()
         }
 
         /// Changes how binary messages arrive from now on. Messages already received, even
@@ -223,9 +224,7 @@ macro_rules! connection_methods {
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
         pub fn set_binary_type(&self, binary_type: crate::BinaryType) {
-            self.connection
-                .raw
-                .set_binary_type(binary_type.to_web_sys());
+            self.connection.set_binary_type(binary_type);
         }
 
         /// The browser's `WebSocket` underneath, for what this crate does not cover.
@@ -235,11 +234,12 @@ macro_rules! connection_methods {
         ///
         /// ```no_run
         /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
-        /// let raw: &web_sys::WebSocket = ws.as_raw();
+        /// let raw = ws.as_raw(); // the browser's own object, from web-sys
+        /// let state_number: u16 = raw.ready_state();
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
-        pub fn as_raw(&self) -> &web_sys::WebSocket {
-            &self.connection.raw
+        pub fn as_raw(&self) -> &crate::browser::RawWebSocket {
+            self.connection.as_raw()
         }
     };
 }

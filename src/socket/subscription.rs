@@ -6,10 +6,10 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 
-use crate::inbox::Inbox;
+use crate::browser::Inbox;
 use crate::Event;
 
-/// Another stream of one connection's events, from `subscribe()` on a [`WebSocket`]
+/// Another stream of one connection's events, from `subscribe()` on a [`WebSocket`](crate::WebSocket)
 /// (or either half): the browser's `addEventListener` for a second listener, typed.
 ///
 /// ```no_run

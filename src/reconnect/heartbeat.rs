@@ -1,8 +1,13 @@
 //! Application-level keep-alive: ping on an interval, reconnect when replies stop.
 
+use std::fmt;
+use std::rc::Rc;
 use std::time::Duration;
 
-use crate::Message;
+use crate::{CloseCode, Message};
+
+/// Which messages count as a reply; see [`Heartbeat::reply_matches`].
+type ReplyPredicate = Rc<dyn Fn(&Message) -> bool>;
 
 /// Sends `ping` every `interval` while open; if no message (or none that
 /// [`reply_matches`](Self::reply_matches) accepts) arrives within `deadline`, the
@@ -18,17 +23,24 @@ use crate::Message;
 /// let heartbeat = Heartbeat::new("ping", Duration::from_secs(15), Duration::from_secs(40))
 ///     .reply_matches(|message: &Message| message.as_text() == Some("pong"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Heartbeat {
-    pub(crate) ping: Message,
-    pub(crate) interval: Duration,
-    pub(crate) deadline: Duration,
-    pub(crate) is_reply: Option<fn(&Message) -> bool>,
+    ping: Message,
+    interval: Duration,
+    deadline: Duration,
+    is_reply: Option<ReplyPredicate>,
 }
 
 impl Heartbeat {
-    /// The close code a heartbeat timeout closes with (application range).
-    pub const TIMEOUT_CODE: u16 = 4000;
+    /// The close code a heartbeat timeout closes with: 4000, in the application range.
+    ///
+    /// ```
+    /// use browser_websocket::Heartbeat;
+    ///
+    /// assert_eq!(Heartbeat::TIMEOUT_CODE.as_u16(), 4000);
+    /// assert!(Heartbeat::TIMEOUT_CODE.is_application());
+    /// ```
+    pub const TIMEOUT_CODE: CloseCode = CloseCode::from_browser(4000);
     /// The reason a heartbeat timeout closes with.
     pub const TIMEOUT_REASON: &'static str = "heartbeat timeout";
 
@@ -56,13 +68,31 @@ impl Heartbeat {
     /// let heartbeat = Heartbeat::new("ping", Duration::from_secs(10), Duration::from_secs(25))
     ///     .reply_matches(|m: &Message| m.as_text() == Some("pong"));
     /// ```
-    pub fn reply_matches(mut self, is_reply: fn(&Message) -> bool) -> Heartbeat {
-        self.is_reply = Some(is_reply);
+    pub fn reply_matches(mut self, is_reply: impl Fn(&Message) -> bool + 'static) -> Heartbeat {
+        self.is_reply = Some(Rc::new(is_reply));
         self
     }
 
+    /// The message it pings with.
+    pub(crate) fn ping(&self) -> &Message {
+        &self.ping
+    }
+
     fn counts(&self, message: &Message) -> bool {
-        self.is_reply.is_none_or(|is_reply| is_reply(message))
+        self.is_reply
+            .as_ref()
+            .is_none_or(|is_reply| is_reply(message))
+    }
+}
+
+impl fmt::Debug for Heartbeat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Heartbeat")
+            .field("ping", &self.ping)
+            .field("interval", &self.interval)
+            .field("deadline", &self.deadline)
+            .field("reply_matches", &self.is_reply.is_some())
+            .finish()
     }
 }
 
@@ -96,15 +126,17 @@ impl HeartbeatClock {
         }
     }
 
-    pub(crate) fn ping(&self) -> &Message {
-        &self.config.ping
-    }
-
     /// A message arrived at `now`.
     pub(crate) fn heard(&mut self, message: &Message, now: f64) {
         if self.config.counts(message) {
             self.last_heard = now;
         }
+    }
+
+    /// When [`beat`](Self::beat) next has something to do: the next ping or the deadline.
+    pub(crate) fn next_beat_at(&self) -> f64 {
+        self.next_ping
+            .min(self.last_heard + millis(self.config.deadline))
     }
 
     /// What to do at `now`. After `SendPing`, ask again for the next wait.

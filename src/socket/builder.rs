@@ -1,10 +1,7 @@
 //! Options for opening a connection.
 
-use crate::protocol::check_protocols;
-use crate::url::check_url;
-use crate::{
-    exception, BinaryType, Error, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket,
-};
+use crate::browser::Connection;
+use crate::{BinaryType, Error, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket};
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
 /// [`WebSocket::builder`].
@@ -104,6 +101,10 @@ impl WebSocketBuilder {
         self.url = url;
     }
 
+    pub(crate) fn water_marks_in_use(&self) -> WaterMarks {
+        self.water_marks
+    }
+
     /// Starts connecting, like `new WebSocket(url, protocols)`: returns at once, in the
     /// `CONNECTING` state. Await [`WebSocket::opened`] or read the stream to learn when it
     /// opens.
@@ -124,21 +125,7 @@ impl WebSocketBuilder {
     /// - [`Error::Security`]: the browser refused it (blocked port, mixed content).
     /// - [`Error::Browser`]: any other exception from the constructor.
     pub fn connect(self) -> Result<WebSocket, Error> {
-        check_url(&self.url)?;
-        check_protocols(&self.protocols)?;
-        let raw = if self.protocols.is_empty() {
-            web_sys::WebSocket::new(&self.url)
-        } else {
-            let protocols: js_sys::Array = self
-                .protocols
-                .iter()
-                .map(|p| js_sys::JsString::from(p.as_str()))
-                .collect();
-            web_sys::WebSocket::new_with_str_sequence(&self.url, &protocols)
-        }
-        .map_err(|e| exception::from_constructor(&self.url, e))?;
-        // Before any event can fire: events are queued tasks, this runs first.
-        raw.set_binary_type(self.binary_type.to_web_sys());
-        Ok(WebSocket::new(raw, self.water_marks))
+        let connection = Connection::open(&self.url, &self.protocols, self.binary_type)?;
+        Ok(WebSocket::new(connection, self.water_marks))
     }
 }

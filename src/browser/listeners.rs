@@ -6,10 +6,9 @@ use gloo_events::EventListener;
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::close::CloseCode;
-use crate::diagnostics::ListenerCount;
-use crate::hub::Hub;
-use crate::{CloseEvent, Event, Message};
+use super::hub::Hub;
+use super::listener_count::ListenerCount;
+use crate::{CloseCode, CloseEvent, Event, Message};
 
 /// Owns the `open`, `message`, `error` and `close` listeners of one socket.
 ///

@@ -36,7 +36,7 @@ pub struct ReconnectPolicy {
     max_delay: Duration,
     max_attempts: Option<u32>,
     stable_after: Duration,
-    retry_when: fn(&CloseEvent) -> bool,
+    retry_when: Rc<dyn Fn(&CloseEvent) -> bool>,
     random: Rc<dyn Fn() -> f64>,
 }
 
@@ -107,7 +107,8 @@ impl ReconnectPolicy {
     }
 
     /// Which closes are worth a retry; [`ReconnectPolicy::retries_by_default`] unless set.
-    /// Your own `close()` never retries, whatever this says.
+    /// Your own `close()` never retries, and a heartbeat timeout always does, whatever
+    /// this says.
     ///
     /// ```
     /// use browser_websocket::{CloseEvent, ReconnectPolicy};
@@ -117,8 +118,11 @@ impl ReconnectPolicy {
     ///     close.code.as_u16() == 4500 || ReconnectPolicy::retries_by_default(close)
     /// });
     /// ```
-    pub fn retry_when(mut self, retry_when: fn(&CloseEvent) -> bool) -> ReconnectPolicy {
-        self.retry_when = retry_when;
+    pub fn retry_when(
+        mut self,
+        retry_when: impl Fn(&CloseEvent) -> bool + 'static,
+    ) -> ReconnectPolicy {
+        self.retry_when = Rc::new(retry_when);
         self
     }
 
@@ -200,7 +204,8 @@ impl ReconnectPolicy {
         self.max_attempts.is_none_or(|max| attempt <= max)
     }
 
-    /// Whether this close is worth a retry (ignoring who closed).
+    /// Whether this close is worth a retry by [`retry_when`](Self::retry_when), whoever
+    /// closed.
     pub(crate) fn retries(&self, close: &CloseEvent) -> bool {
         (self.retry_when)(close)
     }
@@ -219,8 +224,8 @@ impl Default for ReconnectPolicy {
             max_delay: Duration::from_secs(30),
             max_attempts: None,
             stable_after: Duration::from_secs(5),
-            retry_when: ReconnectPolicy::retries_by_default,
-            random: Rc::new(js_sys::Math::random),
+            retry_when: Rc::new(ReconnectPolicy::retries_by_default),
+            random: Rc::new(crate::browser::global::random),
         }
     }
 }

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
-use crate::inbox::Inbox;
+use super::inbox::Inbox;
 use crate::{CloseEvent, Error, Event};
 
 /// What the four listeners feed: the streams' inboxes and the connection's status.

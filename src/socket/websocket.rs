@@ -6,9 +6,8 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 
-use crate::connection::Connection;
+use crate::browser::{Connection, Inbox};
 use crate::flow::Flow;
-use crate::inbox::Inbox;
 use crate::{Event, WaterMarks, WebSocketBuilder, WebSocketReceiver, WebSocketSender};
 
 /// A connection to a WebSocket server: a [`Stream`] of its [`Event`]s and a
@@ -88,9 +87,9 @@ impl WebSocket {
         WebSocketBuilder::new(url)
     }
 
-    pub(crate) fn new(raw: web_sys::WebSocket, marks: WaterMarks) -> WebSocket {
-        let connection = Rc::new(Connection::new(raw));
-        let inbox = connection.hub.subscribe();
+    pub(crate) fn new(connection: Connection, marks: WaterMarks) -> WebSocket {
+        let connection = Rc::new(connection);
+        let inbox = connection.subscribe();
         WebSocket {
             connection,
             inbox,
@@ -139,6 +138,16 @@ impl WebSocket {
             WebSocketSender::new(Rc::clone(&connection), flow),
             WebSocketReceiver::new(connection, inbox),
         )
+    }
+
+    /// The connection underneath, for layers that drive a socket themselves.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.connection
+    }
+
+    /// The next event, through a shared reference (the stream never needs more).
+    pub(crate) fn poll_event(&self, cx: &mut Context<'_>) -> Poll<Option<Event>> {
+        self.inbox.poll_next(cx)
     }
 
     connection_methods!();

@@ -7,9 +7,8 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 
-use crate::connection::Connection;
+use crate::browser::{Connection, Inbox};
 use crate::flow::Flow;
-use crate::inbox::Inbox;
 use crate::{Event, WebSocket};
 
 /// The sending half of a [`WebSocket`], from [`WebSocket::split`]: the send methods, a

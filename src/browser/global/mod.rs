@@ -1,0 +1,15 @@
+//! Time and the global scope: every clock read, timer, random number and listener on the
+//! global object lives here.
+//!
+//! Everything is written for any global scope, a window or a worker: it goes through
+//! `globalThis` (`js_sys::global()`), never `window`.
+
+mod clock;
+mod listener;
+mod random;
+mod timer;
+
+pub(crate) use clock::now_ms;
+pub(crate) use listener::GlobalListener;
+pub(crate) use random::random;
+pub(crate) use timer::Timer;

@@ -1,0 +1,33 @@
+//! The browser layer: the only code that touches `web_sys::WebSocket`, DOM events,
+//! timers and the global scope. Everything above it speaks Rust types.
+//!
+//! - [`Connection`]: one browser socket, its listeners and the streams fed from them;
+//!   every call on the socket goes through its methods.
+//! - `listeners`, `hub`, `inbox`: the four socket listeners, the fan-out to every stream,
+//!   and one stream's queue.
+//! - `url_check`, `subprotocol_check`: what `new WebSocket(url, protocols)` would refuse,
+//!   checked first.
+//! - `exception`: the browser's exceptions as typed errors.
+//! - `listener_count`: [`live_listeners`], the leak-check counter.
+//! - `global`: time and the global scope (clock, timers, randomness, global listeners),
+//!   for a window or a worker.
+//!
+//! A second transport (the browser's `WebSocketStream`) would be a file beside
+//! `connection.rs`, behind the same methods.
+
+mod connection;
+mod exception;
+pub(crate) mod global;
+mod hub;
+mod inbox;
+mod listener_count;
+mod listeners;
+mod subprotocol_check;
+mod url_check;
+
+pub(crate) use connection::Connection;
+pub(crate) use inbox::Inbox;
+pub use listener_count::live_listeners;
+
+/// The browser's socket type, for the [`as_raw`](crate::WebSocket::as_raw) escape hatch.
+pub(crate) type RawWebSocket = web_sys::WebSocket;

@@ -1,0 +1,14 @@
+//! The flow layer: when a [`Sink`](futures_sink::Sink) may send, on `bufferedAmount`.
+//!
+//! - [`WaterMarks`]: the public high/low levels.
+//! - `gate`: the hysteresis between them (pure).
+//! - `poll_delay`: how often a waiting sink re-reads `bufferedAmount` (pure).
+//! - `sink_flow`: one sink's state on one connection, which performs what those decide.
+
+mod gate;
+mod poll_delay;
+mod sink_flow;
+mod water_marks;
+
+pub(crate) use sink_flow::Flow;
+pub use water_marks::WaterMarks;

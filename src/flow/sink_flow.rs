@@ -1,0 +1,110 @@
+//! A sink's flow control on one connection: the gate, the re-check timer, the close.
+
+use std::task::{Context, Poll};
+
+use super::gate::Gate;
+use super::poll_delay::PollDelay;
+use crate::browser::global::{now_ms, Timer};
+use crate::browser::Connection;
+use crate::{CloseCode, Error, ReadyState, WaterMarks};
+
+/// A sink's side of one connection: the water-mark gate and the timer that re-polls it.
+///
+/// The browser fires no event when its send buffer drains, so a waiting sink re-checks
+/// `bufferedAmount` on a timer. The timer exists only while a task waits (an idle sink
+/// costs nothing) and adapts: [`PollDelay`] re-checks after 1 ms while the buffer drains
+/// and backs off to 64 ms once it has been stuck for 250 ms.
+#[derive(Debug)]
+pub(crate) struct Flow {
+    gate: Gate,
+    delay: PollDelay,
+    timer: Timer,
+    closing: Closing,
+}
+
+impl Flow {
+    pub(crate) fn new(marks: WaterMarks) -> Flow {
+        Flow {
+            gate: Gate::new(marks),
+            delay: PollDelay::default(),
+            timer: Timer::default(),
+            closing: Closing::NotStarted,
+        }
+    }
+
+    /// Ready once the buffer allows another message; an error if the socket is not open.
+    pub(crate) fn poll_ready(
+        &mut self,
+        connection: &Connection,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<(), Error>> {
+        connection.check_open()?;
+        let buffered = connection.buffered_amount();
+        if self.gate.admits(buffered) {
+            self.stop_waiting();
+            Poll::Ready(Ok(()))
+        } else {
+            self.wake_later(buffered, cx);
+            Poll::Pending
+        }
+    }
+
+    /// Ready once the browser has handed every queued byte to the network.
+    pub(crate) fn poll_flush(
+        &mut self,
+        connection: &Connection,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<(), Error>> {
+        let buffered = connection.buffered_amount();
+        if buffered == 0 {
+            self.stop_waiting();
+            return Poll::Ready(Ok(()));
+        }
+        // A socket that is no longer open will never send what is left.
+        connection.check_open()?;
+        self.wake_later(buffered, cx);
+        Poll::Pending
+    }
+
+    /// Starts the closing handshake with 1000, then waits for the `close` event; closing
+    /// again afterwards is an error.
+    pub(crate) fn poll_close(
+        &mut self,
+        connection: &Connection,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<(), Error>> {
+        match self.closing {
+            Closing::NotStarted => {
+                // The browser sends the close frame after the data already buffered.
+                connection.close_with(CloseCode::NORMAL, "")?;
+                self.closing = Closing::Waiting;
+            }
+            Closing::Waiting => {}
+            Closing::Done => return Poll::Ready(Err(Error::AlreadyClosing(ReadyState::Closed))),
+        }
+        let closed = connection.poll_closed(cx);
+        if closed.is_ready() {
+            self.closing = Closing::Done;
+        }
+        closed.map(|_| Ok(()))
+    }
+
+    fn wake_later(&mut self, buffered: u32, cx: &mut Context<'_>) {
+        // Setting it again cancels the old timer: one timer per waiting sink at most.
+        self.timer
+            .set(self.delay.next(buffered, now_ms()), cx.waker());
+    }
+
+    fn stop_waiting(&mut self) {
+        self.timer.clear();
+        self.delay = PollDelay::default();
+    }
+}
+
+/// Where this sink is in closing the connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    NotStarted,
+    Waiting,
+    Done,
+}

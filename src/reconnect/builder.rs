@@ -1,0 +1,158 @@
+//! Options for a reconnecting socket.
+
+use std::fmt;
+
+use super::machine::ReconnectMachine;
+use super::pending_sends::PendingSends;
+use crate::{
+    Error, Heartbeat, OfflineQueue, ReconnectPolicy, ReconnectingWebSocket, WebSocketBuilder,
+};
+
+/// Options for a [`ReconnectingWebSocket`]; made by
+/// [`WebSocketBuilder::reconnecting`].
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use browser_websocket::{Heartbeat, OfflineQueue, ReconnectPolicy, WebSocket, WhenFull};
+///
+/// let ws = WebSocket::builder("wss://example.com/chat")
+///     .protocols(["chat"])
+///     .reconnecting(ReconnectPolicy::default().max_attempts(Some(10)))
+///     .url_provider(|| format!("wss://example.com/chat?token={}", "fresh-token"))
+///     .offline_queue(OfflineQueue::new(500, WhenFull::DropOldest))
+///     .heartbeat(Heartbeat::new("ping", Duration::from_secs(15), Duration::from_secs(40)))
+///     .retry_on_online(true)
+///     .connect()?;
+/// # Ok::<(), browser_websocket::Error>(())
+/// ```
+#[must_use = "a builder does nothing until `connect` is called"]
+pub struct ReconnectingBuilder {
+    builder: WebSocketBuilder,
+    policy: ReconnectPolicy,
+    url_provider: Option<Box<dyn FnMut() -> String>>,
+    queue: OfflineQueue,
+    heartbeat: Option<Heartbeat>,
+    retry_on_online: bool,
+}
+
+impl ReconnectingBuilder {
+    pub(crate) fn new(builder: WebSocketBuilder, policy: ReconnectPolicy) -> ReconnectingBuilder {
+        ReconnectingBuilder {
+            builder,
+            policy,
+            url_provider: None,
+            queue: OfflineQueue::default(),
+            heartbeat: None,
+            retry_on_online: false,
+        }
+    }
+
+    /// Called before every retry for the URL to use, e.g. to put a fresh token in the
+    /// query string. The first connection uses the builder's URL.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat?token=first")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .url_provider(|| "wss://example.com/chat?token=next".to_owned())
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn url_provider(
+        mut self,
+        provider: impl FnMut() -> String + 'static,
+    ) -> ReconnectingBuilder {
+        self.url_provider = Some(Box::new(provider));
+        self
+    }
+
+    /// Where sends wait while disconnected; [`OfflineQueue::default`] unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{OfflineQueue, ReconnectPolicy, WebSocket, WhenFull};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .offline_queue(OfflineQueue::new(50, WhenFull::DropOldest))
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn offline_queue(mut self, queue: OfflineQueue) -> ReconnectingBuilder {
+        self.queue = queue;
+        self
+    }
+
+    /// Pings while open and reconnects when replies stop; off unless set.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use browser_websocket::{Heartbeat, ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .heartbeat(Heartbeat::new("ping", Duration::from_secs(20), Duration::from_secs(45)))
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn heartbeat(mut self, heartbeat: Heartbeat) -> ReconnectingBuilder {
+        self.heartbeat = Some(heartbeat);
+        self
+    }
+
+    /// While waiting to retry, retry at once when the global scope (the window, or the
+    /// worker) fires `online` (the device got its network back); off unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .retry_on_online(true)
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn retry_on_online(mut self, retry: bool) -> ReconnectingBuilder {
+        self.retry_on_online = retry;
+        self
+    }
+
+    /// Starts the first connection; returns at once.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`WebSocketBuilder::connect`] for the first URL. A failed *connection* is not an
+    /// error here: it is retried.
+    pub fn connect(self) -> Result<ReconnectingWebSocket, Error> {
+        let socket = self.builder.clone().connect()?;
+        let machine = ReconnectMachine::new(self.policy, self.heartbeat, self.retry_on_online);
+        Ok(ReconnectingWebSocket::new(
+            self.builder,
+            self.url_provider,
+            machine,
+            socket,
+            PendingSends::new(self.queue),
+        ))
+    }
+}
+
+impl fmt::Debug for ReconnectingBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReconnectingBuilder")
+            .field("builder", &self.builder)
+            .field("policy", &self.policy)
+            .field("url_provider", &self.url_provider.is_some())
+            .field("queue", &self.queue)
+            .field("heartbeat", &self.heartbeat)
+            .field("retry_on_online", &self.retry_on_online)
+            .finish()
+    }
+}

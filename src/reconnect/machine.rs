@@ -1,0 +1,575 @@
+//! The reconnect decisions as a pure state machine: no browser, no timers, no I/O.
+//!
+//! The [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) tells it what happened and
+//! when ([`Happened`], milliseconds on one clock), and performs the [`Decision`] it gets
+//! back. Everything that decides (failure counting, backoff, which closes retry, the
+//! heartbeat, giving up) is here and tested natively.
+
+use std::time::Duration;
+
+use super::heartbeat::{Beat, HeartbeatClock};
+use crate::{CloseEvent, Error, GiveUp, Heartbeat, Message, ReconnectPolicy};
+
+/// Something that happened to a reconnecting socket.
+#[derive(Debug)]
+pub(crate) enum Happened<'a> {
+    /// The current connection opened.
+    Opened,
+    /// A message arrived on the current connection.
+    Received(&'a Message),
+    /// The current connection closed.
+    Closed(&'a CloseEvent),
+    /// You closed the socket for good (`close`, `close_with`, the Sink's close).
+    ClosedByYou,
+    /// Time passed: a timer the machine asked for rang, or the socket is being polled.
+    TimePassed,
+    /// The global scope fired `online`: the device has a network again.
+    CameOnline,
+    /// The next connection could not even be started: its URL is unusable.
+    ConnectRefused(Error),
+}
+
+/// What the socket must do now.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Decision {
+    /// Nothing; wait for something to happen (and for [`ReconnectMachine::wake_at`]).
+    Wait,
+    /// Send the heartbeat's ping on the open connection, then report
+    /// [`Happened::TimePassed`] again.
+    SendPing,
+    /// The heartbeat's deadline passed: close the connection with
+    /// [`Heartbeat::TIMEOUT_CODE`]. Its close will be retried.
+    CloseStale,
+    /// Announce the retry, then wait for it.
+    RetryLater {
+        /// Which retry in a row it is, from 1.
+        attempt: u32,
+        /// How long until it starts.
+        delay: Duration,
+    },
+    /// Start the next connection now.
+    Connect,
+    /// Nothing more will happen: the stream ends after what it has yielded.
+    End,
+    /// Announce that no more retries will be made, then end.
+    GiveUp(GiveUp),
+}
+
+/// Why a reconnecting socket ended.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ending {
+    /// You closed it.
+    ByYou,
+    /// The server closed it with a code the policy does not retry.
+    Final(CloseEvent),
+    /// It stopped retrying.
+    GaveUp(GiveUp),
+}
+
+/// The reconnect decisions for one reconnecting socket.
+#[derive(Debug)]
+pub(crate) struct ReconnectMachine {
+    policy: ReconnectPolicy,
+    heartbeat: Option<Heartbeat>,
+    retry_on_online: bool,
+    /// Failed connections in a row since the last stable one.
+    failures: u32,
+    phase: Phase,
+}
+
+#[derive(Debug)]
+enum Phase {
+    /// A connection exists: connecting, open or closing.
+    Live(Live),
+    /// Between a failure and the next retry.
+    Waiting {
+        attempt: u32,
+        retry_at: f64,
+    },
+    Ended(Ending),
+}
+
+/// What belongs to one connection.
+#[derive(Debug)]
+struct Live {
+    /// Which retry in a row made this connection; 0 for the first.
+    attempt: u32,
+    opened_at: Option<f64>,
+    /// Running while open, if a heartbeat is configured.
+    heartbeat: Option<HeartbeatClock>,
+    closed_by_heartbeat: bool,
+    /// You closed it: its close ends the socket.
+    closing_for_good: bool,
+}
+
+impl Live {
+    fn new(attempt: u32) -> Live {
+        Live {
+            attempt,
+            opened_at: None,
+            heartbeat: None,
+            closed_by_heartbeat: false,
+            closing_for_good: false,
+        }
+    }
+}
+
+impl ReconnectMachine {
+    /// A machine whose first connection has just been started.
+    pub(crate) fn new(
+        policy: ReconnectPolicy,
+        heartbeat: Option<Heartbeat>,
+        retry_on_online: bool,
+    ) -> ReconnectMachine {
+        ReconnectMachine {
+            policy,
+            heartbeat,
+            retry_on_online,
+            failures: 0,
+            phase: Phase::Live(Live::new(0)),
+        }
+    }
+
+    /// What to do now that `happened` at `now` (milliseconds).
+    pub(crate) fn step(&mut self, happened: Happened<'_>, now: f64) -> Decision {
+        match (&mut self.phase, happened) {
+            (Phase::Ended(_), _) => Decision::Wait,
+            (Phase::Live(live), Happened::Opened) => {
+                live.opened_at = Some(now);
+                live.heartbeat = self
+                    .heartbeat
+                    .clone()
+                    .map(|config| HeartbeatClock::start(config, now));
+                Decision::Wait
+            }
+            (Phase::Live(live), Happened::Received(message)) => {
+                if let Some(clock) = &mut live.heartbeat {
+                    clock.heard(message, now);
+                }
+                Decision::Wait
+            }
+            (Phase::Live(live), Happened::TimePassed) => match &mut live.heartbeat {
+                None => Decision::Wait,
+                Some(clock) => match clock.beat(now) {
+                    Beat::SendPing => Decision::SendPing,
+                    Beat::WaitUntil(_) => Decision::Wait,
+                    Beat::TimedOut => {
+                        live.heartbeat = None;
+                        live.closed_by_heartbeat = true;
+                        Decision::CloseStale
+                    }
+                },
+            },
+            (Phase::Live(live), Happened::ClosedByYou) => {
+                live.closing_for_good = true;
+                live.heartbeat = None;
+                Decision::Wait
+            }
+            (Phase::Live(_), Happened::Closed(close)) => self.after_close(close, now),
+            (Phase::Live(_), Happened::ConnectRefused(error)) => {
+                self.give_up(GiveUp::BadUrl(error))
+            }
+            (Phase::Live(_), Happened::CameOnline) => Decision::Wait,
+            (Phase::Waiting { .. }, Happened::ClosedByYou) => {
+                self.phase = Phase::Ended(Ending::ByYou);
+                Decision::End
+            }
+            (Phase::Waiting { attempt, retry_at }, Happened::TimePassed) if now >= *retry_at => {
+                let attempt = *attempt;
+                self.phase = Phase::Live(Live::new(attempt));
+                Decision::Connect
+            }
+            (Phase::Waiting { attempt, .. }, Happened::CameOnline) if self.retry_on_online => {
+                let attempt = *attempt;
+                self.phase = Phase::Live(Live::new(attempt));
+                Decision::Connect
+            }
+            (Phase::Waiting { .. }, _) => Decision::Wait,
+        }
+    }
+
+    /// The current connection closed: retry, end, or give up.
+    fn after_close(&mut self, close: &CloseEvent, now: f64) -> Decision {
+        let Phase::Live(live) = &self.phase else {
+            return Decision::Wait;
+        };
+        if live.closing_for_good {
+            self.phase = Phase::Ended(Ending::ByYou);
+            return Decision::End;
+        }
+        if !(live.closed_by_heartbeat || self.policy.retries(close)) {
+            self.phase = Phase::Ended(Ending::Final(close.clone()));
+            return Decision::End;
+        }
+        let open_for = live.opened_at.map(|at| duration_between(at, now));
+        if open_for.is_some_and(|open_for| self.policy.is_stable(open_for)) {
+            self.failures = 0;
+        }
+        self.failures += 1;
+        if !self.policy.allows_attempt(self.failures) {
+            return self.give_up(GiveUp::AttemptsExhausted {
+                attempts: self.failures - 1,
+            });
+        }
+        let delay = self.policy.delay(self.failures);
+        self.phase = Phase::Waiting {
+            attempt: self.failures,
+            retry_at: now + delay.as_secs_f64() * 1000.0,
+        };
+        Decision::RetryLater {
+            attempt: self.failures,
+            delay,
+        }
+    }
+
+    fn give_up(&mut self, why: GiveUp) -> Decision {
+        self.phase = Phase::Ended(Ending::GaveUp(why.clone()));
+        Decision::GiveUp(why)
+    }
+
+    /// When the socket should report [`Happened::TimePassed`] next, if ever: the retry
+    /// while waiting, the heartbeat's next beat while open.
+    pub(crate) fn wake_at(&self) -> Option<f64> {
+        match &self.phase {
+            Phase::Waiting { retry_at, .. } => Some(*retry_at),
+            Phase::Live(live) => live.heartbeat.as_ref().map(HeartbeatClock::next_beat_at),
+            Phase::Ended(_) => None,
+        }
+    }
+
+    /// Whether [`Happened::CameOnline`] would matter now, so that the socket listens for
+    /// `online` only while it does.
+    pub(crate) fn listens_for_online(&self) -> bool {
+        self.retry_on_online && matches!(self.phase, Phase::Waiting { .. })
+    }
+
+    /// The ping to send on [`Decision::SendPing`].
+    pub(crate) fn ping(&self) -> Option<&Message> {
+        self.heartbeat.as_ref().map(Heartbeat::ping)
+    }
+
+    /// Why it ended, once it has.
+    pub(crate) fn ending(&self) -> Option<&Ending> {
+        match &self.phase {
+            Phase::Ended(ending) => Some(ending),
+            _ => None,
+        }
+    }
+
+    /// Failed connections in a row since the last stable one.
+    pub(crate) fn failures(&self) -> u32 {
+        self.failures
+    }
+
+    /// Which retry in a row the current connection is (0 for the first), or the one
+    /// being waited for.
+    pub(crate) fn attempt(&self) -> u32 {
+        match &self.phase {
+            Phase::Live(live) => live.attempt,
+            Phase::Waiting { attempt, .. } => *attempt,
+            Phase::Ended(_) => self.failures,
+        }
+    }
+}
+
+fn duration_between(earlier: f64, later: f64) -> Duration {
+    Duration::from_secs_f64(((later - earlier) / 1000.0).max(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CloseCode, UrlProblem};
+
+    /// Ceilings of 100, 200, 400 ... ms, and delays of half the ceiling.
+    fn policy() -> ReconnectPolicy {
+        ReconnectPolicy::default()
+            .initial_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_secs(10))
+            .stable_after(Duration::from_secs(5))
+            .random(|| 0.5)
+    }
+
+    fn machine(policy: ReconnectPolicy) -> ReconnectMachine {
+        ReconnectMachine::new(policy, None, false)
+    }
+
+    fn close(code: u16) -> CloseEvent {
+        CloseEvent {
+            code: CloseCode::new(code).expect("a valid code"),
+            reason: String::new(),
+            was_clean: code != 1006,
+        }
+    }
+
+    fn retry(attempt: u32, millis: u64) -> Decision {
+        Decision::RetryLater {
+            attempt,
+            delay: Duration::from_millis(millis),
+        }
+    }
+
+    /// Waits out the retry announced at `now` and returns the time it started.
+    fn wait_out(machine: &mut ReconnectMachine, now: f64) -> f64 {
+        let at = machine.wake_at().expect("a retry is scheduled");
+        assert!(at >= now);
+        assert_eq!(machine.step(Happened::TimePassed, at - 1.0), Decision::Wait);
+        assert_eq!(machine.step(Happened::TimePassed, at), Decision::Connect);
+        at
+    }
+
+    #[test]
+    fn each_failure_in_a_row_counts_and_the_backoff_grows() {
+        let mut machine = machine(policy());
+        let mut now = 0.0;
+        for (attempt, millis) in [(1, 50), (2, 100), (3, 200), (4, 400)] {
+            assert_eq!(
+                machine.step(Happened::Closed(&close(1006)), now),
+                retry(attempt, millis)
+            );
+            assert_eq!(machine.failures(), attempt);
+            assert_eq!(machine.attempt(), attempt);
+            now = wait_out(&mut machine, now);
+            assert_eq!(machine.attempt(), attempt, "the retry's connection");
+        }
+    }
+
+    #[test]
+    fn a_stable_connection_resets_the_failure_count() {
+        let mut machine = machine(policy());
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 0.0),
+            retry(1, 50)
+        );
+        let now = wait_out(&mut machine, 0.0);
+        assert_eq!(machine.step(Happened::Opened, now), Decision::Wait);
+        // Open for 5 s: stable, so the next failure is the first again.
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), now + 5_000.0),
+            retry(1, 50)
+        );
+    }
+
+    #[test]
+    fn a_short_lived_connection_does_not_reset_the_count() {
+        let mut machine = machine(policy());
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 0.0),
+            retry(1, 50)
+        );
+        let now = wait_out(&mut machine, 0.0);
+        machine.step(Happened::Opened, now);
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), now + 4_999.0),
+            retry(2, 100)
+        );
+    }
+
+    #[test]
+    fn your_close_while_waiting_ends_at_once() {
+        let mut machine = machine(policy());
+        machine.step(Happened::Closed(&close(1006)), 0.0);
+        assert_eq!(machine.step(Happened::ClosedByYou, 10.0), Decision::End);
+        assert_eq!(machine.ending(), Some(&Ending::ByYou));
+        assert_eq!(machine.wake_at(), None, "no retry is left scheduled");
+        assert_eq!(machine.step(Happened::TimePassed, 1e9), Decision::Wait);
+    }
+
+    #[test]
+    fn your_close_while_connected_ends_when_the_close_arrives_whatever_its_code() {
+        let mut machine = machine(policy());
+        machine.step(Happened::Opened, 0.0);
+        assert_eq!(machine.step(Happened::ClosedByYou, 1.0), Decision::Wait);
+        assert_eq!(machine.ending(), None, "the close has not arrived yet");
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 2.0),
+            Decision::End
+        );
+        assert_eq!(machine.ending(), Some(&Ending::ByYou));
+    }
+
+    #[test]
+    fn a_final_close_code_ends_without_a_retry() {
+        for code in [1000, 1008, 4000, 4999] {
+            let mut machine = machine(policy());
+            machine.step(Happened::Opened, 0.0);
+            assert_eq!(
+                machine.step(Happened::Closed(&close(code)), 1.0),
+                Decision::End
+            );
+            assert_eq!(machine.ending(), Some(&Ending::Final(close(code))));
+        }
+    }
+
+    #[test]
+    fn the_heartbeat_pings_each_interval_and_closes_a_silent_connection() {
+        let heartbeat = Heartbeat::new(
+            "ping",
+            Duration::from_millis(100),
+            Duration::from_millis(250),
+        );
+        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), false);
+        assert_eq!(machine.wake_at(), None, "no heartbeat before open");
+        machine.step(Happened::Opened, 0.0);
+        assert_eq!(machine.wake_at(), Some(100.0));
+        assert_eq!(machine.step(Happened::TimePassed, 50.0), Decision::Wait);
+        assert_eq!(
+            machine.step(Happened::TimePassed, 100.0),
+            Decision::SendPing
+        );
+        assert_eq!(machine.ping(), Some(&Message::from("ping")));
+        assert_eq!(machine.step(Happened::TimePassed, 100.0), Decision::Wait);
+        assert_eq!(
+            machine.step(Happened::TimePassed, 200.0),
+            Decision::SendPing
+        );
+        assert_eq!(machine.wake_at(), Some(250.0), "the deadline comes first");
+        assert_eq!(
+            machine.step(Happened::TimePassed, 250.0),
+            Decision::CloseStale
+        );
+        assert_eq!(
+            machine.wake_at(),
+            None,
+            "the heartbeat stops once it closed"
+        );
+    }
+
+    #[test]
+    fn a_reply_keeps_the_heartbeat_alive() {
+        let heartbeat = Heartbeat::new(
+            "ping",
+            Duration::from_millis(100),
+            Duration::from_millis(250),
+        );
+        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), false);
+        machine.step(Happened::Opened, 0.0);
+        machine.step(Happened::Received(&Message::from("pong")), 240.0);
+        assert_eq!(
+            machine.step(Happened::TimePassed, 250.0),
+            Decision::SendPing
+        );
+        assert_eq!(machine.step(Happened::TimePassed, 250.0), Decision::Wait);
+        assert_eq!(
+            machine.step(Happened::TimePassed, 490.0),
+            Decision::CloseStale
+        );
+    }
+
+    #[test]
+    fn a_close_caused_by_the_heartbeat_is_retried_even_with_a_final_code() {
+        let heartbeat = Heartbeat::new(
+            "ping",
+            Duration::from_millis(100),
+            Duration::from_millis(250),
+        );
+        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), false);
+        machine.step(Happened::Opened, 0.0);
+        assert_eq!(
+            machine.step(Happened::TimePassed, 250.0),
+            Decision::CloseStale
+        );
+        // Our own close frame carries 4000, which the default policy treats as final.
+        assert_eq!(
+            machine.step(Happened::Closed(&close(4000)), 260.0),
+            retry(1, 50)
+        );
+    }
+
+    #[test]
+    fn max_attempts_gives_up_after_that_many_retries() {
+        let mut machine = machine(policy().max_attempts(Some(2)));
+        let mut now = 0.0;
+        for attempt in 1..=2 {
+            assert!(matches!(
+                machine.step(Happened::Closed(&close(1006)), now),
+                Decision::RetryLater { attempt: a, .. } if a == attempt
+            ));
+            now = wait_out(&mut machine, now);
+        }
+        let gave_up = GiveUp::AttemptsExhausted { attempts: 2 };
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), now),
+            Decision::GiveUp(gave_up.clone())
+        );
+        assert_eq!(machine.ending(), Some(&Ending::GaveUp(gave_up)));
+    }
+
+    #[test]
+    fn max_attempts_zero_gives_up_at_the_first_failure() {
+        let mut machine = machine(policy().max_attempts(Some(0)));
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 0.0),
+            Decision::GiveUp(GiveUp::AttemptsExhausted { attempts: 0 })
+        );
+    }
+
+    #[test]
+    fn retry_when_decides_which_closes_retry() {
+        let only_4500 = policy().retry_when(|close: &CloseEvent| close.code.as_u16() == 4500);
+        let mut machine = machine(only_4500);
+        assert_eq!(
+            machine.step(Happened::Closed(&close(4500)), 0.0),
+            retry(1, 50)
+        );
+        wait_out(&mut machine, 0.0);
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 100.0),
+            Decision::End
+        );
+        assert_eq!(machine.ending(), Some(&Ending::Final(close(1006))));
+    }
+
+    #[test]
+    fn an_unusable_url_from_the_provider_gives_up() {
+        let mut machine = machine(policy());
+        machine.step(Happened::Closed(&close(1006)), 0.0);
+        wait_out(&mut machine, 0.0);
+        let error = Error::InvalidUrl {
+            url: "http://x".into(),
+            problem: UrlProblem::UnsupportedScheme("http".into()),
+        };
+        assert_eq!(
+            machine.step(Happened::ConnectRefused(error.clone()), 60.0),
+            Decision::GiveUp(GiveUp::BadUrl(error))
+        );
+        assert!(machine.ending().is_some());
+    }
+
+    #[test]
+    fn coming_online_retries_at_once_when_enabled() {
+        let mut machine = ReconnectMachine::new(policy(), None, true);
+        assert!(!machine.listens_for_online(), "not while connected");
+        machine.step(Happened::Closed(&close(1006)), 0.0);
+        assert!(machine.listens_for_online());
+        assert_eq!(machine.step(Happened::CameOnline, 1.0), Decision::Connect);
+        assert!(!machine.listens_for_online());
+        assert_eq!(machine.attempt(), 1);
+    }
+
+    #[test]
+    fn coming_online_is_ignored_when_disabled_or_connected() {
+        let mut machine = machine(policy());
+        assert_eq!(machine.step(Happened::CameOnline, 0.0), Decision::Wait);
+        machine.step(Happened::Closed(&close(1006)), 0.0);
+        assert!(!machine.listens_for_online());
+        assert_eq!(machine.step(Happened::CameOnline, 1.0), Decision::Wait);
+        assert_eq!(machine.step(Happened::TimePassed, 50.0), Decision::Connect);
+    }
+
+    #[test]
+    fn nothing_happens_after_the_end() {
+        let mut machine = machine(policy());
+        machine.step(Happened::Closed(&close(1000)), 0.0);
+        for happened in [
+            Happened::Opened,
+            Happened::Closed(&close(1006)),
+            Happened::TimePassed,
+            Happened::CameOnline,
+            Happened::ClosedByYou,
+        ] {
+            assert_eq!(machine.step(happened, 1.0), Decision::Wait);
+        }
+        assert_eq!(machine.ending(), Some(&Ending::Final(close(1000))));
+    }
+}
