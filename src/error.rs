@@ -13,9 +13,9 @@ use crate::{CloseCode, CloseEvent, ReadyState};
 /// ```no_run
 /// use browser_websocket::{Error, UrlProblem, WebSocket};
 ///
-/// match WebSocket::connect("/chat") {
-///     Err(Error::InvalidUrl { problem: UrlProblem::Relative, .. }) => {
-///         println!("give the full address, e.g. wss://example.com/chat")
+/// match WebSocket::connect("ftp://example.com/chat") {
+///     Err(Error::InvalidUrl { problem: UrlProblem::UnsupportedScheme(scheme), .. }) => {
+///         println!("{scheme} is not a WebSocket scheme: use ws, wss, http, https or a path")
 ///     }
 ///     Err(other) => println!("{other}"),
 ///     Ok(_ws) => {}
@@ -24,8 +24,9 @@ use crate::{CloseCode, CloseEvent, ReadyState};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// `connect`: the URL is not an absolute `ws:`/`wss:` URL without a fragment, or the
-    /// browser's URL parser refused it (its `SyntaxError`).
+    /// `connect`: the URL does not name a WebSocket endpoint: it cannot be parsed (or
+    /// resolved against the page's or worker's base URL), its scheme is not `ws`, `wss`,
+    /// `http` or `https`, or it has a fragment (the browser's `SyntaxError`).
     InvalidUrl {
         /// The URL as given.
         url: String,
@@ -80,6 +81,13 @@ pub enum Error {
     /// `opened`: the connection closed before it opened (refused, unreachable, rejected
     /// handshake). The browser's `error` + `close 1006` pair is this one error.
     ConnectFailed(CloseEvent),
+    /// `opened`: the connection was still `CONNECTING` when its
+    /// [`connect_timeout`](crate::WebSocketBuilder::connect_timeout) ran out, so it was
+    /// abandoned.
+    ConnectTimedOut {
+        /// The timeout that ran out.
+        after: std::time::Duration,
+    },
     /// A [`Codec`](crate::Codec) could not encode a value (feature `serde`); the reason.
     Encode(String),
     /// The browser threw an exception this crate does not expect; its name and message.
@@ -92,16 +100,36 @@ pub enum Error {
 }
 
 /// What is wrong with a URL given to `connect`.
+///
+/// `connect` takes what the browser's own constructor takes since the 2023 change to the
+/// WHATWG standard, in every browser: absolute `ws:`/`wss:` URLs, `http:`/`https:` URLs
+/// (which become `ws:`/`wss:`), and relative URLs such as `/chat`, resolved against the
+/// document's base URL in a window and `self.location` in a worker.
+///
+/// ```no_run
+/// use browser_websocket::{Error, UrlProblem, WebSocket};
+///
+/// // On a page at https://example.com/app/:
+/// let ws = WebSocket::connect("/chat")?;
+/// assert_eq!(ws.url(), "wss://example.com/chat");
+///
+/// assert!(matches!(
+///     WebSocket::connect("/chat#top"),
+///     Err(Error::InvalidUrl { problem: UrlProblem::Fragment, .. })
+/// ));
+/// # Ok::<(), Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UrlProblem {
-    /// No scheme: WebSocket URLs must be absolute, like `wss://example.com/chat`.
+    /// A relative URL, and the global scope has no base URL it resolves against (e.g. a
+    /// page at `about:blank`).
     Relative,
-    /// A scheme other than `ws` or `wss`.
+    /// A scheme other than `ws`, `wss`, `http` or `https`.
     UnsupportedScheme(String),
-    /// A `#fragment`, which WebSocket URLs must not have.
+    /// A `#fragment`, which WebSocket URLs must not have (even an empty one).
     Fragment,
-    /// The browser's URL parser refused it; the browser's message.
+    /// The URL parser refused it; the browser's message.
     Malformed(String),
 }
 
@@ -156,6 +184,9 @@ impl fmt::Display for Error {
                     close.code
                 )
             }
+            Error::ConnectTimedOut { after } => {
+                write!(f, "the connection did not open within {after:?}")
+            }
             Error::Encode(reason) => write!(f, "cannot encode the value: {reason}"),
             Error::Browser { name, message } => write!(f, "the browser threw {name}: {message}"),
         }
@@ -166,10 +197,10 @@ impl fmt::Display for UrlProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             UrlProblem::Relative => {
-                f.write_str("it is relative; give an absolute ws:// or wss:// URL")
+                f.write_str("it is relative, and there is no base URL to resolve it against")
             }
             UrlProblem::UnsupportedScheme(scheme) => {
-                write!(f, "scheme {scheme:?} is not ws or wss")
+                write!(f, "scheme {scheme:?} is not ws, wss, http or https")
             }
             UrlProblem::Fragment => f.write_str("WebSocket URLs must not have a #fragment"),
             UrlProblem::Malformed(message) => write!(f, "the browser cannot parse it: {message}"),
@@ -191,12 +222,12 @@ mod tests {
             "close code 1005 No Status Received cannot be sent by a browser: use 1000 or 3000-4999"
         );
         let error = Error::InvalidUrl {
-            url: "http://x".into(),
-            problem: UrlProblem::UnsupportedScheme("http".into()),
+            url: "ftp://x".into(),
+            problem: UrlProblem::UnsupportedScheme("ftp".into()),
         };
         assert_eq!(
             error.to_string(),
-            "invalid WebSocket URL \"http://x\": scheme \"http\" is not ws or wss"
+            "invalid WebSocket URL \"ftp://x\": scheme \"ftp\" is not ws, wss, http or https"
         );
         assert_eq!(
             Error::NotOpen(ReadyState::Closing).to_string(),

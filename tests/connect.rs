@@ -33,23 +33,58 @@ async fn connect_yields_open_first_and_state_becomes_open() {
     assert_eq!(ws.url(), url("/echo"));
 }
 
-/// Relative URLs, other schemes and fragments are typed errors, in every browser.
+/// The page's own origin as a WebSocket origin: `ws://host:port` of `location`.
+fn page_origin_as_ws() -> String {
+    let location = web_sys::window().expect("a window").location();
+    format!("ws://{}", location.host().expect("location.host"))
+}
+
+/// Relative and `http:` URLs resolve as the WHATWG constructor resolves them, in every
+/// browser: against the page, with `http:` becoming `ws:`.
 #[wasm_bindgen_test]
-fn connect_rejects_relative_urls_other_schemes_and_fragments() {
-    assert_eq!(url_problem("/echo"), UrlProblem::Relative);
-    assert_eq!(url_problem("echo"), UrlProblem::Relative);
+async fn connect_resolves_relative_and_http_urls() {
+    let ws = WebSocket::connect("/echo").expect("a relative URL resolves");
+    assert_eq!(ws.url(), format!("{}/echo", page_origin_as_ws()));
+    drop(ws);
+
+    let mut ws = WebSocket::connect(&format!("//{}/echo", common::SERVER))
+        .expect("a scheme-relative URL resolves");
+    assert_eq!(ws.url(), url("/echo"));
+    assert_eq!(next_event(&mut ws).await, Event::Open);
+
+    let mut ws =
+        WebSocket::connect(&format!("http://{}/echo", common::SERVER)).expect("http: becomes ws:");
+    assert_eq!(ws.url(), url("/echo"));
+    assert_eq!(next_event(&mut ws).await, Event::Open);
+    ws.send_text("over http:").expect("open");
+    assert_eq!(next_message(&mut ws).await, "over http:".into());
+}
+
+/// Other schemes and fragments (even empty ones, and on relative URLs) are typed errors,
+/// in every browser.
+#[wasm_bindgen_test]
+fn connect_rejects_other_schemes_and_fragments() {
     assert_eq!(
-        url_problem(&format!("http://{}/echo", common::SERVER)),
-        UrlProblem::UnsupportedScheme("http".into())
+        url_problem("ftp://example.com/echo"),
+        UrlProblem::UnsupportedScheme("ftp".into())
+    );
+    assert_eq!(
+        url_problem("data:text/plain,hi"),
+        UrlProblem::UnsupportedScheme("data".into())
     );
     assert_eq!(
         url_problem(&format!("{}#top", url("/echo"))),
         UrlProblem::Fragment
     );
+    assert_eq!(
+        url_problem(&format!("{}#", url("/echo"))),
+        UrlProblem::Fragment
+    );
+    assert_eq!(url_problem("/echo#top"), UrlProblem::Fragment);
 }
 
-/// A URL only the browser's parser can fault becomes `Malformed` with the browser's
-/// message, not an escaped exception.
+/// A URL the URL parser refuses becomes `Malformed` with the browser's message, not an
+/// escaped exception.
 #[wasm_bindgen_test]
 fn connect_maps_the_browsers_syntax_error_to_malformed() {
     match url_problem("ws://[::1/") {
@@ -128,4 +163,39 @@ fn send_while_connecting_is_an_error() {
         ws.send_bytes(&[1]),
         Err(Error::NotOpen(ReadyState::Connecting))
     );
+}
+
+/// A server that accepts TCP but never answers the handshake: the connect timeout
+/// abandons the attempt, `opened()` says so, and the stream ends as for any failed
+/// connect.
+#[wasm_bindgen_test]
+async fn connect_timeout_abandons_a_handshake_that_never_answers() {
+    let key = common::unique_id("stall");
+    let timeout = std::time::Duration::from_millis(300);
+    let mut ws = WebSocket::builder(url(&format!("/stall/{key}/1")))
+        .connect_timeout(timeout)
+        .connect()
+        .expect("valid URL");
+    assert_eq!(
+        within("opened()", ws.opened()).await,
+        Err(Error::ConnectTimedOut { after: timeout })
+    );
+    assert_eq!(ws.ready_state(), ReadyState::Closed);
+    let events = common::rest_of_stream(&mut ws).await;
+    assert!(!events.contains(&Event::Open), "never opened: {events:?}");
+    match events.last() {
+        Some(Event::Closed(close)) => assert_eq!(close.code, CloseCode::ABNORMAL),
+        other => panic!("expected Closed, got {other:?}"),
+    }
+}
+
+/// A connect timeout that does not run out changes nothing.
+#[wasm_bindgen_test]
+async fn connect_timeout_lets_a_timely_connection_open() {
+    let mut ws = WebSocket::builder(url("/echo"))
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .connect()
+        .expect("valid URL");
+    assert_eq!(within("opened()", ws.opened()).await, Ok(()));
+    assert_eq!(next_event(&mut ws).await, Event::Open);
 }

@@ -220,8 +220,9 @@ async fn heartbeat_replies_keep_the_connection() {
     closed_with(next(&mut ws).await, 1000);
 }
 
-/// 100 drop-and-reconnect cycles leave exactly one socket's listeners attached, and
-/// dropping the reconnecting socket removes those too.
+/// 100 drop-and-reconnect cycles leave exactly one socket's listeners attached (and,
+/// while waiting, only the `online` and `pageshow` listeners), and dropping the
+/// reconnecting socket removes those too.
 #[wasm_bindgen_test]
 async fn reconnect_100_cycles_leave_no_extra_listeners() {
     let before = live_listeners();
@@ -239,7 +240,11 @@ async fn reconnect_100_cycles_leave_no_extra_listeners() {
         closed_with(next(&mut ws).await, 1006);
         reconnecting(next(&mut ws).await);
     }
-    assert_eq!(live_listeners(), before, "no socket while waiting");
+    assert_eq!(
+        live_listeners(),
+        before + 2,
+        "no socket while waiting: only online and pageshow"
+    );
     drop(ws);
     assert_eq!(live_listeners(), before);
 }
@@ -355,4 +360,25 @@ async fn close_while_waiting_to_retry_ends_the_stream_at_once() {
         ws.send("late"),
         Err(Error::NotOpen(browser_websocket::ReadyState::Closed))
     );
+}
+
+/// A handshake that never answers counts as one failed attempt once the connect timeout
+/// runs out; the retry connects.
+#[wasm_bindgen_test]
+async fn reconnect_counts_a_connect_timeout_as_one_failed_attempt() {
+    let key = unique_id("stall-retry");
+    let mut ws = WebSocket::builder(url(&format!("/stall/{key}/1")))
+        .reconnecting(fast().retry_when(|_| false))
+        .connect_timeout(Some(Duration::from_millis(300)))
+        .connect()
+        .expect("valid URL");
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(
+        reconnecting(next(&mut ws).await),
+        (1, Duration::from_millis(5)),
+        "retried although retry_when refuses every close"
+    );
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    assert_eq!(ws.send("after the timeout"), Ok(Sent::Now));
+    assert_eq!(next(&mut ws).await, Some(text("after the timeout")));
 }

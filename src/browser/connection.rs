@@ -2,13 +2,15 @@
 
 use std::rc::Rc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use super::exception;
+use super::global::Countdown;
 use super::hub::Hub;
 use super::inbox::Inbox;
 use super::listeners::Listeners;
 use super::subprotocol_check::check_protocols;
-use super::url_check::check_url;
+use super::url_check::resolve_url;
 use crate::close::check_close;
 use crate::{BinaryType, CloseCode, CloseEvent, Error, Message, ReadyState};
 
@@ -22,37 +24,47 @@ pub(crate) struct Connection {
     socket: web_sys::WebSocket,
     hub: Rc<Hub>,
     _listeners: Listeners,
+    /// Abandons the connection if it has not opened in time; dropped with it.
+    _connect_timeout: Option<Countdown>,
 }
 
 impl Connection {
-    /// `new WebSocket(url, protocols)` with `binaryType` set, after checking what the
-    /// browser would refuse; returns at once, `CONNECTING`.
+    /// `new WebSocket(url, protocols)` with `binaryType` set, after resolving the URL
+    /// and checking what the browser would refuse; returns at once, `CONNECTING`.
     pub(crate) fn open(
         url: &str,
         protocols: &[String],
         binary_type: BinaryType,
+        connect_timeout: Option<Duration>,
     ) -> Result<Connection, Error> {
-        check_url(url)?;
+        let resolved = resolve_url(url)?;
         check_protocols(protocols)?;
         let socket = if protocols.is_empty() {
-            web_sys::WebSocket::new(url)
+            web_sys::WebSocket::new(&resolved)
         } else {
             let protocols: js_sys::Array = protocols
                 .iter()
                 .map(|p| js_sys::JsString::from(p.as_str()))
                 .collect();
-            web_sys::WebSocket::new_with_str_sequence(url, &protocols)
+            web_sys::WebSocket::new_with_str_sequence(&resolved, &protocols)
         }
         .map_err(|e| exception::from_constructor(url, e))?;
         // Before any event can fire: events are queued tasks, this runs first.
         socket.set_binary_type(binary_type.to_web_sys());
         let hub = Rc::new(Hub::default());
         let listeners = Listeners::attach(&socket, &hub);
+        let connect_timeout = connect_timeout.map(|after| abandon_after(after, &socket, &hub));
         Ok(Connection {
             socket,
             hub,
             _listeners: listeners,
+            _connect_timeout: connect_timeout,
         })
+    }
+
+    /// Whether the connection was abandoned by its connect timeout.
+    pub(crate) fn timed_out(&self) -> bool {
+        self.hub.timed_out()
     }
 
     /// A new stream of this connection's events, from now on.
@@ -167,6 +179,19 @@ impl Connection {
                 .map_err(exception::unexpected),
         }
     }
+}
+
+/// Closes `socket` if it is still `CONNECTING` after `after`: the browser then fails the
+/// connection (`error`, then `close` with 1006; WHATWG WebSockets, close() step 5).
+fn abandon_after(after: Duration, socket: &web_sys::WebSocket, hub: &Rc<Hub>) -> Countdown {
+    let socket = socket.clone();
+    let hub = Rc::clone(hub);
+    Countdown::new(after, move || {
+        if ReadyState::from_browser(socket.ready_state()) == ReadyState::Connecting {
+            hub.mark_timed_out(after);
+            let _ = socket.close();
+        }
+    })
 }
 
 impl Drop for Connection {

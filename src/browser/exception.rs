@@ -18,6 +18,11 @@ fn name_and_message(exception: &JsValue) -> (String, String) {
     ("Error".to_owned(), text.into())
 }
 
+/// What an exception says, e.g. `new URL(..)`'s `TypeError` message.
+pub(crate) fn message_of(exception: &JsValue) -> String {
+    name_and_message(exception).1
+}
+
 /// An exception from `new WebSocket(url, protocols)`.
 ///
 /// Protocols are checked before the call, so a `SyntaxError` can only be about the URL.

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
+use std::time::Duration;
 
 use super::inbox::Inbox;
 use crate::{CloseEvent, Error, Event};
@@ -21,6 +22,8 @@ pub(crate) struct Hub {
 struct Status {
     opened: bool,
     closed: Option<CloseEvent>,
+    /// The connect timeout that ran out while connecting, if one did.
+    timed_out: Option<Duration>,
     waiters: Vec<Waker>,
 }
 
@@ -105,6 +108,17 @@ impl Hub {
         waiters.into_iter().for_each(Waker::wake);
     }
 
+    /// Records that the connection was abandoned because `after` ran out while it was
+    /// connecting; `opened()` will say so.
+    pub(crate) fn mark_timed_out(&self, after: Duration) {
+        self.status.borrow_mut().timed_out = Some(after);
+    }
+
+    /// Whether the connection was abandoned by its connect timeout.
+    pub(crate) fn timed_out(&self) -> bool {
+        self.status.borrow().timed_out.is_some()
+    }
+
     /// Ready with `Ok` once the socket has opened, with an error if it closed first.
     pub(crate) fn poll_opened(&self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
         let mut status = self.status.borrow_mut();
@@ -112,7 +126,10 @@ impl Hub {
             return Poll::Ready(Ok(()));
         }
         if let Some(close) = &status.closed {
-            return Poll::Ready(Err(Error::ConnectFailed(close.clone())));
+            return Poll::Ready(Err(match status.timed_out {
+                Some(after) => Error::ConnectTimedOut { after },
+                None => Error::ConnectFailed(close.clone()),
+            }));
         }
         status.wait(cx);
         Poll::Pending
@@ -172,6 +189,22 @@ mod tests {
         assert_eq!(
             hub.poll_opened(&mut cx()),
             Poll::Ready(Err(Error::ConnectFailed(abnormal())))
+        );
+    }
+
+    #[test]
+    fn a_timed_out_connect_fails_opened_with_the_timeout() {
+        let hub = Hub::default();
+        hub.mark_timed_out(Duration::from_secs(3));
+        assert_eq!(hub.poll_opened(&mut cx()), Poll::Pending, "until the close");
+        hub.push(Event::Error);
+        hub.push(Event::Closed(abnormal()));
+        assert!(hub.timed_out());
+        assert_eq!(
+            hub.poll_opened(&mut cx()),
+            Poll::Ready(Err(Error::ConnectTimedOut {
+                after: Duration::from_secs(3)
+            }))
         );
     }
 

@@ -1,35 +1,50 @@
-//! Checks on a WebSocket URL that need no browser (WHATWG WebSockets, constructor steps).
+//! Turning what the user gave into the `ws:`/`wss:` URL the browser connects to, as the
+//! WHATWG WebSockets constructor does (steps 1–5 of "new WebSocket(url, protocols)").
 
 use crate::{Error, UrlProblem};
 
-/// Rejects relative URLs, schemes other than `ws`/`wss`, and fragments.
+/// Resolves `url` against the global scope's base URL (the document's base URL in a
+/// window, `self.location` in a worker), maps `http:` to `ws:` and `https:` to `wss:`, and
+/// rejects other schemes and fragments.
 ///
-/// Everything else (hosts, ports, escapes) is left to the browser's own URL parser, whose
-/// `SyntaxError` becomes [`UrlProblem::Malformed`]. Checking these three here keeps the
-/// answer the same in every browser: newer ones resolve relative and `http:` URLs
-/// against the page, older ones throw.
-pub(crate) fn check_url(url: &str) -> Result<(), Error> {
-    let problem = |problem| {
-        Err(Error::InvalidUrl {
-            url: url.to_owned(),
-            problem,
-        })
+/// Done here rather than left to the browser, so that browsers older than the 2023 change
+/// to the standard (Chrome 125, Firefox 124, Safari 17.3) accept the same inputs.
+pub(crate) fn resolve_url(url: &str) -> Result<String, Error> {
+    let problem = |problem| Error::InvalidUrl {
+        url: url.to_owned(),
+        problem,
     };
-    // Bytes rather than chars: everything checked here is ASCII, and it keeps the code
-    // that ships to the browser small.
-    let trimmed = trim_controls_and_spaces(url.as_bytes());
-    let Some(scheme) = scheme_of(trimmed) else {
-        return problem(UrlProblem::Relative);
+    let parsed = match super::global::base_url() {
+        Some(base) => web_sys::Url::new_with_base(url, &base),
+        None => web_sys::Url::new(url),
     };
-    if !scheme.eq_ignore_ascii_case(b"ws") && !scheme.eq_ignore_ascii_case(b"wss") {
-        let scheme = String::from_utf8_lossy(scheme).into_owned();
-        return problem(UrlProblem::UnsupportedScheme(scheme));
+    match parsed {
+        Ok(parsed) => websocket_url(&parsed.href()).map_err(problem),
+        // Without a scheme only the base could have made sense of it.
+        Err(_) if scheme_of(trim_controls_and_spaces(url.as_bytes())).is_none() => {
+            Err(problem(UrlProblem::Relative))
+        }
+        Err(exception) => Err(problem(UrlProblem::Malformed(
+            super::exception::message_of(&exception),
+        ))),
     }
-    // In the URL parser '#' always starts the fragment, wherever it stands.
-    if trimmed.contains(&b'#') {
-        return problem(UrlProblem::Fragment);
+}
+
+/// The WebSocket URL for a parsed, absolute URL (`href` as the URL parser serializes
+/// it: lowercase scheme, `#` only where a fragment starts).
+fn websocket_url(href: &str) -> Result<String, UrlProblem> {
+    // The scheme of a serialized URL is always there and always lowercase.
+    let (scheme, rest) = href.split_once(':').unwrap_or(("", href));
+    let scheme = match scheme {
+        "ws" | "http" => "ws",
+        "wss" | "https" => "wss",
+        other => return Err(UrlProblem::UnsupportedScheme(other.to_owned())),
+    };
+    // Even an empty fragment ("ws://host/#") is refused (step 5).
+    if rest.contains('#') {
+        return Err(UrlProblem::Fragment);
     }
-    Ok(())
+    Ok(format!("{scheme}:{rest}"))
 }
 
 /// What the URL parser strips first: leading and trailing C0 controls and spaces.
@@ -41,7 +56,8 @@ fn trim_controls_and_spaces(url: &[u8]) -> &[u8] {
 }
 
 /// The scheme of an absolute URL: an ASCII letter, then letters, digits, `+`, `-`, `.`,
-/// up to the first `:` (WHATWG URL, scheme state).
+/// up to the first `:` (WHATWG URL, scheme state). Bytes rather than chars: everything
+/// checked is ASCII, and it keeps the code that ships to the browser small.
 fn scheme_of(url: &[u8]) -> Option<&[u8]> {
     let colon = url.iter().position(|&byte| byte == b':')?;
     let scheme = &url[..colon];
@@ -56,59 +72,67 @@ fn scheme_of(url: &[u8]) -> Option<&[u8]> {
 mod tests {
     use super::*;
 
-    fn problem(url: &str) -> Option<UrlProblem> {
-        match check_url(url) {
-            Ok(()) => None,
-            Err(Error::InvalidUrl { problem, .. }) => Some(problem),
-            Err(other) => panic!("unexpected error {other:?}"),
+    #[test]
+    fn ws_and_wss_urls_are_kept() {
+        for url in ["ws://127.0.0.1:9001/echo", "wss://example.com/chat?room=1"] {
+            assert_eq!(websocket_url(url).as_deref(), Ok(url));
         }
     }
 
     #[test]
-    fn absolute_ws_and_wss_urls_pass() {
-        for url in [
-            "ws://127.0.0.1:9001/echo",
-            "wss://example.com/chat?room=1",
-            "WSS://EXAMPLE.COM",
-            "  ws://example.com  ",
-        ] {
-            assert_eq!(problem(url), None, "{url}");
-        }
-    }
-
-    #[test]
-    fn relative_urls_are_rejected() {
-        for url in ["/echo", "echo", "//example.com/echo", "", "   ", "1ws://x"] {
-            assert_eq!(problem(url), Some(UrlProblem::Relative), "{url}");
-        }
-    }
-
-    #[test]
-    fn other_schemes_are_rejected() {
+    fn http_becomes_ws_and_https_becomes_wss() {
         assert_eq!(
-            problem("http://example.com/"),
-            Some(UrlProblem::UnsupportedScheme("http".into()))
+            websocket_url("http://example.com/ws").as_deref(),
+            Ok("ws://example.com/ws")
         );
         assert_eq!(
-            problem("ftp://example.com/"),
-            Some(UrlProblem::UnsupportedScheme("ftp".into()))
+            websocket_url("https://example.com:8443/ws?x=1").as_deref(),
+            Ok("wss://example.com:8443/ws?x=1")
         );
+    }
+
+    #[test]
+    fn other_schemes_are_rejected_by_name() {
+        for scheme in ["ftp", "file", "data", "blob", "about"] {
+            assert_eq!(
+                websocket_url(&format!("{scheme}:whatever")),
+                Err(UrlProblem::UnsupportedScheme(scheme.into()))
+            );
+        }
     }
 
     #[test]
     fn fragments_are_rejected_even_when_empty() {
-        assert_eq!(problem("ws://example.com/#"), Some(UrlProblem::Fragment));
-        assert_eq!(problem("ws://example.com/a#b"), Some(UrlProblem::Fragment));
+        assert_eq!(
+            websocket_url("ws://example.com/#"),
+            Err(UrlProblem::Fragment)
+        );
+        assert_eq!(
+            websocket_url("https://example.com/a#b"),
+            Err(UrlProblem::Fragment)
+        );
     }
 
     #[test]
-    fn the_error_keeps_the_url_as_given() {
+    fn only_urls_with_a_scheme_have_one() {
+        for url in [
+            "/echo",
+            "echo",
+            "//example.com/echo",
+            "",
+            "   ",
+            "1ws://x",
+            ":x",
+        ] {
+            assert_eq!(
+                scheme_of(trim_controls_and_spaces(url.as_bytes())),
+                None,
+                "{url}"
+            );
+        }
         assert_eq!(
-            check_url("/x"),
-            Err(Error::InvalidUrl {
-                url: "/x".into(),
-                problem: UrlProblem::Relative
-            })
+            scheme_of(trim_controls_and_spaces(b"  WSS://EXAMPLE.COM ")),
+            Some(&b"WSS"[..])
         );
     }
 }

@@ -1,8 +1,9 @@
 //! Options for a reconnecting socket.
 
 use std::fmt;
+use std::time::Duration;
 
-use super::machine::ReconnectMachine;
+use super::machine::{Lifecycle, ReconnectMachine};
 use super::pending_sends::PendingSends;
 use crate::{
     Error, Heartbeat, OfflineQueue, ReconnectPolicy, ReconnectingWebSocket, WebSocketBuilder,
@@ -32,18 +33,27 @@ pub struct ReconnectingBuilder {
     url_provider: Option<Box<dyn FnMut() -> String>>,
     queue: OfflineQueue,
     heartbeat: Option<Heartbeat>,
-    retry_on_online: bool,
+    lifecycle: Lifecycle,
 }
 
 impl ReconnectingBuilder {
+    /// How long each connection may stay `CONNECTING` before it counts as failed, unless
+    /// the [`WebSocketBuilder`] or [`connect_timeout`](Self::connect_timeout) set another.
+    pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
     pub(crate) fn new(builder: WebSocketBuilder, policy: ReconnectPolicy) -> ReconnectingBuilder {
+        let builder = if builder.connect_timeout_in_use().is_some() {
+            builder
+        } else {
+            builder.connect_timeout(ReconnectingBuilder::DEFAULT_CONNECT_TIMEOUT)
+        };
         ReconnectingBuilder {
             builder,
             policy,
             url_provider: None,
             queue: OfflineQueue::default(),
             heartbeat: None,
-            retry_on_online: false,
+            lifecycle: Lifecycle::default(),
         }
     }
 
@@ -101,19 +111,97 @@ impl ReconnectingBuilder {
     }
 
     /// While waiting to retry, retry at once when the global scope (the window, or the
-    /// worker) fires `online` (the device got its network back); off unless set.
+    /// worker) fires `online` (the device got its network back); on unless set.
     ///
     /// ```no_run
     /// use browser_websocket::{ReconnectPolicy, WebSocket};
     ///
     /// let ws = WebSocket::builder("wss://example.com/chat")
     ///     .reconnecting(ReconnectPolicy::default())
-    ///     .retry_on_online(true)
+    ///     .retry_on_online(false) // always wait out the backoff
     ///     .connect()?;
     /// # Ok::<(), browser_websocket::Error>(())
     /// ```
     pub fn retry_on_online(mut self, retry: bool) -> ReconnectingBuilder {
-        self.retry_on_online = retry;
+        self.lifecycle.online = retry;
+        self
+    }
+
+    /// While waiting to retry, retry at once when the page comes back from the
+    /// back/forward cache (`pageshow` with `persisted`); while connected with a
+    /// [`heartbeat`](Self::heartbeat), reconnect at once then if its deadline passed while
+    /// the page was away. On unless set. (Workers have no `pageshow`.)
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .retry_on_page_restore(false)
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn retry_on_page_restore(mut self, retry: bool) -> ReconnectingBuilder {
+        self.lifecycle.page_restore = retry;
+        self
+    }
+
+    /// With a [`heartbeat`](Self::heartbeat): when the page becomes visible again and the
+    /// heartbeat's deadline passed while it was hidden (browsers throttle hidden pages'
+    /// timers, so nobody noticed), close the stale connection and reconnect at once,
+    /// without a backoff. On unless set. (Workers have no document to become visible.)
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use browser_websocket::{Heartbeat, ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .heartbeat(Heartbeat::new("ping", Duration::from_secs(20), Duration::from_secs(45)))
+    ///     .retry_on_visible(false)
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn retry_on_visible(mut self, retry: bool) -> ReconnectingBuilder {
+        self.lifecycle.visible = retry;
+        self
+    }
+
+    /// When a retry is due while `navigator.onLine` is false, make no attempt and wait
+    /// for `online` instead, so an offline device does not use up
+    /// [`max_attempts`](ReconnectPolicy::max_attempts). On unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default().max_attempts(Some(5)))
+    ///     .pause_while_offline(false) // try even when the browser says it is offline
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn pause_while_offline(mut self, pause: bool) -> ReconnectingBuilder {
+        self.lifecycle.pause_offline = pause;
+        self
+    }
+
+    /// How long each connection may stay `CONNECTING` before it is abandoned and counts
+    /// as one failed attempt; `None` waits as long as the browser does.
+    /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT) (10 s) unless set here
+    /// or on the [`WebSocketBuilder`].
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .connect_timeout(Some(Duration::from_secs(4)))
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn connect_timeout(mut self, timeout: Option<Duration>) -> ReconnectingBuilder {
+        self.builder.set_connect_timeout(timeout);
         self
     }
 
@@ -133,7 +221,7 @@ impl ReconnectingBuilder {
     /// error here: it is retried.
     pub fn connect(self) -> Result<ReconnectingWebSocket, Error> {
         let socket = self.builder.clone().connect()?;
-        let machine = ReconnectMachine::new(self.policy, self.heartbeat, self.retry_on_online);
+        let machine = ReconnectMachine::new(self.policy, self.heartbeat, self.lifecycle);
         Ok(ReconnectingWebSocket::new(
             self.builder,
             self.url_provider,
@@ -152,7 +240,7 @@ impl fmt::Debug for ReconnectingBuilder {
             .field("url_provider", &self.url_provider.is_some())
             .field("queue", &self.queue)
             .field("heartbeat", &self.heartbeat)
-            .field("retry_on_online", &self.retry_on_online)
+            .field("lifecycle", &self.lifecycle)
             .finish()
     }
 }

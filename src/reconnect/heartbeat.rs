@@ -139,10 +139,15 @@ impl HeartbeatClock {
             .min(self.last_heard + millis(self.config.deadline))
     }
 
+    /// Whether the deadline has passed at `now` without a sign of life.
+    pub(crate) fn overdue(&self, now: f64) -> bool {
+        now >= self.last_heard + millis(self.config.deadline)
+    }
+
     /// What to do at `now`. After `SendPing`, ask again for the next wait.
     pub(crate) fn beat(&mut self, now: f64) -> Beat {
         let deadline = self.last_heard + millis(self.config.deadline);
-        if now >= deadline {
+        if self.overdue(now) {
             return Beat::TimedOut;
         }
         if now >= self.next_ping {

@@ -25,6 +25,15 @@ pub(crate) enum Happened<'a> {
     TimePassed,
     /// The global scope fired `online`: the device has a network again.
     CameOnline,
+    /// A retry is due, but `navigator.onLine` says there is no network.
+    WentOffline,
+    /// The page came back from the back/forward cache (`pageshow` with `persisted`).
+    PageRestored,
+    /// The page's document became visible again.
+    BecameVisible,
+    /// The current connection was still connecting when its connect timeout ran out; its
+    /// close follows.
+    ConnectTimedOut,
     /// The next connection could not even be started: its URL is unusable.
     ConnectRefused(Error),
 }
@@ -55,6 +64,34 @@ pub(crate) enum Decision {
     GiveUp(GiveUp),
 }
 
+/// Which outside signals make a reconnecting socket retry at once, and whether it waits
+/// for the network instead of spending attempts while offline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lifecycle {
+    /// While waiting, retry when `online` fires.
+    pub(crate) online: bool,
+    /// While waiting, retry when the page comes back from the back/forward cache; while
+    /// connected, check the heartbeat then.
+    pub(crate) page_restore: bool,
+    /// When the page becomes visible and the heartbeat's deadline passed while it was
+    /// hidden (timers were throttled), reconnect at once.
+    pub(crate) visible: bool,
+    /// While `navigator.onLine` is false, make no attempt: wait for `online`.
+    pub(crate) pause_offline: bool,
+}
+
+impl Default for Lifecycle {
+    /// Every trigger on.
+    fn default() -> Lifecycle {
+        Lifecycle {
+            online: true,
+            page_restore: true,
+            visible: true,
+            pause_offline: true,
+        }
+    }
+}
+
 /// Why a reconnecting socket ended.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Ending {
@@ -71,7 +108,7 @@ pub(crate) enum Ending {
 pub(crate) struct ReconnectMachine {
     policy: ReconnectPolicy,
     heartbeat: Option<Heartbeat>,
-    retry_on_online: bool,
+    lifecycle: Lifecycle,
     /// Failed connections in a row since the last stable one.
     failures: u32,
     phase: Phase,
@@ -85,6 +122,8 @@ enum Phase {
     Waiting {
         attempt: u32,
         retry_at: f64,
+        /// The retry is due but the device is offline: wait for `online`.
+        paused: bool,
     },
     Ended(Ending),
 }
@@ -98,6 +137,11 @@ struct Live {
     /// Running while open, if a heartbeat is configured.
     heartbeat: Option<HeartbeatClock>,
     closed_by_heartbeat: bool,
+    /// Closed because the heartbeat was found overdue when the page came back: retry
+    /// without a backoff.
+    retry_at_once: bool,
+    /// It did not open within the connect timeout.
+    timed_out: bool,
     /// You closed it: its close ends the socket.
     closing_for_good: bool,
 }
@@ -109,6 +153,8 @@ impl Live {
             opened_at: None,
             heartbeat: None,
             closed_by_heartbeat: false,
+            retry_at_once: false,
+            timed_out: false,
             closing_for_good: false,
         }
     }
@@ -119,12 +165,12 @@ impl ReconnectMachine {
     pub(crate) fn new(
         policy: ReconnectPolicy,
         heartbeat: Option<Heartbeat>,
-        retry_on_online: bool,
+        lifecycle: Lifecycle,
     ) -> ReconnectMachine {
         ReconnectMachine {
             policy,
             heartbeat,
-            retry_on_online,
+            lifecycle,
             failures: 0,
             phase: Phase::Live(Live::new(0)),
         }
@@ -169,23 +215,55 @@ impl ReconnectMachine {
             (Phase::Live(_), Happened::ConnectRefused(error)) => {
                 self.give_up(GiveUp::BadUrl(error))
             }
-            (Phase::Live(_), Happened::CameOnline) => Decision::Wait,
+            (Phase::Live(live), Happened::ConnectTimedOut) => {
+                live.timed_out = true;
+                Decision::Wait
+            }
+            (Phase::Live(live), Happened::BecameVisible) if self.lifecycle.visible => {
+                close_if_overdue(live, now)
+            }
+            (Phase::Live(live), Happened::PageRestored) if self.lifecycle.page_restore => {
+                close_if_overdue(live, now)
+            }
+            (
+                Phase::Live(_),
+                Happened::CameOnline
+                | Happened::WentOffline
+                | Happened::PageRestored
+                | Happened::BecameVisible,
+            ) => Decision::Wait,
             (Phase::Waiting { .. }, Happened::ClosedByYou) => {
                 self.phase = Phase::Ended(Ending::ByYou);
                 Decision::End
             }
-            (Phase::Waiting { attempt, retry_at }, Happened::TimePassed) if now >= *retry_at => {
-                let attempt = *attempt;
-                self.phase = Phase::Live(Live::new(attempt));
-                Decision::Connect
+            (
+                Phase::Waiting {
+                    retry_at, paused, ..
+                },
+                Happened::TimePassed,
+            ) if now >= *retry_at && !*paused => self.start_retry(),
+            (Phase::Waiting { paused, .. }, Happened::WentOffline)
+                if self.lifecycle.pause_offline =>
+            {
+                *paused = true;
+                Decision::Wait
             }
-            (Phase::Waiting { attempt, .. }, Happened::CameOnline) if self.retry_on_online => {
-                let attempt = *attempt;
-                self.phase = Phase::Live(Live::new(attempt));
-                Decision::Connect
+            (Phase::Waiting { paused, .. }, Happened::CameOnline)
+                if self.lifecycle.online || *paused =>
+            {
+                self.start_retry()
+            }
+            (Phase::Waiting { .. }, Happened::PageRestored) if self.lifecycle.page_restore => {
+                self.start_retry()
             }
             (Phase::Waiting { .. }, _) => Decision::Wait,
         }
+    }
+
+    /// Leaves the wait: the next connection starts now.
+    fn start_retry(&mut self) -> Decision {
+        self.phase = Phase::Live(Live::new(self.attempt()));
+        Decision::Connect
     }
 
     /// The current connection closed: retry, end, or give up.
@@ -197,7 +275,8 @@ impl ReconnectMachine {
             self.phase = Phase::Ended(Ending::ByYou);
             return Decision::End;
         }
-        if !(live.closed_by_heartbeat || self.policy.retries(close)) {
+        let failed_by_us = live.closed_by_heartbeat || live.timed_out;
+        if !(failed_by_us || self.policy.retries(close)) {
             self.phase = Phase::Ended(Ending::Final(close.clone()));
             return Decision::End;
         }
@@ -211,10 +290,15 @@ impl ReconnectMachine {
                 attempts: self.failures - 1,
             });
         }
-        let delay = self.policy.delay(self.failures);
+        let delay = if live.retry_at_once {
+            Duration::ZERO
+        } else {
+            self.policy.delay(self.failures)
+        };
         self.phase = Phase::Waiting {
             attempt: self.failures,
             retry_at: now + delay.as_secs_f64() * 1000.0,
+            paused: false,
         };
         Decision::RetryLater {
             attempt: self.failures,
@@ -231,16 +315,40 @@ impl ReconnectMachine {
     /// while waiting, the heartbeat's next beat while open.
     pub(crate) fn wake_at(&self) -> Option<f64> {
         match &self.phase {
+            Phase::Waiting { paused: true, .. } => None,
             Phase::Waiting { retry_at, .. } => Some(*retry_at),
             Phase::Live(live) => live.heartbeat.as_ref().map(HeartbeatClock::next_beat_at),
             Phase::Ended(_) => None,
         }
     }
 
+    /// Whether a retry is due at `now`, so that the socket asks whether it is online.
+    pub(crate) fn retry_due(&self, now: f64) -> bool {
+        self.lifecycle.pause_offline
+            && matches!(self.phase, Phase::Waiting { retry_at, paused: false, .. } if now >= retry_at)
+    }
+
     /// Whether [`Happened::CameOnline`] would matter now, so that the socket listens for
     /// `online` only while it does.
     pub(crate) fn listens_for_online(&self) -> bool {
-        self.retry_on_online && matches!(self.phase, Phase::Waiting { .. })
+        (self.lifecycle.online || self.lifecycle.pause_offline)
+            && matches!(self.phase, Phase::Waiting { .. })
+    }
+
+    /// Whether [`Happened::PageRestored`] would matter now.
+    pub(crate) fn listens_for_page_restore(&self) -> bool {
+        self.lifecycle.page_restore
+            && match &self.phase {
+                Phase::Waiting { .. } => true,
+                Phase::Live(live) => live.heartbeat.is_some(),
+                Phase::Ended(_) => false,
+            }
+    }
+
+    /// Whether [`Happened::BecameVisible`] would matter now.
+    pub(crate) fn listens_for_visibility(&self) -> bool {
+        self.lifecycle.visible
+            && matches!(&self.phase, Phase::Live(live) if live.heartbeat.is_some())
     }
 
     /// The ping to send on [`Decision::SendPing`].
@@ -272,6 +380,20 @@ impl ReconnectMachine {
     }
 }
 
+/// The page is back (visible again, or restored): if the heartbeat's deadline passed
+/// meanwhile, the connection is stale; close it and reconnect without a backoff.
+fn close_if_overdue(live: &mut Live, now: f64) -> Decision {
+    match &live.heartbeat {
+        Some(clock) if clock.overdue(now) => {
+            live.heartbeat = None;
+            live.closed_by_heartbeat = true;
+            live.retry_at_once = true;
+            Decision::CloseStale
+        }
+        _ => Decision::Wait,
+    }
+}
+
 fn duration_between(earlier: f64, later: f64) -> Duration {
     Duration::from_secs_f64(((later - earlier) / 1000.0).max(0.0))
 }
@@ -290,8 +412,25 @@ mod tests {
             .random(|| 0.5)
     }
 
+    /// The default lifecycle, changed by `change`.
+    fn lifecycle(change: impl FnOnce(&mut Lifecycle)) -> Lifecycle {
+        let mut lifecycle = Lifecycle::default();
+        change(&mut lifecycle);
+        lifecycle
+    }
+
+    /// Pings every 100 ms, stale after 250 ms of silence.
+    fn with_heartbeat(lifecycle: Lifecycle) -> ReconnectMachine {
+        let heartbeat = Heartbeat::new(
+            "ping",
+            Duration::from_millis(100),
+            Duration::from_millis(250),
+        );
+        ReconnectMachine::new(policy(), Some(heartbeat), lifecycle)
+    }
+
     fn machine(policy: ReconnectPolicy) -> ReconnectMachine {
-        ReconnectMachine::new(policy, None, false)
+        ReconnectMachine::new(policy, None, Lifecycle::default())
     }
 
     fn close(code: u16) -> CloseEvent {
@@ -408,7 +547,7 @@ mod tests {
             Duration::from_millis(100),
             Duration::from_millis(250),
         );
-        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), false);
+        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), Lifecycle::default());
         assert_eq!(machine.wake_at(), None, "no heartbeat before open");
         machine.step(Happened::Opened, 0.0);
         assert_eq!(machine.wake_at(), Some(100.0));
@@ -442,7 +581,7 @@ mod tests {
             Duration::from_millis(100),
             Duration::from_millis(250),
         );
-        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), false);
+        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), Lifecycle::default());
         machine.step(Happened::Opened, 0.0);
         machine.step(Happened::Received(&Message::from("pong")), 240.0);
         assert_eq!(
@@ -463,7 +602,7 @@ mod tests {
             Duration::from_millis(100),
             Duration::from_millis(250),
         );
-        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), false);
+        let mut machine = ReconnectMachine::new(policy(), Some(heartbeat), Lifecycle::default());
         machine.step(Happened::Opened, 0.0);
         assert_eq!(
             machine.step(Happened::TimePassed, 250.0),
@@ -538,7 +677,7 @@ mod tests {
 
     #[test]
     fn coming_online_retries_at_once_when_enabled() {
-        let mut machine = ReconnectMachine::new(policy(), None, true);
+        let mut machine = ReconnectMachine::new(policy(), None, Lifecycle::default());
         assert!(!machine.listens_for_online(), "not while connected");
         machine.step(Happened::Closed(&close(1006)), 0.0);
         assert!(machine.listens_for_online());
@@ -549,7 +688,14 @@ mod tests {
 
     #[test]
     fn coming_online_is_ignored_when_disabled_or_connected() {
-        let mut machine = machine(policy());
+        let mut machine = ReconnectMachine::new(
+            policy(),
+            None,
+            lifecycle(|l| {
+                l.online = false;
+                l.pause_offline = false;
+            }),
+        );
         assert_eq!(machine.step(Happened::CameOnline, 0.0), Decision::Wait);
         machine.step(Happened::Closed(&close(1006)), 0.0);
         assert!(!machine.listens_for_online());
@@ -571,5 +717,113 @@ mod tests {
             assert_eq!(machine.step(happened, 1.0), Decision::Wait);
         }
         assert_eq!(machine.ending(), Some(&Ending::Final(close(1000))));
+    }
+
+    #[test]
+    fn offline_when_the_retry_is_due_spends_no_attempt_until_online() {
+        let mut machine = machine(policy());
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 0.0),
+            retry(1, 50)
+        );
+        assert!(!machine.retry_due(49.0));
+        assert!(machine.retry_due(50.0));
+        assert_eq!(machine.step(Happened::WentOffline, 50.0), Decision::Wait);
+        assert!(!machine.retry_due(60.0), "paused");
+        assert_eq!(machine.wake_at(), None, "no timer while paused");
+        assert_eq!(machine.step(Happened::TimePassed, 1e6), Decision::Wait);
+        assert!(machine.listens_for_online());
+        assert_eq!(machine.step(Happened::CameOnline, 1e6), Decision::Connect);
+        assert_eq!(machine.failures(), 1, "the pause cost no attempt");
+        assert_eq!(machine.attempt(), 1);
+    }
+
+    #[test]
+    fn with_pause_off_an_offline_device_retries_anyway() {
+        let mut machine =
+            ReconnectMachine::new(policy(), None, lifecycle(|l| l.pause_offline = false));
+        machine.step(Happened::Closed(&close(1006)), 0.0);
+        assert!(!machine.retry_due(50.0), "nothing to ask when not pausing");
+        assert_eq!(machine.step(Happened::WentOffline, 50.0), Decision::Wait);
+        assert_eq!(machine.step(Happened::TimePassed, 50.0), Decision::Connect);
+    }
+
+    #[test]
+    fn a_page_restored_from_the_cache_retries_at_once_when_enabled() {
+        let mut machine = machine(policy());
+        machine.step(Happened::Closed(&close(1006)), 0.0);
+        assert!(machine.listens_for_page_restore());
+        assert_eq!(machine.step(Happened::PageRestored, 1.0), Decision::Connect);
+
+        let mut off = ReconnectMachine::new(policy(), None, lifecycle(|l| l.page_restore = false));
+        off.step(Happened::Closed(&close(1006)), 0.0);
+        assert!(!off.listens_for_page_restore());
+        assert_eq!(off.step(Happened::PageRestored, 1.0), Decision::Wait);
+    }
+
+    #[test]
+    fn visible_again_after_the_heartbeat_deadline_reconnects_without_a_backoff() {
+        let mut machine = with_heartbeat(Lifecycle::default());
+        assert!(
+            !machine.listens_for_visibility(),
+            "no heartbeat before open"
+        );
+        machine.step(Happened::Opened, 0.0);
+        assert!(machine.listens_for_visibility());
+        // Hidden: no timer ran, so the deadline (250 ms) passed unnoticed.
+        assert_eq!(
+            machine.step(Happened::BecameVisible, 1_000.0),
+            Decision::CloseStale
+        );
+        assert_eq!(
+            machine.step(Happened::Closed(&close(4000)), 1_001.0),
+            retry(1, 0),
+            "retried at once, and counted"
+        );
+        assert_eq!(
+            machine.step(Happened::TimePassed, 1_001.0),
+            Decision::Connect
+        );
+    }
+
+    #[test]
+    fn visible_again_within_the_deadline_changes_nothing() {
+        let mut machine = with_heartbeat(Lifecycle::default());
+        machine.step(Happened::Opened, 0.0);
+        assert_eq!(machine.step(Happened::BecameVisible, 200.0), Decision::Wait);
+        assert_eq!(
+            machine.step(Happened::TimePassed, 200.0),
+            Decision::SendPing
+        );
+
+        let mut off = with_heartbeat(lifecycle(|l| l.visible = false));
+        off.step(Happened::Opened, 0.0);
+        assert!(!off.listens_for_visibility());
+        assert_eq!(off.step(Happened::BecameVisible, 1_000.0), Decision::Wait);
+    }
+
+    #[test]
+    fn a_page_restored_with_an_overdue_heartbeat_reconnects_too() {
+        let mut machine = with_heartbeat(Lifecycle::default());
+        machine.step(Happened::Opened, 0.0);
+        assert!(machine.listens_for_page_restore());
+        assert_eq!(
+            machine.step(Happened::PageRestored, 300.0),
+            Decision::CloseStale
+        );
+    }
+
+    #[test]
+    fn a_connect_timeout_is_one_failed_attempt_whatever_retry_when_says() {
+        let mut machine = machine(policy().retry_when(|_: &CloseEvent| false));
+        assert_eq!(
+            machine.step(Happened::ConnectTimedOut, 10_000.0),
+            Decision::Wait
+        );
+        assert_eq!(
+            machine.step(Happened::Closed(&close(1006)), 10_001.0),
+            retry(1, 50)
+        );
+        assert_eq!(machine.failures(), 1);
     }
 }

@@ -11,7 +11,7 @@ use futures_core::Stream;
 
 use super::machine::{Decision, Happened, ReconnectMachine};
 use super::pending_sends::PendingSends;
-use crate::browser::global::{now_ms, GlobalListener, Timer};
+use crate::browser::global::{is_online, now_ms, GlobalListener, Timer};
 use crate::flow::Flow;
 use crate::{
     CloseCode, Error, Event, Heartbeat, Message, ReadyState, ReconnectEvent, Sent, WebSocket,
@@ -98,12 +98,36 @@ struct Driver {
     /// Rings at the machine's `wake_at`, which it was last set to.
     timer: Timer,
     timer_at: Option<f64>,
-    /// `online` on the global scope, held only while the machine listens for it.
-    online: Option<GlobalListener>,
+    /// The lifecycle listeners, each held only while the machine listens for its event.
+    lifecycle: LifecycleListeners,
     /// The Sink's flow control on the current connection.
     flow: Flow,
     /// Events decided on, to yield after the current one (`Reconnecting`, `GaveUp`).
     announcements: VecDeque<ReconnectEvent>,
+}
+
+/// The listeners that let the page's lifecycle cut a wait short.
+#[derive(Debug, Default)]
+struct LifecycleListeners {
+    /// `online` on the global scope.
+    online: Option<GlobalListener>,
+    /// `pageshow` on a window.
+    page_restore: Option<GlobalListener>,
+    /// `visibilitychange` on the document.
+    visibility: Option<GlobalListener>,
+}
+
+/// Holds `listener` exactly while `wanted`, attaching it with `attach` when missing.
+fn hold(
+    listener: &mut Option<GlobalListener>,
+    wanted: bool,
+    attach: impl FnOnce() -> Option<GlobalListener>,
+) {
+    if !wanted {
+        *listener = None;
+    } else if listener.is_none() {
+        *listener = attach();
+    }
 }
 
 impl Shared {
@@ -155,7 +179,7 @@ impl ReconnectingWebSocket {
                 told_close: false,
                 timer: Timer::default(),
                 timer_at: None,
-                online: None,
+                lifecycle: LifecycleListeners::default(),
                 flow,
                 announcements: VecDeque::new(),
             },
@@ -366,10 +390,41 @@ impl Driver {
                 self.timer_at = None;
             }
         }
-        if !self.machine.listens_for_online() {
-            self.online = None;
-        } else if self.online.is_none() {
-            self.online = Some(GlobalListener::new("online", cx.waker()));
+        let waker = cx.waker();
+        let machine = &self.machine;
+        let listeners = &mut self.lifecycle;
+        hold(&mut listeners.online, machine.listens_for_online(), || {
+            Some(GlobalListener::online(waker))
+        });
+        hold(
+            &mut listeners.page_restore,
+            machine.listens_for_page_restore(),
+            || GlobalListener::page_restored(waker),
+        );
+        hold(
+            &mut listeners.visibility,
+            machine.listens_for_visibility(),
+            || GlobalListener::became_visible(waker),
+        );
+    }
+
+    /// Tells the machine about the lifecycle events that fired since the last poll, and
+    /// whether the device is offline when a retry is due.
+    fn check_lifecycle(&mut self, shared: &Shared, cx: &Context<'_>) {
+        let fired = |listener: &Option<GlobalListener>| {
+            listener.as_ref().is_some_and(GlobalListener::take_fired)
+        };
+        if fired(&self.lifecycle.online) {
+            self.handle(shared, Happened::CameOnline, cx);
+        }
+        if fired(&self.lifecycle.page_restore) {
+            self.handle(shared, Happened::PageRestored, cx);
+        }
+        if fired(&self.lifecycle.visibility) {
+            self.handle(shared, Happened::BecameVisible, cx);
+        }
+        if self.machine.retry_due(now_ms()) && !is_online() {
+            self.handle(shared, Happened::WentOffline, cx);
         }
     }
 
@@ -390,7 +445,10 @@ impl Driver {
             }
             Event::Error => ReconnectEvent::Error,
             Event::Closed(close) => {
-                *shared.socket.borrow_mut() = None;
+                let socket = shared.socket.borrow_mut().take();
+                if socket.is_some_and(|socket| socket.connection().timed_out()) {
+                    self.handle(shared, Happened::ConnectTimedOut, cx);
+                }
                 self.handle(shared, Happened::Closed(&close), cx);
                 ReconnectEvent::Closed(close)
             }
@@ -413,9 +471,7 @@ impl Stream for ReconnectingWebSocket {
             driver.told_close = true;
             driver.handle(shared, Happened::ClosedByYou, cx);
         }
-        if driver.online.as_ref().is_some_and(GlobalListener::fired) {
-            driver.handle(shared, Happened::CameOnline, cx);
-        }
+        driver.check_lifecycle(shared, cx);
         driver.handle(shared, Happened::TimePassed, cx);
         if let Some(event) = driver.announcements.pop_front() {
             return Poll::Ready(Some(event));

@@ -1,5 +1,7 @@
 //! Options for opening a connection.
 
+use std::time::Duration;
+
 use crate::browser::Connection;
 use crate::{BinaryType, Error, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket};
 
@@ -22,6 +24,7 @@ pub struct WebSocketBuilder {
     protocols: Vec<String>,
     binary_type: BinaryType,
     water_marks: WaterMarks,
+    connect_timeout: Option<Duration>,
 }
 
 impl WebSocketBuilder {
@@ -31,6 +34,7 @@ impl WebSocketBuilder {
             protocols: Vec::new(),
             binary_type: BinaryType::default(),
             water_marks: WaterMarks::default(),
+            connect_timeout: None,
         }
     }
 
@@ -81,6 +85,30 @@ impl WebSocketBuilder {
         self
     }
 
+    /// Abandons the connection if it is still `CONNECTING` after `timeout`: the socket is
+    /// closed, [`WebSocket::opened`] fails with [`Error::ConnectTimedOut`], and the stream
+    /// ends as for any failed connect (`Error`, then `Closed` with 1006). No timeout unless
+    /// set: the browser's own can take minutes.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), browser_websocket::Error> {
+    /// use std::time::Duration;
+    /// use browser_websocket::{Error, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .connect_timeout(Duration::from_secs(5))
+    ///     .connect()?;
+    /// match ws.opened().await {
+    ///     Err(Error::ConnectTimedOut { after }) => println!("no answer within {after:?}"),
+    ///     other => other?,
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn connect_timeout(mut self, timeout: Duration) -> WebSocketBuilder {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
     /// Makes it a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) that retries
     /// after failures by `policy`; the options set so far apply to every connection.
     ///
@@ -105,6 +133,14 @@ impl WebSocketBuilder {
         self.water_marks
     }
 
+    pub(crate) fn connect_timeout_in_use(&self) -> Option<Duration> {
+        self.connect_timeout
+    }
+
+    pub(crate) fn set_connect_timeout(&mut self, timeout: Option<Duration>) {
+        self.connect_timeout = timeout;
+    }
+
     /// Starts connecting, like `new WebSocket(url, protocols)`: returns at once, in the
     /// `CONNECTING` state. Await [`WebSocket::opened`] or read the stream to learn when it
     /// opens.
@@ -125,7 +161,12 @@ impl WebSocketBuilder {
     /// - [`Error::Security`]: the browser refused it (blocked port, mixed content).
     /// - [`Error::Browser`]: any other exception from the constructor.
     pub fn connect(self) -> Result<WebSocket, Error> {
-        let connection = Connection::open(&self.url, &self.protocols, self.binary_type)?;
+        let connection = Connection::open(
+            &self.url,
+            &self.protocols,
+            self.binary_type,
+            self.connect_timeout,
+        )?;
         Ok(WebSocket::new(connection, self.water_marks))
     }
 }

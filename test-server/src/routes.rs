@@ -13,6 +13,7 @@ mod reject;
 mod report;
 mod silent;
 mod sink;
+mod stall;
 mod static_files;
 
 use std::path::Path;
@@ -49,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .route("/drop-after/{n}", get(drop_after::handler))
         .route("/silent", get(silent::handler))
         .route("/refuse/{key}/{k}", get(refuse::handler))
+        .route("/stall/{key}/{k}", get(stall::handler))
         .route("/report/{id}", get(report::handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))

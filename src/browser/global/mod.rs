@@ -1,5 +1,5 @@
-//! Time and the global scope: every clock read, timer, random number and listener on the
-//! global object lives here.
+//! Time and the global scope: every clock read, timer, random number, global property and
+//! listener on the global object lives here.
 //!
 //! Everything is written for any global scope, a window or a worker: it goes through
 //! `globalThis` (`js_sys::global()`), never `window`.
@@ -7,9 +7,11 @@
 mod clock;
 mod listener;
 mod random;
+mod scope;
 mod timer;
 
 pub(crate) use clock::now_ms;
 pub(crate) use listener::GlobalListener;
 pub(crate) use random::random;
-pub(crate) use timer::Timer;
+pub(crate) use scope::{base_url, is_online};
+pub(crate) use timer::{Countdown, Timer};

@@ -3,6 +3,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 use std::task::Waker;
+use std::time::Duration;
 
 use gloo_timers::callback::Timeout;
 
@@ -45,6 +46,22 @@ impl Timer {
     pub(crate) fn clear(&mut self) {
         self.timeout = None;
         self.rang.set(false);
+    }
+}
+
+/// Runs a callback once after a delay, unless dropped first.
+#[derive(Debug)]
+pub(crate) struct Countdown {
+    _timeout: Timeout,
+}
+
+impl Countdown {
+    /// Calls `ring` after `after` (whole milliseconds, rounded up).
+    pub(crate) fn new(after: Duration, ring: impl FnOnce() + 'static) -> Countdown {
+        let millis = u32::try_from(after.as_nanos().div_ceil(1_000_000)).unwrap_or(u32::MAX);
+        Countdown {
+            _timeout: Timeout::new(millis, ring),
+        }
     }
 }
 
