@@ -32,13 +32,18 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{random}")
 }
 
-/// Resolves after `ms` milliseconds (a deadline, never a synchronisation).
-async fn sleep(ms: i32) {
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout`, which windows and workers both have.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: i32) -> wasm_bindgen::JsValue;
+}
+
+/// Resolves after `ms` milliseconds: a deadline, or a window in which nothing must
+/// happen, never a synchronisation. Works in a window and in a worker.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().expect("tests run in a window");
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms)
-            .expect("setTimeout");
+        set_timeout(resolve.unchecked_ref(), ms);
     });
     let _ = JsFuture::from(promise).await;
 }

@@ -1,0 +1,7 @@
+//! The worker tests (`in_worker/`) in a dedicated worker.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+mod in_worker;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_dedicated_worker);
