@@ -157,8 +157,9 @@ pub use event::Event;
 pub use flow::WaterMarks;
 pub use message::Message;
 pub use reconnect::{
-    GiveUp, Heartbeat, OfflineQueue, ReconnectEvent, ReconnectPolicy, ReconnectingBuilder,
-    ReconnectingWebSocket, Sent, WhenFull,
+    ClosedBecause, ConnectionStatus, GiveUp, Heartbeat, OfflineQueue, ReconnectEvent,
+    ReconnectEvents, ReconnectHandle, ReconnectPolicy, ReconnectingBuilder, ReconnectingWebSocket,
+    Sent, StatusChanges, WhenFull,
 };
 pub use socket::{
     ReuniteError, Subscription, WebSocket, WebSocketBuilder, WebSocketReceiver, WebSocketSender,
@@ -166,5 +167,6 @@ pub use socket::{
 pub use state::ReadyState;
 #[cfg(feature = "serde")]
 pub use typed::{
-    CarriesMessage, Codec, DecodeError, Json, Postcard, Typed, TypedEvent, TypedWebSocket,
+    CarriesMessage, Codec, DecodeError, Json, Postcard, Typed, TypedEvent, TypedReconnectHandle,
+    TypedWebSocket,
 };

@@ -6,7 +6,8 @@ mod common;
 use std::time::Duration;
 
 use browser_websocket::{
-    Event, Json, Message, Postcard, ReconnectEvent, ReconnectPolicy, Typed, TypedEvent, WebSocket,
+    Event, Json, Message, Postcard, ReconnectEvent, ReconnectPolicy, Sent, Typed, TypedEvent,
+    WebSocket,
 };
 use common::{open, url, within};
 use futures_util::{SinkExt, StreamExt};
@@ -100,8 +101,9 @@ async fn codec_works_on_split_halves() {
     }
 }
 
-/// Typed over a reconnecting socket: values sent while disconnected are queued, encoded,
-/// and arrive after the reconnect.
+/// Typed over a reconnecting socket: values sent while disconnected (through the Sink, or
+/// the typed `send` that says what became of them) are queued, encoded, and arrive after
+/// the reconnect.
 #[wasm_bindgen_test]
 async fn codec_works_over_reconnect() {
     let ws = WebSocket::builder(url("/drop-after/1"))
@@ -114,12 +116,14 @@ async fn codec_works_over_reconnect() {
         .expect("valid URL");
     let mut typed = Typed::<_, Chat, Chat, Json>::new(ws);
     let mut decoded = Vec::new();
-    typed.send(chat(1)).await.expect("queued or sent");
+    SinkExt::send(&mut typed, chat(1))
+        .await
+        .expect("queued or sent");
     while decoded.len() < 2 {
         match within("events", typed.next()).await {
             Some(TypedEvent::Message(value)) => decoded.push(value),
             Some(TypedEvent::Other(ReconnectEvent::Closed(_))) => {
-                typed.send(chat(2)).await.expect("queued");
+                assert_eq!(typed.send(&chat(2)), Ok(Sent::Queued));
             }
             Some(TypedEvent::Other(_)) => {}
             other => panic!("unexpected {other:?}"),

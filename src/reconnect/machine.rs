@@ -8,7 +8,8 @@
 use std::time::Duration;
 
 use super::heartbeat::{Beat, HeartbeatClock};
-use crate::{CloseEvent, Error, GiveUp, Heartbeat, Message, ReconnectPolicy};
+use super::status::Phase as Status;
+use crate::{CloseEvent, ClosedBecause, Error, GiveUp, Heartbeat, Message, ReconnectPolicy};
 
 /// Something that happened to a reconnecting socket.
 #[derive(Debug)]
@@ -92,17 +93,6 @@ impl Default for Lifecycle {
     }
 }
 
-/// Why a reconnecting socket ended.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Ending {
-    /// You closed it.
-    ByYou,
-    /// The server closed it with a code the policy does not retry.
-    Final(CloseEvent),
-    /// It stopped retrying.
-    GaveUp(GiveUp),
-}
-
 /// The reconnect decisions for one reconnecting socket.
 #[derive(Debug)]
 pub(crate) struct ReconnectMachine {
@@ -125,7 +115,7 @@ enum Phase {
         /// The retry is due but the device is offline: wait for `online`.
         paused: bool,
     },
-    Ended(Ending),
+    Ended(ClosedBecause),
 }
 
 /// What belongs to one connection.
@@ -233,7 +223,7 @@ impl ReconnectMachine {
                 | Happened::BecameVisible,
             ) => Decision::Wait,
             (Phase::Waiting { .. }, Happened::ClosedByYou) => {
-                self.phase = Phase::Ended(Ending::ByYou);
+                self.phase = Phase::Ended(ClosedBecause::ByYou);
                 Decision::End
             }
             (
@@ -272,12 +262,12 @@ impl ReconnectMachine {
             return Decision::Wait;
         };
         if live.closing_for_good {
-            self.phase = Phase::Ended(Ending::ByYou);
+            self.phase = Phase::Ended(ClosedBecause::ByYou);
             return Decision::End;
         }
         let failed_by_us = live.closed_by_heartbeat || live.timed_out;
         if !(failed_by_us || self.policy.retries(close)) {
-            self.phase = Phase::Ended(Ending::Final(close.clone()));
+            self.phase = Phase::Ended(ClosedBecause::Final(close.clone()));
             return Decision::End;
         }
         let open_for = live.opened_at.map(|at| duration_between(at, now));
@@ -307,7 +297,7 @@ impl ReconnectMachine {
     }
 
     fn give_up(&mut self, why: GiveUp) -> Decision {
-        self.phase = Phase::Ended(Ending::GaveUp(why.clone()));
+        self.phase = Phase::Ended(ClosedBecause::GaveUp(why.clone()));
         Decision::GiveUp(why)
     }
 
@@ -357,10 +347,33 @@ impl ReconnectMachine {
     }
 
     /// Why it ended, once it has.
-    pub(crate) fn ending(&self) -> Option<&Ending> {
+    pub(crate) fn ending(&self) -> Option<&ClosedBecause> {
         match &self.phase {
             Phase::Ended(ending) => Some(ending),
             _ => None,
+        }
+    }
+
+    /// What an app shows: connecting, open, waiting, closed and why.
+    pub(crate) fn status(&self) -> Status {
+        match &self.phase {
+            Phase::Live(live) if live.closing_for_good => Status::Closing,
+            Phase::Live(live) if live.opened_at.is_some() => Status::Open,
+            Phase::Live(live) => Status::Connecting {
+                attempt: live.attempt,
+            },
+            Phase::Waiting {
+                attempt,
+                paused: true,
+                ..
+            } => Status::Offline { attempt: *attempt },
+            Phase::Waiting {
+                attempt, retry_at, ..
+            } => Status::Waiting {
+                attempt: *attempt,
+                retry_at: *retry_at,
+            },
+            Phase::Ended(why) => Status::Closed(why.clone()),
         }
     }
 
@@ -509,7 +522,7 @@ mod tests {
         let mut machine = machine(policy());
         machine.step(Happened::Closed(&close(1006)), 0.0);
         assert_eq!(machine.step(Happened::ClosedByYou, 10.0), Decision::End);
-        assert_eq!(machine.ending(), Some(&Ending::ByYou));
+        assert_eq!(machine.ending(), Some(&ClosedBecause::ByYou));
         assert_eq!(machine.wake_at(), None, "no retry is left scheduled");
         assert_eq!(machine.step(Happened::TimePassed, 1e9), Decision::Wait);
     }
@@ -524,7 +537,7 @@ mod tests {
             machine.step(Happened::Closed(&close(1006)), 2.0),
             Decision::End
         );
-        assert_eq!(machine.ending(), Some(&Ending::ByYou));
+        assert_eq!(machine.ending(), Some(&ClosedBecause::ByYou));
     }
 
     #[test]
@@ -536,7 +549,7 @@ mod tests {
                 machine.step(Happened::Closed(&close(code)), 1.0),
                 Decision::End
             );
-            assert_eq!(machine.ending(), Some(&Ending::Final(close(code))));
+            assert_eq!(machine.ending(), Some(&ClosedBecause::Final(close(code))));
         }
     }
 
@@ -631,7 +644,7 @@ mod tests {
             machine.step(Happened::Closed(&close(1006)), now),
             Decision::GiveUp(gave_up.clone())
         );
-        assert_eq!(machine.ending(), Some(&Ending::GaveUp(gave_up)));
+        assert_eq!(machine.ending(), Some(&ClosedBecause::GaveUp(gave_up)));
     }
 
     #[test]
@@ -656,7 +669,7 @@ mod tests {
             machine.step(Happened::Closed(&close(1006)), 100.0),
             Decision::End
         );
-        assert_eq!(machine.ending(), Some(&Ending::Final(close(1006))));
+        assert_eq!(machine.ending(), Some(&ClosedBecause::Final(close(1006))));
     }
 
     #[test]
@@ -716,7 +729,7 @@ mod tests {
         ] {
             assert_eq!(machine.step(happened, 1.0), Decision::Wait);
         }
-        assert_eq!(machine.ending(), Some(&Ending::Final(close(1000))));
+        assert_eq!(machine.ending(), Some(&ClosedBecause::Final(close(1000))));
     }
 
     #[test]
@@ -825,5 +838,29 @@ mod tests {
             retry(1, 50)
         );
         assert_eq!(machine.failures(), 1);
+    }
+
+    #[test]
+    fn the_status_follows_the_phases() {
+        let mut machine = machine(policy());
+        assert_eq!(machine.status(), Status::Connecting { attempt: 0 });
+        machine.step(Happened::Opened, 0.0);
+        assert_eq!(machine.status(), Status::Open);
+        machine.step(Happened::Closed(&close(1006)), 10.0);
+        assert_eq!(
+            machine.status(),
+            Status::Waiting {
+                attempt: 1,
+                retry_at: 60.0
+            }
+        );
+        machine.step(Happened::WentOffline, 60.0);
+        assert_eq!(machine.status(), Status::Offline { attempt: 1 });
+        machine.step(Happened::CameOnline, 70.0);
+        assert_eq!(machine.status(), Status::Connecting { attempt: 1 });
+        machine.step(Happened::ClosedByYou, 71.0);
+        assert_eq!(machine.status(), Status::Closing);
+        machine.step(Happened::Closed(&close(1000)), 72.0);
+        assert_eq!(machine.status(), Status::Closed(ClosedBecause::ByYou));
     }
 }

@@ -2,7 +2,12 @@
 //!
 //! - `machine.rs`: every decision (failure counting, backoff, which closes retry, the
 //!   heartbeat, giving up) as a pure state machine, tested natively;
-//! - `socket.rs`: [`ReconnectingWebSocket`], the thin shell that performs its decisions;
+//! - `driver.rs`: the thin shell that performs its decisions with timers and listeners,
+//!   and [`ReconnectEvents`], the event stream that owns it;
+//! - `socket.rs`: [`ReconnectingWebSocket`], the driver and a handle in one value;
+//! - `handle.rs`, `shared.rs`, `shared_methods.rs`: [`ReconnectHandle`], a cheap `Clone`
+//!   handle, and the state it shares with the driver;
+//! - `status.rs`: [`ConnectionStatus`], kept up to date, and [`StatusChanges`];
 //! - `builder.rs`: [`ReconnectingBuilder`], its options;
 //! - `policy.rs`: [`ReconnectPolicy`], backoff with full jitter and which closes retry;
 //! - `heartbeat.rs`: [`Heartbeat`] and the clock that times it;
@@ -10,18 +15,28 @@
 //!   ([`Sent`]); `pending_sends.rs`: the queued messages themselves;
 //! - `event.rs`: [`ReconnectEvent`] and [`GiveUp`], what the stream yields.
 
+#[macro_use]
+mod shared_methods;
+
 mod builder;
+mod driver;
 mod event;
+mod handle;
 mod heartbeat;
 mod machine;
 mod offline_queue;
 mod pending_sends;
 mod policy;
+mod shared;
 mod socket;
+mod status;
 
 pub use builder::ReconnectingBuilder;
+pub use driver::ReconnectEvents;
 pub use event::{GiveUp, ReconnectEvent};
+pub use handle::ReconnectHandle;
 pub use heartbeat::Heartbeat;
 pub use offline_queue::{OfflineQueue, Sent, WhenFull};
 pub use policy::ReconnectPolicy;
 pub use socket::ReconnectingWebSocket;
+pub use status::{ClosedBecause, ConnectionStatus, StatusChanges};

@@ -7,4 +7,4 @@ mod codec;
 mod typed_socket;
 
 pub use codec::{Codec, DecodeError, Json, Postcard};
-pub use typed_socket::{CarriesMessage, Typed, TypedEvent, TypedWebSocket};
+pub use typed_socket::{CarriesMessage, Typed, TypedEvent, TypedReconnectHandle, TypedWebSocket};

@@ -10,7 +10,10 @@ use futures_sink::Sink;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{Codec, DecodeError, Error, Event, Message, ReconnectEvent};
+use crate::{
+    Codec, DecodeError, Error, Event, Message, ReconnectEvent, ReconnectEvents, ReconnectHandle,
+    ReconnectingWebSocket, Sent,
+};
 
 /// Wraps a socket so that it yields `In` values and accepts `Out` values, encoded by `C`.
 ///
@@ -53,6 +56,9 @@ pub struct Typed<S, In, Out, C> {
 
 /// A [`Typed`] plain socket.
 pub type TypedWebSocket<In, Out, C> = Typed<crate::WebSocket, In, Out, C>;
+
+/// A [`Typed`] reconnecting socket handle: `Clone`, sends `Out` values from anywhere.
+pub type TypedReconnectHandle<In, Out, C> = Typed<ReconnectHandle, In, Out, C>;
 
 /// What a [`Typed`] stream yields.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +157,85 @@ impl<S, In, Out, C> Typed<S, In, Out, C> {
     /// ```
     pub fn into_inner(self) -> S {
         self.inner
+    }
+}
+
+/// Typed handles are as cheap to clone as the handle inside.
+impl<S: Clone, In, Out, C> Clone for Typed<S, In, Out, C> {
+    fn clone(&self) -> Typed<S, In, Out, C> {
+        Typed::new(self.inner.clone())
+    }
+}
+
+/// A typed reconnecting socket sends values now, or queues them while disconnected.
+impl<In, Out: Serialize, C: Codec> Typed<ReconnectingWebSocket, In, Out, C> {
+    /// Encodes `value` and sends it now if the connection is open, or queues it until the
+    /// next open; see [`ReconnectingWebSocket::send`].
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), browser_websocket::Error> {
+    /// use browser_websocket::{Json, ReconnectPolicy, Sent, Typed, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .connect()?;
+    /// let chat = Typed::<_, String, String, Json>::new(ws);
+    /// if let Sent::QueuedDroppingOldest(dropped) = chat.send(&"hi".to_owned())? {
+    ///     println!("the queue was full; dropped {dropped:?}");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Encode`] if `C` cannot encode it (nothing is sent or queued); otherwise as
+    /// [`ReconnectingWebSocket::send`].
+    pub fn send(&self, value: &Out) -> Result<Sent, Error> {
+        self.inner.send(C::encode(value)?)
+    }
+
+    /// Splits into a typed cloneable handle and the typed event stream; see
+    /// [`ReconnectingWebSocket::split`].
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), browser_websocket::Error> {
+    /// use browser_websocket::{Json, ReconnectPolicy, Typed, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .connect()?;
+    /// let (sender, events) = Typed::<_, String, String, Json>::new(ws).split();
+    /// sender.send(&"hi".to_owned())?;
+    /// # Ok(()) }
+    /// ```
+    #[allow(clippy::type_complexity)] // the two halves, each typed as the whole was
+    pub fn split(
+        self,
+    ) -> (
+        Typed<ReconnectHandle, In, Out, C>,
+        Typed<ReconnectEvents, In, Out, C>,
+    ) {
+        let (handle, events) = self.inner.split();
+        (Typed::new(handle), Typed::new(events))
+    }
+}
+
+/// A typed handle sends values from anywhere; clone it into every component.
+impl<In, Out: Serialize, C: Codec> Typed<ReconnectHandle, In, Out, C> {
+    /// Encodes `value` and sends it now if the connection is open, or queues it until the
+    /// next open; see [`ReconnectHandle::send`].
+    ///
+    /// ```no_run
+    /// # fn run(chat: browser_websocket::Typed<browser_websocket::ReconnectHandle, String, String, browser_websocket::Json>) -> Result<(), browser_websocket::Error> {
+    /// let sender = chat.clone();
+    /// sender.send(&"hi".to_owned())?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Encode`] if `C` cannot encode it (nothing is sent or queued); otherwise as
+    /// [`ReconnectHandle::send`].
+    pub fn send(&self, value: &Out) -> Result<Sent, Error> {
+        self.inner.send(C::encode(value)?)
     }
 }
 

@@ -1,0 +1,357 @@
+//! What a reconnecting socket is doing, as an app shows it, and a stream of its changes.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use futures_core::Stream;
+
+use super::shared::Shared;
+use crate::{CloseEvent, GiveUp};
+
+/// Where a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) is, kept up to date by
+/// the library: what a status bar shows.
+///
+/// ```no_run
+/// # fn run(ws: &browser_websocket::ReconnectingWebSocket) {
+/// use browser_websocket::{ClosedBecause, ConnectionStatus};
+///
+/// let text = match ws.status() {
+///     ConnectionStatus::Connecting => "connecting…".to_owned(),
+///     ConnectionStatus::Open => "online".to_owned(),
+///     ConnectionStatus::Waiting { attempt, retry_in } => {
+///         format!("offline; retry {attempt} in {} s", retry_in.as_secs())
+///     }
+///     ConnectionStatus::Closed(ClosedBecause::GaveUp(why)) => format!("gave up: {why:?}"),
+///     other => other.to_string(), // "reconnecting (attempt 2)", "closed by you", ...
+/// };
+/// # }
+/// ```
+///
+/// It changes in this order: `Connecting`, `Open`, then after a failure `Waiting` (or
+/// `Offline`), `Reconnecting`, `Open` again, ... and finally `Closing` and `Closed`.
+/// [`status_changes`](crate::ReconnectHandle::status_changes) yields each change.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ConnectionStatus {
+    /// The first connection is being made.
+    Connecting,
+    /// A connection is open: sends go out now.
+    Open,
+    /// The connection was lost; retry `attempt` starts in `retry_in`. Sends are queued.
+    Waiting {
+        /// Which retry in a row comes next, from 1.
+        attempt: u32,
+        /// How long until it starts, as of when the status was read.
+        retry_in: Duration,
+    },
+    /// The retry is due, but the browser says the device is offline: it waits for the
+    /// network (see [`pause_while_offline`](crate::ReconnectingBuilder::pause_while_offline)).
+    Offline {
+        /// Which retry in a row comes next.
+        attempt: u32,
+    },
+    /// Retry `attempt` is connecting.
+    Reconnecting {
+        /// Which retry in a row this is, from 1.
+        attempt: u32,
+    },
+    /// You closed it; the close is under way.
+    Closing,
+    /// Closed for good: no retry follows.
+    Closed(ClosedBecause),
+}
+
+/// Why a reconnecting socket is closed for good.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ClosedBecause {
+    /// You closed it (`close`, `close_with`, or the Sink's close).
+    ByYou,
+    /// The server closed it with a code the policy does not retry (1000, 1008, 4xxx, ...).
+    Final(CloseEvent),
+    /// It stopped retrying: too many attempts, or the URL provider gave an unusable URL.
+    GaveUp(GiveUp),
+    /// Its event stream was dropped, and with it the connection.
+    Dropped,
+}
+
+impl ConnectionStatus {
+    /// Whether sends go out now rather than into the queue.
+    ///
+    /// ```
+    /// use browser_websocket::ConnectionStatus;
+    ///
+    /// assert!(ConnectionStatus::Open.is_open());
+    /// assert!(!ConnectionStatus::Reconnecting { attempt: 1 }.is_open());
+    /// ```
+    pub fn is_open(&self) -> bool {
+        matches!(self, ConnectionStatus::Open)
+    }
+
+    /// Whether it is closed for good.
+    ///
+    /// ```
+    /// use browser_websocket::{ClosedBecause, ConnectionStatus};
+    ///
+    /// assert!(ConnectionStatus::Closed(ClosedBecause::ByYou).is_closed());
+    /// assert!(!ConnectionStatus::Closing.is_closed());
+    /// ```
+    pub fn is_closed(&self) -> bool {
+        matches!(self, ConnectionStatus::Closed(_))
+    }
+}
+
+/// Short English for a status line: `connecting`, `open`, `retry 2 in 1.5 s`, `offline`,
+/// `reconnecting (attempt 2)`, `closing`, `closed by you`, ...
+///
+/// ```
+/// use std::time::Duration;
+/// use browser_websocket::ConnectionStatus;
+///
+/// let waiting = ConnectionStatus::Waiting { attempt: 2, retry_in: Duration::from_millis(1500) };
+/// assert_eq!(waiting.to_string(), "retry 2 in 1.5 s");
+/// ```
+impl fmt::Display for ConnectionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectionStatus::Connecting => f.write_str("connecting"),
+            ConnectionStatus::Open => f.write_str("open"),
+            ConnectionStatus::Waiting { attempt, retry_in } => {
+                let tenths = retry_in.as_millis().div_ceil(100);
+                write!(f, "retry {attempt} in {}.{} s", tenths / 10, tenths % 10)
+            }
+            ConnectionStatus::Offline { attempt } => {
+                write!(f, "offline; retry {attempt} when the network is back")
+            }
+            ConnectionStatus::Reconnecting { attempt } => {
+                write!(f, "reconnecting (attempt {attempt})")
+            }
+            ConnectionStatus::Closing => f.write_str("closing"),
+            ConnectionStatus::Closed(ClosedBecause::ByYou) => f.write_str("closed by you"),
+            ConnectionStatus::Closed(ClosedBecause::Final(close)) => {
+                write!(f, "closed by the server: {}", close.code)?;
+                if !close.reason.is_empty() {
+                    write!(f, " {:?}", close.reason)?;
+                }
+                Ok(())
+            }
+            ConnectionStatus::Closed(ClosedBecause::GaveUp(GiveUp::AttemptsExhausted {
+                attempts,
+            })) => write!(f, "gave up after {attempts} retries"),
+            ConnectionStatus::Closed(ClosedBecause::GaveUp(GiveUp::BadUrl(error))) => {
+                write!(f, "gave up: {error}")
+            }
+            ConnectionStatus::Closed(ClosedBecause::Dropped) => f.write_str("closed (dropped)"),
+        }
+    }
+}
+
+/// The status as the machine keeps it: absolute times, so that `retry_in` is computed when
+/// it is read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Phase {
+    Connecting { attempt: u32 },
+    Open,
+    Waiting { attempt: u32, retry_at: f64 },
+    Offline { attempt: u32 },
+    Closing,
+    Closed(ClosedBecause),
+}
+
+impl Phase {
+    /// The public status at `now` (milliseconds on the machine's clock).
+    pub(crate) fn at(&self, now: f64) -> ConnectionStatus {
+        match self {
+            Phase::Connecting { attempt: 0 } => ConnectionStatus::Connecting,
+            Phase::Connecting { attempt } => ConnectionStatus::Reconnecting { attempt: *attempt },
+            Phase::Open => ConnectionStatus::Open,
+            Phase::Waiting { attempt, retry_at } => ConnectionStatus::Waiting {
+                attempt: *attempt,
+                retry_in: Duration::from_secs_f64(((retry_at - now) / 1000.0).max(0.0)),
+            },
+            Phase::Offline { attempt } => ConnectionStatus::Offline { attempt: *attempt },
+            Phase::Closing => ConnectionStatus::Closing,
+            Phase::Closed(why) => ConnectionStatus::Closed(why.clone()),
+        }
+    }
+}
+
+/// The current status, a change counter, and who waits for the next change.
+#[derive(Debug)]
+pub(crate) struct StatusBoard {
+    phase: RefCell<(Phase, u64)>,
+    waiters: RefCell<Vec<Waker>>,
+}
+
+impl Default for StatusBoard {
+    fn default() -> StatusBoard {
+        StatusBoard {
+            phase: RefCell::new((Phase::Connecting { attempt: 0 }, 0)),
+            waiters: RefCell::default(),
+        }
+    }
+}
+
+impl StatusBoard {
+    pub(crate) fn phase(&self) -> Phase {
+        self.phase.borrow().0.clone()
+    }
+
+    /// Records `phase`; wakes every status stream if it changed.
+    pub(crate) fn set(&self, phase: Phase) {
+        {
+            let mut current = self.phase.borrow_mut();
+            if current.0 == phase {
+                return;
+            }
+            *current = (phase, current.1 + 1);
+        }
+        let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
+        waiters.into_iter().for_each(Waker::wake);
+    }
+
+    fn version(&self) -> u64 {
+        self.phase.borrow().1
+    }
+
+    fn wait(&self, waker: &Waker) {
+        let mut waiters = self.waiters.borrow_mut();
+        if !waiters.iter().any(|w| w.will_wake(waker)) {
+            waiters.push(waker.clone());
+        }
+    }
+}
+
+/// Each change of a reconnecting socket's [`ConnectionStatus`], starting with the current
+/// one; from [`status_changes`](crate::ReconnectHandle::status_changes).
+///
+/// It holds the latest status only (a status bar needs no history): a change that is
+/// overtaken before the stream is polled is skipped. It ends after `Closed`.
+///
+/// ```no_run
+/// # async fn run(ws: browser_websocket::ReconnectingWebSocket) {
+/// use futures_util::StreamExt;
+///
+/// let mut changes = ws.status_changes();
+/// wasm_bindgen_futures::spawn_local(async move {
+///     while let Some(status) = changes.next().await {
+///         println!("status: {status}");
+///     }
+/// });
+/// # }
+/// ```
+#[derive(Debug)]
+#[must_use = "a status stream does nothing unless polled"]
+pub struct StatusChanges {
+    shared: Rc<Shared>,
+    seen: Option<u64>,
+    ended: bool,
+}
+
+impl StatusChanges {
+    pub(crate) fn new(shared: Rc<Shared>) -> StatusChanges {
+        StatusChanges {
+            shared,
+            seen: None,
+            ended: false,
+        }
+    }
+}
+
+impl Stream for StatusChanges {
+    type Item = ConnectionStatus;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<ConnectionStatus>> {
+        let this = self.get_mut();
+        if this.ended {
+            return Poll::Ready(None);
+        }
+        let board = &this.shared.status;
+        let version = board.version();
+        if this.seen == Some(version) {
+            board.wait(cx.waker());
+            return Poll::Pending;
+        }
+        this.seen = Some(version);
+        let status = this.shared.status();
+        this.ended = status.is_closed();
+        Poll::Ready(Some(status))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CloseCode;
+
+    #[test]
+    fn phases_read_as_the_public_status_at_a_time() {
+        assert_eq!(
+            Phase::Connecting { attempt: 0 }.at(0.0),
+            ConnectionStatus::Connecting
+        );
+        assert_eq!(
+            Phase::Connecting { attempt: 3 }.at(0.0),
+            ConnectionStatus::Reconnecting { attempt: 3 }
+        );
+        let waiting = Phase::Waiting {
+            attempt: 2,
+            retry_at: 5_000.0,
+        };
+        assert_eq!(
+            waiting.at(3_500.0),
+            ConnectionStatus::Waiting {
+                attempt: 2,
+                retry_in: Duration::from_millis(1_500)
+            }
+        );
+        assert_eq!(
+            waiting.at(9_000.0),
+            ConnectionStatus::Waiting {
+                attempt: 2,
+                retry_in: Duration::ZERO
+            },
+            "never negative"
+        );
+    }
+
+    #[test]
+    fn statuses_read_as_short_english() {
+        let closed = |why| ConnectionStatus::Closed(why).to_string();
+        assert_eq!(ConnectionStatus::Open.to_string(), "open");
+        assert_eq!(
+            ConnectionStatus::Reconnecting { attempt: 2 }.to_string(),
+            "reconnecting (attempt 2)"
+        );
+        assert_eq!(closed(ClosedBecause::ByYou), "closed by you");
+        assert_eq!(
+            closed(ClosedBecause::Final(CloseEvent {
+                code: CloseCode::POLICY_VIOLATION,
+                reason: "banned".into(),
+                was_clean: true
+            })),
+            "closed by the server: 1008 Policy Violation \"banned\""
+        );
+        assert_eq!(
+            closed(ClosedBecause::GaveUp(GiveUp::AttemptsExhausted {
+                attempts: 5
+            })),
+            "gave up after 5 retries"
+        );
+    }
+
+    #[test]
+    fn the_board_counts_only_real_changes() {
+        let board = StatusBoard::default();
+        assert_eq!(board.version(), 0);
+        board.set(Phase::Connecting { attempt: 0 });
+        assert_eq!(board.version(), 0, "the same phase is no change");
+        board.set(Phase::Open);
+        assert_eq!(board.version(), 1);
+        assert_eq!(board.phase(), Phase::Open);
+    }
+}
