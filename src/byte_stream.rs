@@ -32,7 +32,8 @@ use crate::{Event, Message, WebSocket};
 ///
 /// # Errors
 /// A text or Blob message is not part of a byte stream: reading it fails with
-/// `io::ErrorKind::InvalidData` (the message is dropped; later reads go on). Writing to a
+/// `io::ErrorKind::InvalidData` (the message is dropped; later reads go on). Messages lost
+/// to an [`InboxLimit`](crate::InboxLimit) fail a read with `io::ErrorKind::Other`. Writing to a
 /// socket that is not open fails with `io::ErrorKind::NotConnected`.
 #[derive(Debug)]
 pub struct ByteStream {
@@ -123,8 +124,14 @@ impl AsyncRead for ByteStream {
                         format!("a {kind} message arrived on a byte stream"),
                     )));
                 }
-                Some(Event::Open | Event::Error) => {}
+                // A byte stream with a gap is corrupt: say so rather than read on.
+                Some(Event::Overflow(overflow)) => {
+                    return Poll::Ready(Err(io::Error::other(format!(
+                        "the inbox limit lost data: {overflow:?}"
+                    ))));
+                }
                 Some(Event::Closed(_)) | None => this.ended = true,
+                Some(_) => {}
             }
         }
     }

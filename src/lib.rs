@@ -132,6 +132,7 @@ mod binary_type;
 mod close;
 mod error;
 mod event;
+mod inbox_limit;
 mod message;
 mod state;
 
@@ -153,8 +154,9 @@ pub use browser::live_listeners;
 pub use byte_stream::ByteStream;
 pub use close::{CloseCode, CloseEvent, MAX_CLOSE_REASON_BYTES};
 pub use error::{Error, UrlProblem};
-pub use event::Event;
+pub use event::{Event, Overflow};
 pub use flow::WaterMarks;
+pub use inbox_limit::{InboxLimit, WhenInboxFull};
 pub use message::Message;
 pub use reconnect::{
     ClosedBecause, ConnectionStatus, GiveUp, Heartbeat, OfflineQueue, ReconnectEvent,

@@ -9,10 +9,11 @@ use super::global::Countdown;
 use super::hub::Hub;
 use super::inbox::Inbox;
 use super::listeners::Listeners;
+use super::payload::Data;
 use super::subprotocol_check::check_protocols;
 use super::url_check::resolve_url;
 use crate::close::check_close;
-use crate::{BinaryType, CloseCode, CloseEvent, Error, Message, ReadyState};
+use crate::{BinaryType, CloseCode, CloseEvent, Error, InboxLimit, Message, ReadyState};
 
 /// One browser `WebSocket` with its four listeners: the boundary every layer above goes
 /// through.
@@ -22,7 +23,7 @@ use crate::{BinaryType, CloseCode, CloseEvent, Error, Message, ReadyState};
 #[derive(Debug)]
 pub(crate) struct Connection {
     socket: web_sys::WebSocket,
-    hub: Rc<Hub>,
+    hub: Rc<Hub<Data>>,
     _listeners: Listeners,
     /// Abandons the connection if it has not opened in time; dropped with it.
     _connect_timeout: Option<Countdown>,
@@ -36,6 +37,7 @@ impl Connection {
         protocols: &[String],
         binary_type: BinaryType,
         connect_timeout: Option<Duration>,
+        inbox_limit: Option<InboxLimit>,
     ) -> Result<Connection, Error> {
         let resolved = resolve_url(url)?;
         check_protocols(protocols)?;
@@ -51,7 +53,7 @@ impl Connection {
         .map_err(|e| exception::from_constructor(url, e))?;
         // Before any event can fire: events are queued tasks, this runs first.
         socket.set_binary_type(binary_type.to_web_sys());
-        let hub = Rc::new(Hub::default());
+        let hub = Rc::new(Hub::new(inbox_limit));
         let listeners = Listeners::attach(&socket, &hub);
         let connect_timeout = connect_timeout.map(|after| abandon_after(after, &socket, &hub));
         Ok(Connection {
@@ -68,7 +70,7 @@ impl Connection {
     }
 
     /// A new stream of this connection's events, from now on.
-    pub(crate) fn subscribe(&self) -> Rc<Inbox> {
+    pub(crate) fn subscribe(&self) -> Rc<Inbox<Data>> {
         self.hub.subscribe()
     }
 
@@ -183,7 +185,7 @@ impl Connection {
 
 /// Closes `socket` if it is still `CONNECTING` after `after`: the browser then fails the
 /// connection (`error`, then `close` with 1006; WHATWG WebSockets, close() step 5).
-fn abandon_after(after: Duration, socket: &web_sys::WebSocket, hub: &Rc<Hub>) -> Countdown {
+fn abandon_after(after: Duration, socket: &web_sys::WebSocket, hub: &Rc<Hub<Data>>) -> Countdown {
     let socket = socket.clone();
     let hub = Rc::clone(hub);
     Countdown::new(after, move || {

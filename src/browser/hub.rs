@@ -5,15 +5,18 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use super::inbox::Inbox;
-use crate::{CloseEvent, Error, Event};
+use super::inbox::{Inbox, Pushed, RawEvent};
+use super::payload::Payload;
+use crate::{CloseCode, CloseEvent, Error, InboxLimit};
 
 /// What the four listeners feed: the streams' inboxes and the connection's status.
-#[derive(Debug, Default)]
-pub(crate) struct Hub {
+#[derive(Debug)]
+pub(crate) struct Hub<P> {
     /// Every live stream's inbox; a dropped stream's entry is pruned on the next event.
-    inboxes: RefCell<Vec<Weak<Inbox>>>,
+    inboxes: RefCell<Vec<Weak<Inbox<P>>>>,
     status: RefCell<Status>,
+    /// Each stream's limit.
+    limit: Option<InboxLimit>,
 }
 
 /// What `opened()` and `closed()` wait for; kept apart from the inboxes so that awaiting
@@ -27,10 +30,18 @@ struct Status {
     waiters: Vec<Waker>,
 }
 
-impl Hub {
+impl<P: Payload> Hub<P> {
+    pub(crate) fn new(limit: Option<InboxLimit>) -> Hub<P> {
+        Hub {
+            inboxes: RefCell::default(),
+            status: RefCell::default(),
+            limit,
+        }
+    }
+
     /// A new stream that sees every event from now on.
-    pub(crate) fn subscribe(&self) -> Rc<Inbox> {
-        let inbox = Rc::new(Inbox::default());
+    pub(crate) fn subscribe(&self) -> Rc<Inbox<P>> {
+        let inbox = Rc::new(Inbox::new(self.limit));
         if self.status.borrow().closed.is_some() {
             inbox.end();
         }
@@ -38,15 +49,17 @@ impl Hub {
         inbox
     }
 
-    /// Records an event from a listener and hands it to every live stream.
-    pub(crate) fn push(&self, event: Event) {
+    /// Records an event from a listener and hands it to every live stream; the close
+    /// code to close with if a stream's inbox is full.
+    #[must_use = "a full inbox asks for the connection to be closed"]
+    pub(crate) fn push(&self, event: RawEvent<P>) -> Option<CloseCode> {
         match &event {
-            Event::Open => self.update_status(|status| status.opened = true),
-            Event::Closed(close) => {
+            RawEvent::Open => self.update_status(|status| status.opened = true),
+            RawEvent::Closed(close) => {
                 let close = close.clone();
                 self.update_status(|status| status.closed = Some(close));
             }
-            Event::Message(_) | Event::Error => {}
+            RawEvent::Message(_) | RawEvent::Error => {}
         }
         // No allocation per event with one stream: copies are handed on while walking
         // the list, the event itself goes to the last live stream, and wakers are woken
@@ -54,11 +67,14 @@ impl Hub {
         let mut found_dead = false;
         let mut first_waker = None;
         let mut more_wakers = Vec::new();
+        let mut close = None;
         {
             let inboxes = self.inboxes.borrow();
-            let mut previous: Option<Rc<Inbox>> = None;
-            let mut deliver = |inbox: Rc<Inbox>, event: Event| {
-                if let Some(waker) = inbox.push(event) {
+            let mut previous: Option<Rc<Inbox<P>>> = None;
+            let mut deliver = |inbox: Rc<Inbox<P>>, event: RawEvent<P>| {
+                let Pushed { waker, close: full } = inbox.push(event);
+                close = close.or(full);
+                if let Some(waker) = waker {
                     match first_waker {
                         None => first_waker = Some(waker),
                         Some(_) => more_wakers.push(waker),
@@ -88,6 +104,7 @@ impl Hub {
                 .borrow_mut()
                 .retain(|inbox| inbox.strong_count() > 0);
         }
+        close
     }
 
     /// Ends every stream after what it holds: the connection is being dropped.
@@ -157,7 +174,17 @@ impl Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CloseCode, Message};
+    use crate::{CloseCode, Event, Message};
+
+    type Hub = super::Hub<Message>;
+
+    fn hub() -> Hub {
+        Hub::new(None)
+    }
+
+    fn text(s: &str) -> RawEvent<Message> {
+        RawEvent::Message(Message::Text(s.into()))
+    }
 
     fn cx() -> Context<'static> {
         Context::from_waker(Waker::noop())
@@ -171,7 +198,7 @@ mod tests {
         }
     }
 
-    fn drain(inbox: &Inbox) -> Vec<Event> {
+    fn drain(inbox: &Inbox<Message>) -> Vec<Event> {
         let mut seen = Vec::new();
         while let Poll::Ready(Some(event)) = inbox.poll_next(&mut cx()) {
             seen.push(event);
@@ -181,11 +208,11 @@ mod tests {
 
     #[test]
     fn close_before_open_fails_opened_as_one_error() {
-        let hub = Hub::default();
+        let hub = hub();
         assert_eq!(hub.poll_opened(&mut cx()), Poll::Pending);
-        hub.push(Event::Error);
+        let _ = hub.push(RawEvent::Error);
         assert_eq!(hub.poll_opened(&mut cx()), Poll::Pending);
-        hub.push(Event::Closed(abnormal()));
+        let _ = hub.push(RawEvent::Closed(abnormal()));
         assert_eq!(
             hub.poll_opened(&mut cx()),
             Poll::Ready(Err(Error::ConnectFailed(abnormal())))
@@ -194,11 +221,11 @@ mod tests {
 
     #[test]
     fn a_timed_out_connect_fails_opened_with_the_timeout() {
-        let hub = Hub::default();
+        let hub = hub();
         hub.mark_timed_out(Duration::from_secs(3));
         assert_eq!(hub.poll_opened(&mut cx()), Poll::Pending, "until the close");
-        hub.push(Event::Error);
-        hub.push(Event::Closed(abnormal()));
+        let _ = hub.push(RawEvent::Error);
+        let _ = hub.push(RawEvent::Closed(abnormal()));
         assert!(hub.timed_out());
         assert_eq!(
             hub.poll_opened(&mut cx()),
@@ -210,10 +237,10 @@ mod tests {
 
     #[test]
     fn opened_and_closed_do_not_take_events_from_the_stream() {
-        let hub = Hub::default();
+        let hub = hub();
         let inbox = hub.subscribe();
-        hub.push(Event::Open);
-        hub.push(Event::Closed(abnormal()));
+        let _ = hub.push(RawEvent::Open);
+        let _ = hub.push(RawEvent::Closed(abnormal()));
         assert_eq!(hub.poll_opened(&mut cx()), Poll::Ready(Ok(())));
         assert_eq!(hub.poll_closed(&mut cx()), Poll::Ready(abnormal()));
         assert_eq!(drain(&inbox), vec![Event::Open, Event::Closed(abnormal())]);
@@ -221,11 +248,11 @@ mod tests {
 
     #[test]
     fn every_subscriber_sees_every_event_from_its_start() {
-        let hub = Hub::default();
+        let hub = hub();
         let first = hub.subscribe();
-        hub.push(Event::Open);
+        let _ = hub.push(RawEvent::Open);
         let second = hub.subscribe();
-        hub.push(Event::Message(Message::Text("a".into())));
+        let _ = hub.push(text("a"));
         assert_eq!(
             drain(&first),
             vec![Event::Open, Event::Message(Message::Text("a".into()))]
@@ -238,18 +265,18 @@ mod tests {
 
     #[test]
     fn a_dropped_subscriber_is_pruned_and_disturbs_no_one() {
-        let hub = Hub::default();
+        let hub = hub();
         let kept = hub.subscribe();
         drop(hub.subscribe());
-        hub.push(Event::Open);
+        let _ = hub.push(RawEvent::Open);
         assert_eq!(hub.inboxes.borrow().len(), 1);
         assert_eq!(drain(&kept), vec![Event::Open]);
     }
 
     #[test]
     fn a_subscriber_after_close_ends_at_once() {
-        let hub = Hub::default();
-        hub.push(Event::Closed(abnormal()));
+        let hub = hub();
+        let _ = hub.push(RawEvent::Closed(abnormal()));
         let late = hub.subscribe();
         assert_eq!(late.poll_next(&mut cx()), Poll::Ready(None));
     }

@@ -3,12 +3,13 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use js_sys::{ArrayBuffer, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use super::hub::Hub;
+use super::inbox::RawEvent;
 use super::listener_count::ListenerCount;
-use crate::{CloseCode, CloseEvent, Event, Message};
+use super::payload::Data;
+use crate::{CloseCode, CloseEvent, InboxLimit};
 
 /// Owns the `open`, `message`, `error` and `close` listeners of one socket.
 ///
@@ -24,21 +25,33 @@ pub(crate) struct Listeners {
 }
 
 impl Listeners {
-    pub(crate) fn attach(socket: &web_sys::WebSocket, hub: &Rc<Hub>) -> Listeners {
-        let on = |kind: &'static str, to_event: fn(&web_sys::Event) -> Event| {
+    pub(crate) fn attach(socket: &web_sys::WebSocket, hub: &Rc<Hub<Data>>) -> Listeners {
+        let on = |kind: &'static str, to_event: fn(&web_sys::Event) -> RawEvent<Data>| {
             let hub = Rc::clone(hub);
-            EventListener::new(socket, kind, move |event| hub.push(to_event(event)))
+            EventListener::new(socket, kind, move |event| {
+                // Only messages can fill an inbox.
+                let _ = hub.push(to_event(event));
+            })
+        };
+        let message = {
+            let hub = Rc::clone(hub);
+            let target = socket.clone();
+            EventListener::new(socket, "message", move |event| {
+                let event: &web_sys::MessageEvent = event.unchecked_ref();
+                // The data stays a JS value until a stream yields it.
+                if let Some(code) = hub.push(RawEvent::Message(Data::new(event.data()))) {
+                    let reason = InboxLimit::OVERFLOW_REASON;
+                    let _ = target.close_with_code_and_reason(code.as_u16(), reason);
+                }
+            })
         };
         Listeners {
-            _open: on("open", |_| Event::Open),
-            _message: on("message", |event| {
-                let event: &web_sys::MessageEvent = event.unchecked_ref();
-                Event::Message(message_from_data(event.data()))
-            }),
-            _error: on("error", |_| Event::Error),
+            _open: on("open", |_| RawEvent::Open),
+            _message: message,
+            _error: on("error", |_| RawEvent::Error),
             _close: on("close", |event| {
                 let event: &web_sys::CloseEvent = event.unchecked_ref();
-                Event::Closed(CloseEvent {
+                RawEvent::Closed(CloseEvent {
                     code: CloseCode::from_browser(event.code()),
                     reason: event.reason(),
                     was_clean: event.was_clean(),
@@ -47,17 +60,4 @@ impl Listeners {
             _count: ListenerCount::new(4),
         }
     }
-}
-
-/// A `MessageEvent.data`: a string, an `ArrayBuffer` or a `Blob`, per `binaryType` at the
-/// moment the message arrived (WHATWG WebSockets §"Feedback from the protocol").
-fn message_from_data(data: JsValue) -> Message {
-    if let Some(text) = data.as_string() {
-        return Message::Text(text);
-    }
-    if data.is_instance_of::<ArrayBuffer>() {
-        return Message::Binary(Uint8Array::new(&data).to_vec());
-    }
-    // The spec leaves only Blob.
-    Message::Blob(data.unchecked_into())
 }

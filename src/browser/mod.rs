@@ -3,8 +3,9 @@
 //!
 //! - [`Connection`]: one browser socket, its listeners and the streams fed from them;
 //!   every call on the socket goes through its methods.
-//! - `listeners`, `hub`, `inbox`: the four socket listeners, the fan-out to every stream,
-//!   and one stream's queue.
+//! - `listeners`, `hub`, `inbox`, `payload`: the four socket listeners, the fan-out to
+//!   every stream, one stream's queue (bounded by an `InboxLimit` if set), and a message's
+//!   data, kept as the browser's JS value until a stream yields it.
 //! - `url_check`, `subprotocol_check`: what `new WebSocket(url, protocols)` would refuse,
 //!   checked first.
 //! - `exception`: the browser's exceptions as typed errors.
@@ -22,11 +23,13 @@ mod hub;
 mod inbox;
 mod listener_count;
 mod listeners;
+mod payload;
 mod subprotocol_check;
 mod url_check;
 
 pub(crate) use connection::Connection;
-pub(crate) use inbox::Inbox;
+/// One stream's queue of this connection's events.
+pub(crate) type Inbox = inbox::Inbox<payload::Data>;
 pub use listener_count::live_listeners;
 
 /// The browser's socket type, for the [`as_raw`](crate::WebSocket::as_raw) escape hatch.

@@ -208,6 +208,7 @@ impl Driver {
                 ReconnectEvent::Message(message)
             }
             Event::Error => ReconnectEvent::Error,
+            Event::Overflow(overflow) => ReconnectEvent::Overflow(overflow),
             Event::Closed(close) => {
                 let socket = self.shared.set_socket(None);
                 if socket.is_some_and(|socket| socket.connection().timed_out()) {

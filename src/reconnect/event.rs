@@ -32,6 +32,7 @@ use crate::{CloseEvent, Error, Message};
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ReconnectEvent {
     /// A connection opened: the first, or a successful retry. Queued sends have just been
     /// handed to it.
@@ -52,6 +53,9 @@ pub enum ReconnectEvent {
     },
     /// No more retries; the last event.
     GaveUp(GiveUp),
+    /// The connection's [`InboxLimit`](crate::InboxLimit) was reached: see
+    /// [`Overflow`](crate::Overflow).
+    Overflow(crate::Overflow),
 }
 
 /// Why a reconnecting socket stopped retrying.

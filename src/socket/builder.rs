@@ -3,7 +3,9 @@
 use std::time::Duration;
 
 use crate::browser::Connection;
-use crate::{BinaryType, Error, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket};
+use crate::{
+    BinaryType, Error, InboxLimit, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket,
+};
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
 /// [`WebSocket::builder`].
@@ -25,6 +27,7 @@ pub struct WebSocketBuilder {
     binary_type: BinaryType,
     water_marks: WaterMarks,
     connect_timeout: Option<Duration>,
+    inbox_limit: Option<InboxLimit>,
 }
 
 impl WebSocketBuilder {
@@ -35,6 +38,7 @@ impl WebSocketBuilder {
             binary_type: BinaryType::default(),
             water_marks: WaterMarks::default(),
             connect_timeout: None,
+            inbox_limit: None,
         }
     }
 
@@ -109,6 +113,23 @@ impl WebSocketBuilder {
         self
     }
 
+    /// Bounds what each stream of the socket holds unread, and says what happens when a
+    /// slow reader hits the bound: see [`InboxLimit`]. Unbounded unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{InboxLimit, WebSocket};
+    ///
+    /// // Close (with 4009 "inbox full") rather than hold more than 64 MiB unread.
+    /// let ws = WebSocket::builder("wss://example.com/feed")
+    ///     .inbox_limit(InboxLimit::bytes(64 << 20))
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn inbox_limit(mut self, limit: InboxLimit) -> WebSocketBuilder {
+        self.inbox_limit = Some(limit);
+        self
+    }
+
     /// Makes it a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) that retries
     /// after failures by `policy`; the options set so far apply to every connection.
     ///
@@ -166,6 +187,7 @@ impl WebSocketBuilder {
             &self.protocols,
             self.binary_type,
             self.connect_timeout,
+            self.inbox_limit,
         )?;
         Ok(WebSocket::new(connection, self.water_marks))
     }

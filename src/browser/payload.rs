@@ -1,0 +1,70 @@
+//! A message's data as the browser handed it, kept out of wasm memory until a stream
+//! yields it.
+
+use js_sys::{ArrayBuffer, JsString, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::Message;
+
+/// What an inbox holds for each message: something that knows its size and becomes a
+/// [`Message`] when yielded.
+pub(crate) trait Payload: Clone {
+    /// Its size as [`InboxLimit`](crate::InboxLimit) counts it.
+    fn size(&self) -> usize;
+    /// The message, made now, once for each stream that yields it.
+    fn into_message(self) -> Message;
+}
+
+/// `MessageEvent.data`: a string, an `ArrayBuffer` or a `Blob`, per `binaryType` when the
+/// message arrived (WHATWG WebSockets §"Feedback from the protocol"). A JS value: an
+/// unread burst costs the page's JS heap, which shrinks again, not wasm memory, which
+/// never does.
+#[derive(Debug, Clone)]
+pub(crate) struct Data(JsValue);
+
+impl Data {
+    pub(crate) fn new(data: JsValue) -> Data {
+        Data(data)
+    }
+}
+
+impl Payload for Data {
+    fn size(&self) -> usize {
+        let data = &self.0;
+        if let Some(text) = data.dyn_ref::<JsString>() {
+            return text.length() as usize;
+        }
+        if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
+            return buffer.byte_length() as usize;
+        }
+        // The spec leaves only Blob.
+        data.unchecked_ref::<web_sys::Blob>().size() as usize
+    }
+
+    fn into_message(self) -> Message {
+        let data = self.0;
+        if let Some(text) = data.as_string() {
+            return Message::Text(text);
+        }
+        if data.is_instance_of::<ArrayBuffer>() {
+            return Message::Binary(Uint8Array::new(&data).to_vec());
+        }
+        Message::Blob(data.unchecked_into())
+    }
+}
+
+/// Native tests queue plain messages: no browser needed.
+#[cfg(test)]
+impl Payload for Message {
+    fn size(&self) -> usize {
+        match self {
+            Message::Text(text) => text.len(),
+            Message::Binary(bytes) => bytes.len(),
+            Message::Blob(_) => 0,
+        }
+    }
+
+    fn into_message(self) -> Message {
+        self
+    }
+}
