@@ -88,6 +88,17 @@ pub enum Error {
         /// The timeout that ran out.
         after: std::time::Duration,
     },
+    /// `connect` with [`Transport::Stream`](crate::Transport::Stream) where the browser has
+    /// no `WebSocketStream` (or the crate was built without its `stream` feature).
+    TransportUnavailable(crate::Transport),
+    /// Something the transport in use cannot do, e.g. a `Blob` with the stream transport,
+    /// which has no `binaryType` and sends only strings and bytes. Nothing was changed.
+    NotSupported {
+        /// What was asked for.
+        what: &'static str,
+        /// The transport in use.
+        transport: crate::Transport,
+    },
     /// A [`Codec`](crate::Codec) could not encode a value (feature `serde`); the reason.
     Encode(String),
     /// The browser threw an exception this crate does not expect; its name and message.
@@ -186,6 +197,15 @@ impl fmt::Display for Error {
             }
             Error::ConnectTimedOut { after } => {
                 write!(f, "the connection did not open within {after:?}")
+            }
+            Error::TransportUnavailable(transport) => {
+                write!(
+                    f,
+                    "the {transport} transport is not available in this browser"
+                )
+            }
+            Error::NotSupported { what, transport } => {
+                write!(f, "{what} is not supported by the {transport} transport")
             }
             Error::Encode(reason) => write!(f, "cannot encode the value: {reason}"),
             Error::Browser { name, message } => write!(f, "the browser threw {name}: {message}"),

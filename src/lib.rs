@@ -103,6 +103,8 @@
 //! - `serde`: [`Typed`] sockets that send and receive your types through a [`Codec`]:
 //!   [`Json`] (text messages) or [`Postcard`] (compact binary messages).
 //! - `io`: [`ByteStream`], `futures_io::AsyncRead`/`AsyncWrite` over binary messages.
+//! - `stream`: the [`Transport::Stream`] backend on the browser's `WebSocketStream`
+//!   (Chromium), with receive backpressure.
 //!
 //! # Callbacks
 //! Every callback you hand the crate (`url_provider`, `retry_when`, `random`,
@@ -135,6 +137,7 @@ mod event;
 mod inbox_limit;
 mod message;
 mod state;
+mod transport;
 
 // The layers, from the browser up.
 mod browser;
@@ -167,6 +170,7 @@ pub use socket::{
     ReuniteError, Subscription, WebSocket, WebSocketBuilder, WebSocketReceiver, WebSocketSender,
 };
 pub use state::ReadyState;
+pub use transport::Transport;
 #[cfg(feature = "serde")]
 pub use typed::{
     CarriesMessage, Codec, DecodeError, Json, Postcard, Typed, TypedEvent, TypedReconnectHandle,

@@ -1,67 +1,113 @@
-//! The browser socket and its listeners, shared by every handle on one connection.
+//! One connection, whichever transport carries it: the boundary every layer above goes
+//! through.
 
 use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use super::exception;
+use super::classic::ClassicSocket;
 use super::global::Countdown;
 use super::hub::Hub;
 use super::inbox::Inbox;
-use super::listeners::Listeners;
 use super::payload::Data;
+#[cfg(feature = "stream")]
+use super::stream_socket::StreamSocket;
 use super::subprotocol_check::check_protocols;
 use super::url_check::resolve_url;
 use crate::close::check_close;
-use crate::{BinaryType, CloseCode, CloseEvent, Error, InboxLimit, Message, ReadyState};
+use crate::{BinaryType, CloseCode, CloseEvent, Error, InboxLimit, Message, ReadyState, Transport};
 
-/// One browser `WebSocket` with its four listeners: the boundary every layer above goes
-/// through.
+/// How a connection is opened: everything the builder decided.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Options<'a> {
+    pub(crate) url: &'a str,
+    pub(crate) protocols: &'a [String],
+    pub(crate) binary_type: BinaryType,
+    pub(crate) connect_timeout: Option<Duration>,
+    pub(crate) inbox_limit: Option<InboxLimit>,
+    pub(crate) transport: Transport,
+}
+
+/// One connection with its hub of streams.
 ///
 /// Shared (`Rc`) by the socket, its sender and receiver halves; dropped with the last of
 /// them, which closes the connection.
 #[derive(Debug)]
 pub(crate) struct Connection {
-    socket: web_sys::WebSocket,
+    socket: Socket,
     hub: Rc<Hub<Data>>,
-    _listeners: Listeners,
     /// Abandons the connection if it has not opened in time; dropped with it.
     _connect_timeout: Option<Countdown>,
 }
 
-impl Connection {
-    /// `new WebSocket(url, protocols)` with `binaryType` set, after resolving the URL
-    /// and checking what the browser would refuse; returns at once, `CONNECTING`.
-    pub(crate) fn open(
-        url: &str,
-        protocols: &[String],
-        binary_type: BinaryType,
-        connect_timeout: Option<Duration>,
-        inbox_limit: Option<InboxLimit>,
-    ) -> Result<Connection, Error> {
-        let resolved = resolve_url(url)?;
-        check_protocols(protocols)?;
-        let socket = if protocols.is_empty() {
-            web_sys::WebSocket::new(&resolved)
-        } else {
-            let protocols: js_sys::Array = protocols
-                .iter()
-                .map(|p| js_sys::JsString::from(p.as_str()))
-                .collect();
-            web_sys::WebSocket::new_with_str_sequence(&resolved, &protocols)
+/// The transport's own socket.
+#[derive(Debug)]
+enum Socket {
+    Classic(ClassicSocket),
+    #[cfg(feature = "stream")]
+    Stream(StreamSocket),
+}
+
+/// Runs the same call on whichever transport carries the connection.
+macro_rules! on_socket {
+    ($self:ident, $socket:ident => $call:expr) => {
+        match &$self.socket {
+            Socket::Classic($socket) => $call,
+            #[cfg(feature = "stream")]
+            Socket::Stream($socket) => $call,
         }
-        .map_err(|e| exception::from_constructor(url, e))?;
-        // Before any event can fire: events are queued tasks, this runs first.
-        socket.set_binary_type(binary_type.to_web_sys());
-        let hub = Rc::new(Hub::new(inbox_limit));
-        let listeners = Listeners::attach(&socket, &hub);
-        let connect_timeout = connect_timeout.map(|after| abandon_after(after, &socket, &hub));
-        Ok(Connection {
+    };
+}
+
+/// Whether `WebSocketStream` can be used here.
+pub(crate) fn stream_transport_available() -> bool {
+    #[cfg(feature = "stream")]
+    return StreamSocket::available();
+    #[cfg(not(feature = "stream"))]
+    return false;
+}
+
+impl Connection {
+    /// Opens a connection, after resolving the URL and checking what the browser would
+    /// refuse; returns at once, `CONNECTING`.
+    pub(crate) fn open(options: Options<'_>) -> Result<Connection, Error> {
+        let resolved = resolve_url(options.url)?;
+        check_protocols(options.protocols)?;
+        let hub = Rc::new(Hub::new(options.inbox_limit));
+        let socket = match chosen_transport(options.transport, options.binary_type)? {
+            #[cfg(feature = "stream")]
+            Transport::Stream => Socket::Stream(StreamSocket::open(
+                options.url,
+                &resolved,
+                options.protocols,
+                &hub,
+            )?),
+            _ => Socket::Classic(ClassicSocket::open(
+                options.url,
+                &resolved,
+                options.protocols,
+                options.binary_type,
+                &hub,
+            )?),
+        };
+        let mut connection = Connection {
             socket,
             hub,
-            _listeners: listeners,
-            _connect_timeout: connect_timeout,
-        })
+            _connect_timeout: None,
+        };
+        connection._connect_timeout = options
+            .connect_timeout
+            .map(|after| on_socket!(connection, s => s.abandon_after(after, &connection.hub)));
+        Ok(connection)
+    }
+
+    /// The transport in use: `Classic` or `Stream`.
+    pub(crate) fn transport(&self) -> Transport {
+        match self.socket {
+            Socket::Classic(_) => Transport::Classic,
+            #[cfg(feature = "stream")]
+            Socket::Stream(_) => Transport::Stream,
+        }
     }
 
     /// Whether the connection was abandoned by its connect timeout.
@@ -85,7 +131,7 @@ impl Connection {
     }
 
     pub(crate) fn ready_state(&self) -> ReadyState {
-        ReadyState::from_browser(self.socket.ready_state())
+        on_socket!(self, s => s.ready_state())
     }
 
     pub(crate) fn check_open(&self) -> Result<(), Error> {
@@ -96,71 +142,88 @@ impl Connection {
     }
 
     pub(crate) fn buffered_amount(&self) -> u32 {
-        self.socket.buffered_amount()
+        on_socket!(self, s => s.buffered_amount())
+    }
+
+    /// For a transport that pushes back on writes itself: ready once another message
+    /// may be written. `None` for the classic socket, whose Sink gates on
+    /// `bufferedAmount` instead.
+    pub(crate) fn poll_write_ready(&self, cx: &mut Context<'_>) -> Option<Poll<()>> {
+        match &self.socket {
+            Socket::Classic(_) => {
+                let _ = cx;
+                None
+            }
+            #[cfg(feature = "stream")]
+            Socket::Stream(socket) => Some(socket.poll_write_ready(cx)),
+        }
+    }
+
+    /// For a transport that pushes back on writes itself: ready once every write issued
+    /// so far has been handed on. `None` for the classic socket.
+    pub(crate) fn poll_writes_done(&self, cx: &mut Context<'_>) -> Option<Poll<()>> {
+        match &self.socket {
+            Socket::Classic(_) => {
+                let _ = cx;
+                None
+            }
+            #[cfg(feature = "stream")]
+            Socket::Stream(socket) => Some(socket.poll_writes_done(cx)),
+        }
     }
 
     pub(crate) fn url(&self) -> String {
-        self.socket.url()
+        on_socket!(self, s => s.url())
     }
 
     pub(crate) fn protocol(&self) -> String {
-        self.socket.protocol()
+        on_socket!(self, s => s.protocol())
     }
 
     pub(crate) fn extensions(&self) -> String {
-        self.socket.extensions()
+        on_socket!(self, s => s.extensions())
     }
 
     pub(crate) fn binary_type(&self) -> BinaryType {
-        BinaryType::from_web_sys(self.socket.binary_type())
+        on_socket!(self, s => s.binary_type())
     }
 
     pub(crate) fn set_binary_type(&self, binary_type: BinaryType) {
-        self.socket.set_binary_type(binary_type.to_web_sys());
+        on_socket!(self, s => s.set_binary_type(binary_type))
     }
 
-    pub(crate) fn as_raw(&self) -> &web_sys::WebSocket {
-        &self.socket
+    /// The classic `WebSocket`, if that is the transport.
+    pub(crate) fn as_raw(&self) -> Option<&web_sys::WebSocket> {
+        match &self.socket {
+            Socket::Classic(socket) => Some(socket.as_raw()),
+            #[cfg(feature = "stream")]
+            Socket::Stream(_) => None,
+        }
     }
 
     pub(crate) fn send_text(&self, text: &str) -> Result<(), Error> {
         self.check_open()?;
-        self.socket
-            .send_with_str(text)
-            .map_err(exception::unexpected)
+        on_socket!(self, s => s.send_text(text))
     }
 
     pub(crate) fn send_bytes(&self, bytes: &[u8]) -> Result<(), Error> {
         self.check_open()?;
-        // Browsers refuse views on shared memory, which wasm memory is with atomics.
-        #[cfg(not(target_feature = "atomics"))]
-        let sent = self.socket.send_with_u8_array(bytes);
-        #[cfg(target_feature = "atomics")]
-        let sent = self
-            .socket
-            .send_with_array_buffer_view(&js_sys::Uint8Array::from(bytes));
-        sent.map_err(exception::unexpected)
+        on_socket!(self, s => s.send_bytes(bytes))
     }
 
     pub(crate) fn send_blob(&self, blob: &web_sys::Blob) -> Result<(), Error> {
         self.check_open()?;
-        self.socket
-            .send_with_blob(blob)
-            .map_err(exception::unexpected)
+        on_socket!(self, s => s.send_blob(blob))
     }
 
     pub(crate) fn send_array_buffer(&self, buffer: &js_sys::ArrayBuffer) -> Result<(), Error> {
         self.check_open()?;
-        self.socket
-            .send_with_array_buffer(buffer)
-            .map_err(exception::unexpected)
+        on_socket!(self, s => s.send_array_buffer(buffer))
     }
 
     pub(crate) fn send_uint8_array(&self, view: &js_sys::Uint8Array) -> Result<(), Error> {
         self.check_open()?;
-        self.socket
-            .send_with_array_buffer_view(view)
-            .map_err(exception::unexpected)
+        on_socket!(self, s => s.send_uint8_array(view))
     }
 
     pub(crate) fn send_message(&self, message: &Message) -> Result<(), Error> {
@@ -175,25 +238,28 @@ impl Connection {
         check_close(code, reason)?;
         match self.ready_state() {
             state @ (ReadyState::Closing | ReadyState::Closed) => Err(Error::AlreadyClosing(state)),
-            ReadyState::Connecting | ReadyState::Open => self
-                .socket
-                .close_with_code_and_reason(code.as_u16(), reason)
-                .map_err(exception::unexpected),
+            ReadyState::Connecting | ReadyState::Open => {
+                on_socket!(self, s => s.close(code, reason))
+            }
         }
     }
 }
 
-/// Closes `socket` if it is still `CONNECTING` after `after`: the browser then fails the
-/// connection (`error`, then `close` with 1006; WHATWG WebSockets, close() step 5).
-fn abandon_after(after: Duration, socket: &web_sys::WebSocket, hub: &Rc<Hub<Data>>) -> Countdown {
-    let socket = socket.clone();
-    let hub = Rc::clone(hub);
-    Countdown::new(after, move || {
-        if ReadyState::from_browser(socket.ready_state()) == ReadyState::Connecting {
-            hub.mark_timed_out(after);
-            let _ = socket.close();
-        }
-    })
+/// The transport to open: `Auto` takes the stream transport where it exists, unless
+/// `Blob`s are asked for, which only the classic socket delivers.
+fn chosen_transport(asked: Transport, binary_type: BinaryType) -> Result<Transport, Error> {
+    let available = stream_transport_available();
+    match asked {
+        Transport::Classic => Ok(Transport::Classic),
+        Transport::Auto if available && binary_type != BinaryType::Blob => Ok(Transport::Stream),
+        Transport::Auto => Ok(Transport::Classic),
+        Transport::Stream if !available => Err(Error::TransportUnavailable(Transport::Stream)),
+        Transport::Stream if binary_type == BinaryType::Blob => Err(Error::NotSupported {
+            what: "BinaryType::Blob",
+            transport: Transport::Stream,
+        }),
+        Transport::Stream => Ok(Transport::Stream),
+    }
 }
 
 impl Drop for Connection {
@@ -203,7 +269,7 @@ impl Drop for Connection {
             ReadyState::Connecting | ReadyState::Open
         ) {
             // Nothing can be reported from a drop; the listeners go right after.
-            let _ = self.socket.close_with_code(CloseCode::NORMAL.as_u16());
+            let _ = on_socket!(self, s => s.close(CloseCode::NORMAL, ""));
         }
         // Subscriptions outlive the connection only to drain what they hold.
         self.hub.end_all();

@@ -10,13 +10,29 @@ use super::payload::Payload;
 use crate::{CloseCode, CloseEvent, Error, InboxLimit};
 
 /// What the four listeners feed: the streams' inboxes and the connection's status.
-#[derive(Debug)]
 pub(crate) struct Hub<P> {
     /// Every live stream's inbox; a dropped stream's entry is pruned on the next event.
     inboxes: RefCell<Vec<Weak<Inbox<P>>>>,
     status: RefCell<Status>,
     /// Each stream's limit.
     limit: Option<InboxLimit>,
+    /// Asks the transport for the next message when a stream finds its inbox empty (the
+    /// stream transport reads only then); `None` for a transport that pushes.
+    puller: RefCell<Option<Puller>>,
+}
+
+/// See [`Hub::set_puller`].
+pub(crate) type Puller = Rc<dyn Fn()>;
+
+impl<P: std::fmt::Debug> std::fmt::Debug for Hub<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hub")
+            .field("inboxes", &self.inboxes)
+            .field("status", &self.status)
+            .field("limit", &self.limit)
+            .field("pulls", &self.puller.borrow().is_some())
+            .finish()
+    }
 }
 
 /// What `opened()` and `closed()` wait for; kept apart from the inboxes so that awaiting
@@ -36,12 +52,26 @@ impl<P: Payload> Hub<P> {
             inboxes: RefCell::default(),
             status: RefCell::default(),
             limit,
+            puller: RefCell::default(),
         }
+    }
+
+    /// Has every stream, present and future, call `puller` when it finds nothing to
+    /// yield.
+    #[cfg(feature = "stream")]
+    pub(crate) fn set_puller(&self, puller: Puller) {
+        for inbox in self.inboxes.borrow().iter().filter_map(Weak::upgrade) {
+            inbox.set_puller(Rc::clone(&puller));
+        }
+        *self.puller.borrow_mut() = Some(puller);
     }
 
     /// A new stream that sees every event from now on.
     pub(crate) fn subscribe(&self) -> Rc<Inbox<P>> {
         let inbox = Rc::new(Inbox::new(self.limit));
+        if let Some(puller) = &*self.puller.borrow() {
+            inbox.set_puller(Rc::clone(puller));
+        }
         if self.status.borrow().closed.is_some() {
             inbox.end();
         }

@@ -29,9 +29,19 @@ enum Entry<P> {
 ///
 /// Single-threaded by nature (the browser's event loop), so a `RefCell` and a plain
 /// `Waker` are all it needs: no channel, no atomics.
-#[derive(Debug)]
 pub(crate) struct Inbox<P> {
     queue: RefCell<Queue<P>>,
+    /// Called when polled with nothing to yield: the stream transport reads then.
+    puller: RefCell<Option<super::hub::Puller>>,
+}
+
+impl<P: std::fmt::Debug> std::fmt::Debug for Inbox<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inbox")
+            .field("queue", &self.queue)
+            .field("pulls", &self.puller.borrow().is_some())
+            .finish()
+    }
 }
 
 #[derive(Debug)]
@@ -71,7 +81,13 @@ impl<P: Payload> Inbox<P> {
                 bytes: 0,
                 closing: false,
             }),
+            puller: RefCell::default(),
         }
+    }
+
+    /// Calls `puller` whenever this stream is polled with nothing to yield.
+    pub(crate) fn set_puller(&self, puller: super::hub::Puller) {
+        *self.puller.borrow_mut() = Some(puller);
     }
 
     /// Queues an event, within the limit.
@@ -133,6 +149,12 @@ impl<P: Payload> Inbox<P> {
                 None if queue.no_more => return Poll::Ready(None),
                 None => {
                     queue.waker = Some(cx.waker().clone());
+                    drop(queue);
+                    // Outside the borrow: a pull may deliver at once.
+                    let puller = self.puller.borrow().clone();
+                    if let Some(pull) = puller {
+                        pull();
+                    }
                     return Poll::Pending;
                 }
             }

@@ -16,6 +16,7 @@
 //! A second transport (the browser's `WebSocketStream`) would be a file beside
 //! `connection.rs`, behind the same methods.
 
+mod classic;
 mod connection;
 mod exception;
 pub(crate) mod global;
@@ -24,10 +25,12 @@ mod inbox;
 mod listener_count;
 mod listeners;
 mod payload;
+#[cfg(feature = "stream")]
+mod stream_socket;
 mod subprotocol_check;
 mod url_check;
 
-pub(crate) use connection::Connection;
+pub(crate) use connection::{stream_transport_available, Connection, Options};
 /// One stream's queue of this connection's events.
 pub(crate) type Inbox = inbox::Inbox<payload::Data>;
 pub use listener_count::live_listeners;

@@ -16,7 +16,8 @@ pub(crate) trait Payload: Clone {
 }
 
 /// `MessageEvent.data`: a string, an `ArrayBuffer` or a `Blob`, per `binaryType` when the
-/// message arrived (WHATWG WebSockets §"Feedback from the protocol"). A JS value: an
+/// message arrived (WHATWG WebSockets §"Feedback from the protocol"); or what a
+/// `WebSocketStream` read: a string or bytes. A JS value: an
 /// unread burst costs the page's JS heap, which shrinks again, not wasm memory, which
 /// never does.
 #[derive(Debug, Clone)]
@@ -37,7 +38,11 @@ impl Payload for Data {
         if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
             return buffer.byte_length() as usize;
         }
-        // The spec leaves only Blob.
+        // The stream transport's binary messages.
+        if let Some(view) = data.dyn_ref::<Uint8Array>() {
+            return view.byte_length() as usize;
+        }
+        // The classic socket leaves only Blob.
         data.unchecked_ref::<web_sys::Blob>().size() as usize
     }
 
@@ -48,6 +53,9 @@ impl Payload for Data {
         }
         if data.is_instance_of::<ArrayBuffer>() {
             return Message::Binary(Uint8Array::new(&data).to_vec());
+        }
+        if let Some(view) = data.dyn_ref::<Uint8Array>() {
+            return Message::Binary(view.to_vec());
         }
         Message::Blob(data.unchecked_into())
     }

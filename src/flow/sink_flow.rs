@@ -39,6 +39,10 @@ impl Flow {
         cx: &mut Context<'_>,
     ) -> Poll<Result<(), Error>> {
         connection.check_open()?;
+        // A transport with a writer pushes back itself: no timer, no marks.
+        if let Some(ready) = connection.poll_write_ready(cx) {
+            return ready.map(Ok);
+        }
         let buffered = connection.buffered_amount();
         if self.gate.admits(buffered) {
             self.stop_waiting();
@@ -55,6 +59,9 @@ impl Flow {
         connection: &Connection,
         cx: &mut Context<'_>,
     ) -> Poll<Result<(), Error>> {
+        if let Some(done) = connection.poll_writes_done(cx) {
+            return done.map(Ok);
+        }
         let buffered = connection.buffered_amount();
         if buffered == 0 {
             self.stop_waiting();

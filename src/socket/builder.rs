@@ -2,9 +2,10 @@
 
 use std::time::Duration;
 
-use crate::browser::Connection;
+use crate::browser::{Connection, Options};
 use crate::{
-    BinaryType, Error, InboxLimit, ReconnectPolicy, ReconnectingBuilder, WaterMarks, WebSocket,
+    BinaryType, Error, InboxLimit, ReconnectPolicy, ReconnectingBuilder, Transport, WaterMarks,
+    WebSocket,
 };
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
@@ -28,6 +29,7 @@ pub struct WebSocketBuilder {
     water_marks: WaterMarks,
     connect_timeout: Option<Duration>,
     inbox_limit: Option<InboxLimit>,
+    transport: Transport,
 }
 
 impl WebSocketBuilder {
@@ -39,6 +41,7 @@ impl WebSocketBuilder {
             water_marks: WaterMarks::default(),
             connect_timeout: None,
             inbox_limit: None,
+            transport: Transport::default(),
         }
     }
 
@@ -130,6 +133,22 @@ impl WebSocketBuilder {
         self
     }
 
+    /// Which browser API carries the connection: see [`Transport`]. `Classic` unless set.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{Transport, WebSocket};
+    ///
+    /// // Receive backpressure where the browser has WebSocketStream (Chromium).
+    /// let ws = WebSocket::builder("wss://example.com/feed")
+    ///     .transport(Transport::Auto)
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn transport(mut self, transport: Transport) -> WebSocketBuilder {
+        self.transport = transport;
+        self
+    }
+
     /// Makes it a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) that retries
     /// after failures by `policy`; the options set so far apply to every connection.
     ///
@@ -180,15 +199,19 @@ impl WebSocketBuilder {
     ///   or a URL the browser cannot parse.
     /// - [`Error::InvalidProtocol`], [`Error::DuplicateProtocol`]: a bad subprotocol list.
     /// - [`Error::Security`]: the browser refused it (blocked port, mixed content).
+    /// - [`Error::TransportUnavailable`]: [`Transport::Stream`] where the browser has no
+    ///   `WebSocketStream`.
+    /// - [`Error::NotSupported`]: [`Transport::Stream`] with [`BinaryType::Blob`].
     /// - [`Error::Browser`]: any other exception from the constructor.
     pub fn connect(self) -> Result<WebSocket, Error> {
-        let connection = Connection::open(
-            &self.url,
-            &self.protocols,
-            self.binary_type,
-            self.connect_timeout,
-            self.inbox_limit,
-        )?;
+        let connection = Connection::open(Options {
+            url: &self.url,
+            protocols: &self.protocols,
+            binary_type: self.binary_type,
+            connect_timeout: self.connect_timeout,
+            inbox_limit: self.inbox_limit,
+            transport: self.transport,
+        })?;
         Ok(WebSocket::new(connection, self.water_marks))
     }
 }

@@ -150,7 +150,9 @@ macro_rules! connection_methods {
             self.connection.ready_state()
         }
 
-        /// Bytes queued by sends but not yet handed to the network (`bufferedAmount`).
+        /// Bytes queued by sends but not yet handed to the network (`bufferedAmount`);
+        /// always 0 with the [stream transport](crate::Transport::Stream), whose writes
+        /// wait in its writer instead (the Sink and `flush` wait on that).
         ///
         /// ```no_run
         /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
@@ -214,7 +216,9 @@ macro_rules! connection_methods {
         }
 
         /// Changes how binary messages arrive from now on. Messages already received, even
-        /// if not yet yielded by a stream, keep the form they arrived in.
+        /// if not yet yielded by a stream, keep the form they arrived in. No effect with
+        /// the [stream transport](crate::Transport::Stream): binary always arrives as
+        /// bytes there.
         ///
         /// ```no_run
         /// use browser_websocket::{BinaryType, WebSocket};
@@ -227,19 +231,36 @@ macro_rules! connection_methods {
             self.connection.set_binary_type(binary_type);
         }
 
-        /// The browser's `WebSocket` underneath, for what this crate does not cover.
+        /// The browser's `WebSocket` underneath, for what this crate does not cover;
+        /// `None` with the [stream transport](crate::Transport::Stream), which has none.
         ///
         /// Listeners you add to it are yours to remove; setting its `on*` properties does
         /// not disturb this crate's listeners.
         ///
         /// ```no_run
         /// # let ws = browser_websocket::WebSocket::connect("wss://example.com/chat")?;
-        /// let raw = ws.as_raw(); // the browser's own object, from web-sys
-        /// let state_number: u16 = raw.ready_state();
+        /// if let Some(raw) = ws.as_raw() {
+        ///     // the browser's own object, from web-sys
+        ///     let state_number: u16 = raw.ready_state();
+        /// }
         /// # Ok::<(), browser_websocket::Error>(())
         /// ```
-        pub fn as_raw(&self) -> &crate::browser::RawWebSocket {
+        pub fn as_raw(&self) -> Option<&crate::browser::RawWebSocket> {
             self.connection.as_raw()
+        }
+
+        /// The transport carrying the connection: [`Classic`](crate::Transport::Classic)
+        /// or [`Stream`](crate::Transport::Stream), never `Auto`.
+        ///
+        /// ```no_run
+        /// use browser_websocket::{Transport, WebSocket};
+        ///
+        /// let ws = WebSocket::builder("wss://example.com/").transport(Transport::Auto).connect()?;
+        /// let pushes_back = ws.transport() == Transport::Stream;
+        /// # Ok::<(), browser_websocket::Error>(())
+        /// ```
+        pub fn transport(&self) -> crate::Transport {
+            self.connection.transport()
         }
     };
 }
@@ -305,7 +326,8 @@ macro_rules! send_methods {
             self.connection.send_bytes(bytes)
         }
 
-        /// Sends a `Blob` as a binary message, without reading it into wasm memory.
+        /// Sends a `Blob` as a binary message, without reading it into wasm memory (classic
+        /// transport only).
         ///
         /// ```no_run
         /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
