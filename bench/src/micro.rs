@@ -118,7 +118,7 @@ pub async fn receive(
         "crate" => {
             let mut ws = WebSocket::connect(url).map_err(describe)?;
             ws.opened().await.map_err(describe)?;
-            let raw = ws.as_raw().clone();
+            let raw = ws.as_raw().expect("the classic transport").clone();
             let start = now();
             let consume = async {
                 let (mut got, mut bytes) = (0, 0);
@@ -212,7 +212,7 @@ pub async fn send(
 ) -> Result<f64, String> {
     let mut ws = WebSocket::connect(url).map_err(describe)?;
     ws.opened().await.map_err(describe)?;
-    let raw = ws.as_raw().clone();
+    let raw = ws.as_raw().expect("the classic transport").clone();
     let start = now();
     match implementation {
         "raw" => {

@@ -27,8 +27,8 @@ fn start() {
                 Event::Message(Message::Binary(bytes)) => {
                     console::log_2(&"bytes:".into(), &bytes.len().into())
                 }
-                Event::Message(Message::Blob(_)) | Event::Error => {}
                 Event::Closed(_) => console::log_1(&"closed".into()),
+                _ => {}
             }
         }
     });
