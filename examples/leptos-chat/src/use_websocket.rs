@@ -213,7 +213,7 @@ fn state_after(event: &ReconnectEvent) -> Option<ConnectionState> {
         ReconnectEvent::GaveUp(GiveUp::BadUrl(error)) => Some(ConnectionState::Closed {
             why: error.to_string(),
         }),
-        ReconnectEvent::Error | ReconnectEvent::Message(_) => None,
+        _ => None,
     }
 }
 
