@@ -250,6 +250,7 @@ impl Driver {
                 self.live.set(false);
                 self.view.log.add(Kind::Closed, &describe::close(&close));
             }
+            other => self.view.log.add(Kind::Error, &format!("{other:?}")),
         }
     }
 

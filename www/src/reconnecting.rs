@@ -391,6 +391,7 @@ impl Driver {
                 };
                 self.view.log.add(Kind::GaveUp, &text);
             }
+            other => self.view.log.add(Kind::Error, &format!("{other:?}")),
         }
         if redraw {
             self.refresh();
