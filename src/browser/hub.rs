@@ -91,45 +91,29 @@ impl<P: Payload> Hub<P> {
             }
             RawEvent::Message(_) | RawEvent::Error => {}
         }
-        // No allocation per event with one stream: copies are handed on while walking
-        // the list, the event itself goes to the last live stream, and wakers are woken
-        // once the list is no longer borrowed (a waker may poll, and polling may subscribe).
-        let mut found_dead = false;
-        let mut first_waker = None;
-        let mut more_wakers = Vec::new();
+        // No allocation per event with one stream: copies go to all live streams but the
+        // last, which gets the event itself, and wakers are woken once the list is no
+        // longer borrowed (a waker may poll, and polling may subscribe).
         let mut close = None;
-        {
+        let mut wakers = Wakers::default();
+        let stale = {
             let inboxes = self.inboxes.borrow();
-            let mut previous: Option<Rc<Inbox<P>>> = None;
-            let mut deliver = |inbox: Rc<Inbox<P>>, event: RawEvent<P>| {
-                let Pushed { waker, close: full } = inbox.push(event);
-                close = close.or(full);
-                if let Some(waker) = waker {
-                    match first_waker {
-                        None => first_waker = Some(waker),
-                        Some(_) => more_wakers.push(waker),
-                    }
-                }
-            };
-            for weak in inboxes.iter() {
-                match weak.upgrade() {
-                    Some(inbox) => {
-                        if let Some(earlier) = previous.replace(inbox) {
-                            deliver(earlier, event.clone());
-                        }
-                    }
-                    None => found_dead = true,
+            let mut live = inboxes.iter().filter(|inbox| inbox.strong_count() > 0).count();
+            let stale = live < inboxes.len();
+            let mut event = Some(event);
+            for inbox in inboxes.iter().filter_map(Weak::upgrade) {
+                live -= 1;
+                let copy = if live == 0 { event.take() } else { event.clone() };
+                if let Some(copy) = copy {
+                    let pushed = inbox.push(copy);
+                    close = close.or(pushed.close);
+                    wakers.add(pushed.waker);
                 }
             }
-            if let Some(last) = previous {
-                deliver(last, event);
-            }
-        }
-        first_waker
-            .into_iter()
-            .chain(more_wakers)
-            .for_each(Waker::wake);
-        if found_dead {
+            stale
+        };
+        wakers.wake();
+        if stale {
             self.inboxes
                 .borrow_mut()
                 .retain(|inbox| inbox.strong_count() > 0);
@@ -190,6 +174,33 @@ impl<P: Payload> Hub<P> {
         }
         status.wait(cx);
         Poll::Pending
+    }
+}
+
+/// The wakers one event calls for: usually one, so no allocation for it.
+#[derive(Default)]
+struct Wakers {
+    first: Option<Waker>,
+    more: Vec<Waker>,
+}
+
+impl Wakers {
+    fn add(&mut self, waker: Option<Waker>) {
+        if let Some(waker) = waker {
+            match self.first {
+                None => self.first = Some(waker),
+                Some(_) => self.more.push(waker),
+            }
+        }
+    }
+
+    fn wake(self) {
+        if let Some(first) = self.first {
+            first.wake();
+        }
+        for waker in self.more {
+            waker.wake();
+        }
     }
 }
 

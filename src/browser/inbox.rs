@@ -20,9 +20,13 @@ pub(crate) enum RawEvent<P> {
 /// One queued event, with the size it counts against the limit.
 #[derive(Debug)]
 enum Entry<P> {
-    Event(RawEvent<P>),
     Message { payload: P, size: usize },
-    Overflow(Overflow),
+    /// `Overflow::Dropped`: this many messages were dropped here.
+    Dropped(u64),
+    /// `Overflow::Closing`.
+    Closing(CloseCode),
+    Error,
+    Closed(CloseEvent),
 }
 
 /// The events one stream (the socket, its receiver, or a subscription) has not yet yielded.
@@ -46,6 +50,9 @@ impl<P: std::fmt::Debug> std::fmt::Debug for Inbox<P> {
 
 #[derive(Debug)]
 struct Queue<P> {
+    /// `Open` waits to be yielded: it always comes first, so it needs no entry.
+    open: bool,
+    /// Messages, gap markers, then `Error` and `Closed`, in the browser's order.
     entries: VecDeque<Entry<P>>,
     waker: Option<Waker>,
     /// No event will come after those queued: `Closed` was queued, or the connection
@@ -73,6 +80,7 @@ impl<P: Payload> Inbox<P> {
     pub(crate) fn new(limit: Option<InboxLimit>) -> Inbox<P> {
         Inbox {
             queue: RefCell::new(Queue {
+                open: false,
                 entries: VecDeque::new(),
                 waker: None,
                 no_more: false,
@@ -95,31 +103,16 @@ impl<P: Payload> Inbox<P> {
         let mut queue = self.queue.borrow_mut();
         let mut close = None;
         match event {
+            RawEvent::Open => queue.open = true,
             RawEvent::Message(payload) => match queue.limit {
                 _ if queue.closing => return Pushed::default(),
-                None => {
-                    queue.messages += 1;
-                    queue.entries.push_back(Entry::Message { payload, size: 0 });
-                }
-                Some(limit) => {
-                    // Only a byte limit needs the size, which asks the browser.
-                    let size = limit.max_bytes().map_or(0, |_| payload.size());
-                    if queue.make_room(limit, size) {
-                        queue.messages += 1;
-                        queue.bytes += size;
-                        queue.entries.push_back(Entry::Message { payload, size });
-                    } else if let WhenInboxFull::Close(code) = limit.when_full_policy() {
-                        queue.closing = true;
-                        queue
-                            .entries
-                            .push_back(Entry::Overflow(Overflow::Closing { code }));
-                        close = Some(code);
-                    }
-                }
+                None => queue.entries.push_back(Entry::Message { payload, size: 0 }),
+                Some(limit) => close = queue.push_limited(limit, payload),
             },
-            event => {
-                queue.no_more |= matches!(event, RawEvent::Closed(_));
-                queue.entries.push_back(Entry::Event(event));
+            RawEvent::Error => queue.entries.push_back(Entry::Error),
+            RawEvent::Closed(event) => {
+                queue.no_more = true;
+                queue.entries.push_back(Entry::Closed(event));
             }
         }
         Pushed {
@@ -144,11 +137,22 @@ impl<P: Payload> Inbox<P> {
     pub(crate) fn poll_next(&self, cx: &mut Context<'_>) -> Poll<Option<Event>> {
         let entry = {
             let mut queue = self.queue.borrow_mut();
-            match queue.next_entry() {
-                Some(entry) => entry,
+            if std::mem::take(&mut queue.open) {
+                return Poll::Ready(Some(Event::Open));
+            }
+            match queue.entries.pop_front() {
+                Some(entry) => {
+                    if let Entry::Message { size, .. } = &entry {
+                        queue.messages = queue.messages.saturating_sub(1);
+                        queue.bytes -= size;
+                    }
+                    entry
+                }
                 None if queue.no_more => return Poll::Ready(None),
                 None => {
-                    queue.waker = Some(cx.waker().clone());
+                    if !queue.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                        queue.waker = Some(cx.waker().clone());
+                    }
                     drop(queue);
                     // Outside the borrow: a pull may deliver at once.
                     let puller = self.puller.borrow().clone();
@@ -162,71 +166,78 @@ impl<P: Payload> Inbox<P> {
         // Made outside the borrow: this is where a payload enters wasm memory.
         Poll::Ready(Some(match entry {
             Entry::Message { payload, .. } => Event::Message(payload.into_message()),
-            Entry::Event(RawEvent::Message(payload)) => Event::Message(payload.into_message()),
-            Entry::Event(RawEvent::Open) => Event::Open,
-            Entry::Event(RawEvent::Error) => Event::Error,
-            Entry::Event(RawEvent::Closed(close)) => Event::Closed(close),
-            Entry::Overflow(overflow) => Event::Overflow(overflow),
+            Entry::Dropped(messages) => Event::Overflow(Overflow::Dropped { messages }),
+            Entry::Closing(code) => Event::Overflow(Overflow::Closing { code }),
+            Entry::Error => Event::Error,
+            Entry::Closed(close) => Event::Closed(close),
         }))
     }
 
     /// How many events wait to be polled.
     pub(crate) fn len(&self) -> usize {
-        self.queue.borrow().entries.len()
+        let queue = self.queue.borrow();
+        queue.entries.len() + usize::from(queue.open)
     }
 }
 
-impl<P> Queue<P> {
-    /// Makes room for a message of `size` under `limit`, dropping the oldest messages if
-    /// the policy says so; whether it fits.
-    fn make_room(&mut self, limit: InboxLimit, size: usize) -> bool {
+impl<P: Payload> Queue<P> {
+    /// Queues a message under `limit`: makes room if the policy drops the oldest, or
+    /// returns the code to close with if it closes.
+    fn push_limited(&mut self, limit: InboxLimit, payload: P) -> Option<CloseCode> {
+        // Only a byte limit needs the size, which asks the browser.
+        let size = limit.max_bytes().map_or(0, |_| payload.size());
         let drop_oldest = limit.when_full_policy() == WhenInboxFull::DropOldest;
-        if !limit.fits(1, size) {
-            // Too big even alone: it is the one dropped, and the gap is here.
-            if drop_oldest {
-                let at = self.entries.len();
-                self.mark_dropped(at);
-            }
-            return false;
+        let fits = |queue: &Queue<P>| limit.fits(queue.messages + 1, queue.bytes + size);
+        if limit.fits(1, size) {
+            while !fits(self) && drop_oldest && self.drop_oldest() {}
         }
-        while !limit.fits(self.messages + 1, self.bytes + size) {
-            if !drop_oldest {
-                return false;
+        if fits(self) && limit.fits(1, size) {
+            self.messages += 1;
+            self.bytes += size;
+            self.entries.push_back(Entry::Message { payload, size });
+            return None;
+        }
+        match limit.when_full_policy() {
+            WhenInboxFull::Close(code) => {
+                self.closing = true;
+                self.entries.push_back(Entry::Closing(code));
+                Some(code)
             }
-            let Some(at) = self
-                .entries
-                .iter()
-                .position(|entry| matches!(entry, Entry::Message { .. }))
-            else {
-                return false;
-            };
-            if let Some(Entry::Message { size, .. }) = self.entries.remove(at) {
+            WhenInboxFull::DropOldest => {
+                // Too big even alone: it is the one dropped, and the gap is here.
+                match self.entries.back_mut() {
+                    Some(Entry::Dropped(n)) => *n += 1,
+                    _ => self.entries.push_back(Entry::Dropped(1)),
+                }
+                None
+            }
+        }
+    }
+
+    /// Drops the oldest queued message, leaving a gap marker in its place; whether there
+    /// was one. Messages come before `Error` and `Closed`, so the oldest is at the front,
+    /// behind any markers, which merge into one.
+    fn drop_oldest(&mut self) -> bool {
+        let mut gap = 0;
+        while let Some(Entry::Dropped(n)) = self.entries.front() {
+            gap += n;
+            self.entries.pop_front();
+        }
+        let dropped = match self.entries.front() {
+            Some(Entry::Message { size, .. }) => {
+                let size = *size;
+                self.entries.pop_front();
                 self.messages -= 1;
                 self.bytes -= size;
+                true
             }
-            self.mark_dropped(at);
+            _ => false,
+        };
+        let gap = gap + u64::from(dropped);
+        if gap > 0 {
+            self.entries.push_front(Entry::Dropped(gap));
         }
-        true
-    }
-
-    /// Counts one dropped message in the gap at `at`: the marker just before, or a new one.
-    fn mark_dropped(&mut self, at: usize) {
-        let before = at.checked_sub(1).and_then(|i| self.entries.get_mut(i));
-        if let Some(Entry::Overflow(Overflow::Dropped { messages })) = before {
-            *messages += 1;
-        } else {
-            self.entries
-                .insert(at, Entry::Overflow(Overflow::Dropped { messages: 1 }));
-        }
-    }
-
-    fn next_entry(&mut self) -> Option<Entry<P>> {
-        let entry = self.entries.pop_front()?;
-        if let Entry::Message { size, .. } = &entry {
-            self.messages -= 1;
-            self.bytes -= size;
-        }
-        Some(entry)
+        dropped
     }
 }
 

@@ -33,18 +33,25 @@ pub(crate) fn resolve_url(url: &str) -> Result<String, Error> {
 /// The WebSocket URL for a parsed, absolute URL (`href` as the URL parser serializes
 /// it: lowercase scheme, `#` only where a fragment starts).
 fn websocket_url(href: &str) -> Result<String, UrlProblem> {
-    // The scheme of a serialized URL is always there and always lowercase.
-    let (scheme, rest) = href.split_once(':').unwrap_or(("", href));
+    // The scheme of a serialized URL is always there and always lowercase. Plain byte
+    // loops rather than `split_once` and `format!`: this runs in every app, and they
+    // would bring in code an app may not otherwise need.
+    let bytes = href.as_bytes();
+    let colon = bytes.iter().position(|&b| b == b':').unwrap_or(0);
+    let (scheme, rest) = (href.get(..colon).unwrap_or(""), href.get(colon..).unwrap_or(""));
     let scheme = match scheme {
         "ws" | "http" => "ws",
         "wss" | "https" => "wss",
         other => return Err(UrlProblem::UnsupportedScheme(other.to_owned())),
     };
     // Even an empty fragment ("ws://host/#") is refused (step 5).
-    if rest.contains('#') {
+    if rest.bytes().any(|b| b == b'#') {
         return Err(UrlProblem::Fragment);
     }
-    Ok(format!("{scheme}:{rest}"))
+    let mut url = String::with_capacity(scheme.len() + rest.len());
+    url.push_str(scheme);
+    url.push_str(rest);
+    Ok(url)
 }
 
 /// What the URL parser strips first: leading and trailing C0 controls and spaces.
@@ -52,7 +59,7 @@ fn trim_controls_and_spaces(url: &[u8]) -> &[u8] {
     let kept = |byte: &u8| *byte > b' ';
     let start = url.iter().position(kept).unwrap_or(url.len());
     let end = url.iter().rposition(kept).map_or(start, |last| last + 1);
-    &url[start..end]
+    url.get(start..end).unwrap_or_default()
 }
 
 /// The scheme of an absolute URL: an ASCII letter, then letters, digits, `+`, `-`, `.`,
@@ -60,7 +67,7 @@ fn trim_controls_and_spaces(url: &[u8]) -> &[u8] {
 /// checked is ASCII, and it keeps the code that ships to the browser small.
 fn scheme_of(url: &[u8]) -> Option<&[u8]> {
     let colon = url.iter().position(|&byte| byte == b':')?;
-    let scheme = &url[..colon];
+    let scheme = url.get(..colon)?;
     let (first, rest) = scheme.split_first()?;
     let rest_is_valid = rest
         .iter()
