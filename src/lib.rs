@@ -167,7 +167,8 @@ pub use reconnect::{
     Sent, StatusChanges, WhenFull,
 };
 pub use socket::{
-    ReuniteError, Subscription, WebSocket, WebSocketBuilder, WebSocketReceiver, WebSocketSender,
+    ReuniteError, Subscription, WeakSender, WebSocket, WebSocketBuilder, WebSocketReceiver,
+    WebSocketSender,
 };
 pub use state::ReadyState;
 pub use transport::Transport;

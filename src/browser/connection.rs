@@ -110,6 +110,11 @@ impl Connection {
         }
     }
 
+    /// Calls `handler` with every event from now on, synchronously.
+    pub(crate) fn set_handler(&self, handler: impl FnMut(crate::Event) + 'static) {
+        self.hub.set_handler(Box::new(handler));
+    }
+
     /// Whether the connection was abandoned by its connect timeout.
     pub(crate) fn timed_out(&self) -> bool {
         self.hub.timed_out()

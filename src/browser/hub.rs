@@ -1,13 +1,14 @@
 //! Hands each browser event to every stream that listens, and remembers open/closed.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use super::inbox::{Inbox, Pushed, RawEvent};
+use super::inbox::{Inbox, RawEvent};
 use super::payload::Payload;
-use crate::{CloseCode, CloseEvent, Error, InboxLimit};
+use crate::{CloseCode, CloseEvent, Error, Event, InboxLimit};
 
 /// What the four listeners feed: the streams' inboxes and the connection's status.
 pub(crate) struct Hub<P> {
@@ -19,7 +20,15 @@ pub(crate) struct Hub<P> {
     /// Asks the transport for the next message when a stream finds its inbox empty (the
     /// stream transport reads only then); `None` for a transport that pushes.
     puller: RefCell<Option<Puller>>,
+    /// Called with every event as it happens (`WebSocketBuilder::connect_with`).
+    handler: RefCell<Option<Handler>>,
+    /// Events that arrived while the handler ran (it dispatched one itself), for it to
+    /// take next.
+    handler_backlog: RefCell<VecDeque<Event>>,
 }
+
+/// See [`Hub::set_handler`].
+pub(crate) type Handler = Box<dyn FnMut(Event)>;
 
 /// See [`Hub::set_puller`].
 pub(crate) type Puller = Rc<dyn Fn()>;
@@ -31,6 +40,10 @@ impl<P: std::fmt::Debug> std::fmt::Debug for Hub<P> {
             .field("status", &self.status)
             .field("limit", &self.limit)
             .field("pulls", &self.puller.borrow().is_some())
+            .field(
+                "handler",
+                &self.handler.try_borrow().map_or(true, |h| h.is_some()),
+            )
             .finish()
     }
 }
@@ -53,6 +66,34 @@ impl<P: Payload> Hub<P> {
             status: RefCell::default(),
             limit,
             puller: RefCell::default(),
+            handler: RefCell::default(),
+            handler_backlog: RefCell::default(),
+        }
+    }
+
+    /// Calls `handler` with every event from now on, synchronously, before any stream
+    /// sees it.
+    pub(crate) fn set_handler(&self, handler: Handler) {
+        *self.handler.borrow_mut() = Some(handler);
+    }
+
+    /// Hands `event` to the handler; if the handler is running (it made this event
+    /// happen), it takes the event once it returns.
+    fn call_handler(&self, event: Event) {
+        let Ok(mut handler) = self.handler.try_borrow_mut() else {
+            self.handler_backlog.borrow_mut().push_back(event);
+            return;
+        };
+        let Some(handler) = handler.as_mut() else {
+            return;
+        };
+        handler(event);
+        loop {
+            let next = self.handler_backlog.borrow_mut().pop_front();
+            match next {
+                Some(event) => handler(event),
+                None => break,
+            }
         }
     }
 
@@ -96,14 +137,19 @@ impl<P: Payload> Hub<P> {
         // longer borrowed (a waker may poll, and polling may subscribe).
         let mut close = None;
         let mut wakers = Wakers::default();
+        let has_handler = self.handler.try_borrow().map_or(true, |h| h.is_some());
+        let mut event = Some(event);
         let stale = {
             let inboxes = self.inboxes.borrow();
-            let mut live = inboxes.iter().filter(|inbox| inbox.strong_count() > 0).count();
+            let mut live = inboxes
+                .iter()
+                .filter(|inbox| inbox.strong_count() > 0)
+                .count();
             let stale = live < inboxes.len();
-            let mut event = Some(event);
             for inbox in inboxes.iter().filter_map(Weak::upgrade) {
                 live -= 1;
-                let copy = if live == 0 { event.take() } else { event.clone() };
+                let last = live == 0 && !has_handler;
+                let copy = if last { event.take() } else { event.clone() };
                 if let Some(copy) = copy {
                     let pushed = inbox.push(copy);
                     close = close.or(pushed.close);
@@ -117,6 +163,9 @@ impl<P: Payload> Hub<P> {
             self.inboxes
                 .borrow_mut()
                 .retain(|inbox| inbox.strong_count() > 0);
+        }
+        if let Some(event) = event.filter(|_| has_handler) {
+            self.call_handler(event.into_event());
         }
         close
     }

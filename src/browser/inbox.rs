@@ -17,10 +17,25 @@ pub(crate) enum RawEvent<P> {
     Closed(CloseEvent),
 }
 
+impl<P: Payload> RawEvent<P> {
+    /// The event as streams and handlers see it; a payload enters wasm memory here.
+    pub(crate) fn into_event(self) -> Event {
+        match self {
+            RawEvent::Open => Event::Open,
+            RawEvent::Message(payload) => Event::Message(payload.into_message()),
+            RawEvent::Error => Event::Error,
+            RawEvent::Closed(close) => Event::Closed(close),
+        }
+    }
+}
+
 /// One queued event, with the size it counts against the limit.
 #[derive(Debug)]
 enum Entry<P> {
-    Message { payload: P, size: usize },
+    Message {
+        payload: P,
+        size: usize,
+    },
     /// `Overflow::Dropped`: this many messages were dropped here.
     Dropped(u64),
     /// `Overflow::Closing`.
@@ -150,7 +165,11 @@ impl<P: Payload> Inbox<P> {
                 }
                 None if queue.no_more => return Poll::Ready(None),
                 None => {
-                    if !queue.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                    if !queue
+                        .waker
+                        .as_ref()
+                        .is_some_and(|w| w.will_wake(cx.waker()))
+                    {
                         queue.waker = Some(cx.waker().clone());
                     }
                     drop(queue);

@@ -38,7 +38,10 @@ fn websocket_url(href: &str) -> Result<String, UrlProblem> {
     // would bring in code an app may not otherwise need.
     let bytes = href.as_bytes();
     let colon = bytes.iter().position(|&b| b == b':').unwrap_or(0);
-    let (scheme, rest) = (href.get(..colon).unwrap_or(""), href.get(colon..).unwrap_or(""));
+    let (scheme, rest) = (
+        href.get(..colon).unwrap_or(""),
+        href.get(colon..).unwrap_or(""),
+    );
     let scheme = match scheme {
         "ws" | "http" => "ws",
         "wss" | "https" => "wss",

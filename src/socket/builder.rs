@@ -1,11 +1,13 @@
 //! Options for opening a connection.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use crate::browser::{Connection, Options};
+use crate::flow::Flow;
 use crate::{
-    BinaryType, Error, InboxLimit, ReconnectPolicy, ReconnectingBuilder, Transport, WaterMarks,
-    WebSocket,
+    BinaryType, Error, Event, InboxLimit, ReconnectPolicy, ReconnectingBuilder, Transport,
+    WaterMarks, WeakSender, WebSocket, WebSocketSender,
 };
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
@@ -204,14 +206,63 @@ impl WebSocketBuilder {
     /// - [`Error::NotSupported`]: [`Transport::Stream`] with [`BinaryType::Blob`].
     /// - [`Error::Browser`]: any other exception from the constructor.
     pub fn connect(self) -> Result<WebSocket, Error> {
-        let connection = Connection::open(Options {
+        let connection = self.open()?;
+        Ok(WebSocket::new(connection, self.water_marks))
+    }
+
+    /// Starts connecting and calls `on_event` with every event, synchronously, from the
+    /// browser's own listener: no stream, no executor, nothing queued. The fastest way to
+    /// receive, and the smallest; returns the sending half, which owns the connection.
+    ///
+    /// `on_event` also gets a [`WeakSender`] to reply with (capturing the returned sender
+    /// instead would keep the connection alive forever).
+    ///
+    /// ```no_run
+    /// use browser_websocket::{Event, Message, WebSocket};
+    ///
+    /// let sender = WebSocket::builder("wss://example.com/ticker").connect_with(|event, reply| {
+    ///     match event {
+    ///         Event::Open => {
+    ///             let _ = reply.send_text("subscribe");
+    ///         }
+    ///         Event::Message(Message::Text(tick)) => println!("{tick}"),
+    ///         Event::Closed(close) => println!("closed: {}", close.code),
+    ///         _ => {}
+    ///     }
+    /// })?;
+    /// // Keep `sender` for as long as the connection should live.
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    ///
+    /// `on_event` runs inside the browser's event listener: it should not block. Events
+    /// that it causes itself (say, by dispatching one) are handed to it after it returns,
+    /// in order. Streams from [`subscribe`](WebSocketSender::subscribe) still work
+    /// beside it.
+    ///
+    /// # Errors
+    /// As [`connect`](Self::connect).
+    pub fn connect_with(
+        self,
+        mut on_event: impl FnMut(Event, &WeakSender) + 'static,
+    ) -> Result<WebSocketSender, Error> {
+        let connection = Rc::new(self.open()?);
+        let reply = WeakSender::new(Rc::downgrade(&connection));
+        // Before any event can fire: events are queued tasks, this runs first.
+        connection.set_handler(move |event| on_event(event, &reply));
+        Ok(WebSocketSender::new(
+            connection,
+            Flow::new(self.water_marks),
+        ))
+    }
+
+    fn open(&self) -> Result<Connection, Error> {
+        Connection::open(Options {
             url: &self.url,
             protocols: &self.protocols,
             binary_type: self.binary_type,
             connect_timeout: self.connect_timeout,
             inbox_limit: self.inbox_limit,
             transport: self.transport,
-        })?;
-        Ok(WebSocket::new(connection, self.water_marks))
+        })
     }
 }
