@@ -10,6 +10,7 @@ mod args;
 mod attempts;
 mod closing;
 mod payload;
+mod progress;
 mod report;
 mod routes;
 mod session;
@@ -70,6 +71,7 @@ async fn serve(args: Args) -> Result<(), String> {
     let state = AppState {
         reports: Reports::default(),
         attempts: Default::default(),
+        progress: Default::default(),
         static_dir: args.static_dir.map(Into::into),
     };
     axum::serve(listener, routes::router(state))

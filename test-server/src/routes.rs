@@ -7,6 +7,7 @@ mod drop_after;
 mod echo;
 mod flood;
 mod log;
+mod progress;
 mod protocols;
 mod refuse;
 mod reject;
@@ -23,6 +24,7 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::attempts::Attempts;
+use crate::progress::Progress;
 use crate::report::Reports;
 
 /// What the handlers share.
@@ -32,6 +34,8 @@ pub struct AppState {
     pub reports: Reports,
     /// Handshake attempts per key, for `/refuse/{key}/{k}`.
     pub attempts: Attempts,
+    /// How far each `/flood` with `?id=` has got, for `/progress/{id}`.
+    pub progress: Progress,
     /// Directory served at `/` when no route matches; `None` makes that a 404.
     pub static_dir: Option<Arc<Path>>,
 }
@@ -52,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/refuse/{key}/{k}", get(refuse::handler))
         .route("/stall/{key}/{k}", get(stall::handler))
         .route("/report/{id}", get(report::handler))
+        .route("/progress/{id}", get(progress::handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)

@@ -49,6 +49,11 @@ impl FromRequestParts<AppState> for WsRequest {
 }
 
 impl WsRequest {
+    /// The request's `?id=`, if it had one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
     /// The registry, for routes that read it.
     pub fn reports(&self) -> &Reports {
         &self.reports

@@ -2,14 +2,16 @@
 //! as the connection takes them, then closes with 1000 "flood done".
 
 use axum::extract::ws::{Message, WebSocket};
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use futures_util::SinkExt;
 
 use crate::closing;
 use crate::payload::{flood_binary, flood_text, text_digits};
+use crate::progress::Progress;
 use crate::report::Outcome;
+use crate::routes::AppState;
 use crate::session::WsRequest;
 
 /// Largest message the route will build: a typo like `/flood/1/99999999999/binary` gets
@@ -32,11 +34,15 @@ pub struct Flood {
 }
 
 pub async fn handler(
+    State(state): State<AppState>,
     Path((count, size, kind)): Path<(String, String, String)>,
     request: WsRequest,
 ) -> Response {
+    let tracked = request
+        .id()
+        .map(|id| (state.progress.clone(), id.to_owned()));
     match Flood::parse(&count, &size, &kind) {
-        Ok(flood) => request.run(move |socket| send(socket, flood)),
+        Ok(flood) => request.run(move |socket| send(socket, flood, tracked)),
         Err(message) => (StatusCode::BAD_REQUEST, message).into_response(),
     }
 }
@@ -80,11 +86,15 @@ impl Flood {
 }
 
 /// Queues every message without a flush each (tungstenite writes out its buffer as it
-/// fills), flushes once, then closes.
-async fn send(mut socket: WebSocket, flood: Flood) -> Outcome {
+/// fills), flushes once, then closes. With `tracked`, records after each message how many
+/// have been handed on: a client that stops reading stops that count.
+async fn send(mut socket: WebSocket, flood: Flood, tracked: Option<(Progress, String)>) -> Outcome {
     for i in 0..flood.count {
         if socket.feed(flood.message(i)).await.is_err() {
             return Outcome::Gone;
+        }
+        if let Some((progress, id)) = &tracked {
+            progress.set(id, i + 1);
         }
     }
     if socket.flush().await.is_err() {
