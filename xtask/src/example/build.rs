@@ -1,14 +1,9 @@
-//! Building a framework example into `target/examples/<package>/`: the crate in
-//! `examples/<package>/` for wasm32 in release, its JavaScript bindings, and the
-//! example's own `index.html` and `style.css`.
-//!
-//! Shared by `cargo xtask example`, which serves the result, and `cargo xtask test`,
-//! which checks it in Chromium.
+//! The framework examples, and how each is built into `target/examples/<package>/`: the
+//! crate in `examples/<package>/` for wasm32, its JavaScript bindings, and the example's
+//! own `index.html` and `style.css`.
 
 use crate::cmd::workspace_root;
-use crate::failure::Result;
 use crate::site;
-use std::path::PathBuf;
 
 /// The framework examples, by the name `cargo xtask example` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +38,16 @@ impl Example {
     }
 }
 
-/// Builds the example's site and returns its directory, `target/examples/<package>/`.
-pub fn build(example: Example) -> Result<PathBuf> {
-    let package = example.package();
-    let page_dir = workspace_root().join("examples").join(package);
-    site::build(package, &page_dir, &format!("examples/{package}"))
+impl Example {
+    /// The example's page, laid out in `target/examples/<package>/`.
+    pub fn page(self) -> site::Page {
+        let package = self.package();
+        site::Page {
+            package,
+            page_dir: workspace_root().join("examples").join(package),
+            site_dir: format!("examples/{package}"),
+        }
+    }
 }
 
 #[cfg(test)]

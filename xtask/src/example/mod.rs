@@ -1,19 +1,23 @@
-//! `cargo xtask example yew|leptos`: build a framework example and serve it, with every
-//! WebSocket route of the test server, until Ctrl-C.
+//! The framework examples (`examples/yew-chat`, `examples/leptos-chat`): `cargo xtask
+//! example yew|leptos` builds one and serves it, with every WebSocket route of the test
+//! server, until Ctrl-C; `cargo xtask test` checks both.
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | `cargo xtask example` |
+//! | `build.rs` | [`Example`] and building one into `target/examples/<package>/` |
+//! | `check.rs` | the examples step of `cargo xtask test`: `example-check` against each |
 
-#[path = "example_build.rs"]
-mod example_build;
-#[path = "example_check.rs"]
-mod example_check;
-
-pub use example_check::run as check;
+mod build;
+pub use build::Example;
+pub mod check;
 
 use crate::args::Args;
 use crate::failure::{Failure, Result};
 use crate::interrupt;
 use crate::server::{self, ServerOptions, ServerOutput};
 use crate::setup;
-use example_build::Example;
+use crate::site::{self, Profile};
 use std::thread;
 use std::time::Duration;
 
@@ -62,7 +66,7 @@ fn parse(args: &[String]) -> Result<(Example, u16)> {
 pub fn run(args: &[String]) -> Result {
     let (example, port) = parse(args)?;
     setup::ensure_for_demo()?;
-    let site = example_build::build(example)?;
+    let site = site::build_one(&example.page(), Profile::Release)?;
     server::build()?;
     // Before the server starts, so that no Ctrl-C can leave it running.
     interrupt::catch();

@@ -1,12 +1,22 @@
-//! `cargo xtask demo`: build the demo page and serve it, with every WebSocket route of
-//! the test server, until Ctrl-C.
+//! The demo page (`www/`): `cargo xtask demo` builds it and serves it, with every
+//! WebSocket route of the test server, until Ctrl-C; `cargo xtask test` checks it.
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | `cargo xtask demo` |
+//! | `build.rs` | building the page into `target/demo/` |
+//! | `check.rs` | the demo step of `cargo xtask test`: `demo-check` against the built page |
+
+mod build;
+pub use build::page;
+pub mod check;
 
 use crate::args::Args;
-use crate::demo_build;
 use crate::failure::{Failure, Result};
 use crate::interrupt;
 use crate::server::{self, ServerOptions, ServerOutput};
 use crate::setup;
+use crate::site::{self, Profile};
 use std::thread;
 use std::time::Duration;
 
@@ -43,7 +53,7 @@ fn parse(args: &[String]) -> Result<u16> {
 pub fn run(args: &[String]) -> Result {
     let port = parse(args)?;
     setup::ensure_for_demo()?;
-    let site = demo_build::build()?;
+    let site = site::build_one(&build::page(), Profile::Release)?;
     server::build()?;
     // Before the server starts, so that no Ctrl-C can leave it running.
     interrupt::catch();

@@ -1,13 +1,12 @@
 //! Running `bench/` in one headless browser and collecting its `BENCH` lines.
 
-use super::bench_json::{self, Value};
-use super::bench_server::PROFILE;
+use super::json::{self, Value};
+use super::server::PROFILE;
 use crate::browser::Browser;
-use crate::cmd::{announce, cargo, describe, target_dir, workspace_root};
+use crate::cmd::{announce, cargo, describe, target_dir};
 use crate::failure::{Failure, Result};
 use crate::setup::WASM32;
-use std::env;
-use std::ffi::OsString;
+use crate::test_runner;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -16,20 +15,8 @@ use std::process::{Command, Stdio};
 /// What the bench prints before each machine-readable line (`bench/src/report.rs`).
 const PREFIX: &str = "BENCH ";
 
-/// Driver variables the runner looks at; all but the chosen one are removed, as in
-/// `browser_tests.rs`, so a stray one cannot pick another browser.
-const DRIVER_VARS: [&str; 4] = [
-    "GECKODRIVER",
-    "SAFARIDRIVER",
-    "CHROMEDRIVER",
-    "MSEDGEDRIVER",
-];
-
 /// Seconds for the whole benchmark, which is one test: the runner's default is 20.
 const DEFAULT_TIMEOUT: &str = "1200";
-
-/// Seconds for the driver to bind its port.
-const DEFAULT_DRIVER_TIMEOUT: &str = "30";
 
 /// How to run the bench.
 #[derive(Debug)]
@@ -136,43 +123,21 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
     .env("BROWSER_WEBSOCKET_TEST_SERVER", options.server.to_string())
     .env("BENCH_ROUNDS", options.rounds.to_string())
     .env("BENCH_SCALE", if options.smoke { "smoke" } else { "full" })
-    .env("BENCH_ONLY", options.only.join(","))
-    .env("TMPDIR", tmp)
-    // Would make the runner serve the page and wait for a human forever.
-    .env_remove("NO_HEADLESS");
-    for var in DRIVER_VARS {
-        cmd.env_remove(var).env_remove(format!("{var}_REMOTE"));
-    }
-    let driver_var = match options.browser {
-        Browser::Chromium => "CHROMEDRIVER",
-        Browser::Firefox => "GECKODRIVER",
-    };
-    cmd.env(driver_var, options.driver);
-    let defaults: [(&str, OsString); 3] = [
-        ("WASM_BINDGEN_TEST_TIMEOUT", DEFAULT_TIMEOUT.into()),
-        (
-            "WASM_BINDGEN_TEST_DRIVER_TIMEOUT",
-            DEFAULT_DRIVER_TIMEOUT.into(),
-        ),
-        // The runner looks in its working directory by default; this keeps the headless
-        // flags whatever directory cargo picks.
-        (
-            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-            workspace_root().join("webdriver.json").into(),
-        ),
-    ];
-    for (var, value) in defaults {
-        if env::var_os(var).is_none() {
-            cmd.env(var, value);
-        }
-    }
+    .env("BENCH_ONLY", options.only.join(","));
+    test_runner::configure(
+        &mut cmd,
+        options.browser,
+        options.driver,
+        DEFAULT_TIMEOUT,
+        tmp,
+    );
     cmd
 }
 
 /// Adds one `BENCH` line's content to `run`; a line for the terminal, or `None` if the
 /// line is not a measurement or meta line this version understands.
 pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
-    let fields = bench_json::parse_flat_object(json)?;
+    let fields = json::parse_flat_object(json)?;
     let text = |key: &str| match fields.get(key) {
         Some(Value::Text(text)) => Some(text.clone()),
         _ => None,

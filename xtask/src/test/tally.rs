@@ -1,33 +1,11 @@
-//! Running the wasm tests in one headless browser and counting what passed.
+//! Counting passed and failed tests in a child's output while showing it: libtest's and
+//! wasm-bindgen-test's `test result:` lines, and the checkers' `NAME: N passed, M failed`.
 
-use crate::browser::Browser;
-use crate::checks::LIBRARY_FEATURES;
-use crate::cmd::{announce, cargo, describe, target_dir, workspace_root};
-use crate::setup::WASM32;
-use std::env;
+use crate::cmd::describe;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::SocketAddr;
 use std::ops::AddAssign;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread::{self, JoinHandle};
-
-/// Driver variables the runner looks at. It takes the first `*_REMOTE` one, then the
-/// first `GECKODRIVER`/`SAFARIDRIVER`/`CHROMEDRIVER`/`MSEDGEDRIVER` one, in that order,
-/// so any stray one would silently pick the wrong browser.
-const DRIVER_VARS: [&str; 4] = [
-    "GECKODRIVER",
-    "SAFARIDRIVER",
-    "CHROMEDRIVER",
-    "MSEDGEDRIVER",
-];
-
-/// Seconds per test binary; the runner's default of 20 is too short for a cold browser
-/// on a 2-core machine.
-const DEFAULT_TEST_TIMEOUT: &str = "180";
-
-/// Seconds for the driver to bind its port; the runner's default of 5 is tight on a busy machine.
-const DEFAULT_DRIVER_TIMEOUT: &str = "30";
 
 /// Passed and failed tests, summed over test binaries.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -36,84 +14,20 @@ pub struct Tally {
     pub failed: u32,
 }
 
+impl Tally {
+    /// One check that passed or failed.
+    pub fn one(passed: bool) -> Tally {
+        Tally {
+            passed: passed.into(),
+            failed: (!passed).into(),
+        }
+    }
+}
+
 impl AddAssign for Tally {
     fn add_assign(&mut self, other: Tally) {
         self.passed += other.passed;
         self.failed += other.failed;
-    }
-}
-
-/// Runs every `tests/*.rs` file in `browser`, streaming the output, and prints
-/// `browser: N passed, M failed`. Anything that stops the run counts as a failure.
-pub fn run(browser: Browser, driver: &Path, server: SocketAddr) -> Tally {
-    announce(&format!("browser tests ({browser})"));
-    // Each headless run leaves a ~12 MB browser profile in TMPDIR: give it a
-    // directory of its own and delete it afterwards.
-    let tmp = target_dir().join("browser-tmp").join(browser.name());
-    let _ = std::fs::remove_dir_all(&tmp);
-    let tally = match std::fs::create_dir_all(&tmp) {
-        Ok(()) => run_counting(
-            &mut test_command(browser, driver, server, &tmp),
-            parse_summary_line,
-        ),
-        Err(err) => {
-            eprintln!("error: cannot create {}: {err}", tmp.display());
-            Tally {
-                passed: 0,
-                failed: 1,
-            }
-        }
-    };
-    if let Err(err) = std::fs::remove_dir_all(&tmp) {
-        eprintln!("warning: could not delete {}: {err}", tmp.display());
-    }
-    println!(
-        "{browser}: {} passed, {} failed",
-        tally.passed, tally.failed
-    );
-    tally
-}
-
-fn test_command(browser: Browser, driver: &Path, server: SocketAddr, tmp: &Path) -> Command {
-    let mut cmd = cargo();
-    cmd.args(["test", "-p", "browser-websocket", "--target", WASM32])
-        .args(["--features", LIBRARY_FEATURES])
-        // Run every test file even when one fails, so the counts are complete.
-        .arg("--no-fail-fast")
-        .args(["--test", "*"])
-        // Read by the browser tests at compile time (`option_env!`).
-        .env("BROWSER_WEBSOCKET_TEST_SERVER", server.to_string())
-        .env("TMPDIR", tmp)
-        // Would make the runner serve the page and wait for a human forever.
-        .env_remove("NO_HEADLESS");
-    for var in DRIVER_VARS {
-        cmd.env_remove(var).env_remove(format!("{var}_REMOTE"));
-    }
-    let driver_var = match browser {
-        Browser::Chromium => "CHROMEDRIVER",
-        Browser::Firefox => "GECKODRIVER",
-    };
-    cmd.env(driver_var, driver);
-    set_unless_user_did(&mut cmd, "WASM_BINDGEN_TEST_TIMEOUT", DEFAULT_TEST_TIMEOUT);
-    set_unless_user_did(
-        &mut cmd,
-        "WASM_BINDGEN_TEST_DRIVER_TIMEOUT",
-        DEFAULT_DRIVER_TIMEOUT,
-    );
-    // The runner reads `webdriver.json` from its working directory by default;
-    // an absolute path keeps the headless flags whatever directory cargo picks.
-    let webdriver_json = workspace_root().join("webdriver.json");
-    set_unless_user_did(
-        &mut cmd,
-        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-        webdriver_json.as_os_str(),
-    );
-    cmd
-}
-
-fn set_unless_user_did(cmd: &mut Command, var: &str, value: impl AsRef<std::ffi::OsStr>) {
-    if env::var_os(var).is_none() {
-        cmd.env(var, value);
     }
 }
 
@@ -207,6 +121,18 @@ pub fn parse_summary_line(line: &str) -> Option<Tally> {
     })
 }
 
+/// Reads a checker's closing line, `NAME: N passed, M failed` (`demo: 9 passed, 0 failed`),
+/// as the name and its counts.
+pub fn parse_checker_summary(line: &str) -> Option<(&str, Tally)> {
+    let (name, counts) = line.trim().split_once(": ")?;
+    let (passed, failed) = counts.split_once(", ")?;
+    let tally = Tally {
+        passed: passed.strip_suffix(" passed")?.parse().ok()?,
+        failed: failed.strip_suffix(" failed")?.parse().ok()?,
+    };
+    Some((name, tally))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,5 +199,20 @@ mod tests {
                 failed: 1
             }
         );
+    }
+
+    #[test]
+    fn checker_summaries_give_the_name_and_both_counts() {
+        assert_eq!(
+            parse_checker_summary("yew: 7 passed, 1 failed\n"),
+            Some((
+                "yew",
+                Tally {
+                    passed: 7,
+                    failed: 1
+                }
+            ))
+        );
+        assert_eq!(parse_checker_summary("  ok    message 1: sent"), None);
     }
 }

@@ -1,9 +1,9 @@
 //! From samples to results: medians per workload and implementation, ratios to raw
 //! JavaScript, the tables on stdout and `results.json`.
 
-use super::bench_json::{number, string};
-use super::bench_run::Run;
-use super::bench_size::Sizes;
+use super::json::{number, string};
+use super::run::Run;
+use super::size::Sizes;
 use crate::browser::Browser;
 use std::fmt::Write;
 
@@ -209,9 +209,9 @@ fn optional(value: Option<f64>, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench_command::bench_json::parse_flat_object;
-    use crate::bench_command::bench_run::Sample;
-    use crate::bench_command::bench_size::AppSize;
+    use crate::bench::json::parse_flat_object;
+    use crate::bench::run::Sample;
+    use crate::bench::size::AppSize;
 
     fn sample(round: u32, implementation: &str, workload: &str, ms: f64) -> Sample {
         Sample {

@@ -1,9 +1,22 @@
-//! `cargo xtask server`: the test server in the foreground, for contributors who run
-//! `wasm-pack test` or `cargo test --target wasm32-unknown-unknown` by hand.
+//! The test server: `cargo xtask server` runs it in the foreground, for contributors who
+//! run `wasm-pack test` or `cargo test --target wasm32-unknown-unknown` by hand; the other
+//! subcommands start it in the background through [`TestServer`].
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | `cargo xtask server` |
+//! | `test_server.rs` | building the server, starting it, and stopping it whatever happens |
+//! | `port.rs` | a port that stays the same from run to run |
+
+pub mod port;
+mod test_server;
+
+pub use test_server::{
+    build, parse_listening_line, start, ServerOptions, ServerOutput, TestServer,
+};
 
 use crate::args::Args;
 use crate::failure::{Failure, Result};
-use crate::server::{self, ServerOptions, ServerOutput};
 use std::path::PathBuf;
 
 pub const USAGE: &str = "server [--port N] [--static DIR]";
@@ -49,8 +62,8 @@ fn resolve_from_user_cwd(dir: String) -> PathBuf {
 
 pub fn run(args: &[String]) -> Result {
     let options = parse(args)?;
-    server::build()?;
-    let mut test_server = server::start(&options, &ServerOutput::Terminal)?;
+    build()?;
+    let mut test_server = start(&options, &ServerOutput::Terminal)?;
     let addr = test_server.addr();
     println!("listening on {addr}");
     println!("in another terminal, before running the browser tests by hand:");

@@ -5,26 +5,29 @@
 //! server, run `bench/` under `wasm-bindgen-test-runner` (it prints a `BENCH {json}` line
 //! per measurement), build the four minimal apps of `bench/size/`, then print the tables
 //! and write `target/bench/results-<browser>.json` and `target/bench/results.json`.
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | the subcommand: its options and the order of the steps |
+//! | `server.rs` | the test server, built with the `bench-speed` profile |
+//! | `run.rs` | running `bench/` in the browser and reading its `BENCH` lines |
+//! | `size.rs` | the size table's minimal apps, built and measured |
+//! | `report.rs` | medians, ratios, the tables and `results.json` |
+//! | `json.rs` | just enough JSON for the above |
 
-// The other parts sit beside this file as `bench_*.rs`; only this one is in main.rs.
-#[path = "bench_json.rs"]
-mod bench_json;
-#[path = "bench_report.rs"]
-mod bench_report;
-#[path = "bench_run.rs"]
-mod bench_run;
-#[path = "bench_server.rs"]
-mod bench_server;
-#[path = "bench_size.rs"]
-mod bench_size;
+mod json;
+mod report;
+mod run;
+mod server;
+mod size;
 
 use crate::args::Args;
 use crate::browser::Browser;
 use crate::cmd::{announce, target_dir};
 use crate::failure::{Failure, Result};
 use crate::setup;
-use bench_report::Results;
-use bench_run::RunOptions;
+use report::Results;
+use run::RunOptions;
 
 pub const USAGE: &str =
     "bench [--browser chromium|firefox] [--rounds N] [--smoke] [--only NAME,..] [--no-size]";
@@ -94,13 +97,16 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
 
 pub fn run(args: &[String]) -> Result {
     let options = parse(args)?;
-    let drivers = setup::ensure(&[options.browser], false)?;
-    let driver = drivers
-        .for_browser(options.browser)
+    let tools = setup::ensure(&setup::Needs {
+        browsers: &[options.browser],
+        ..setup::Needs::default()
+    })?;
+    let driver = tools
+        .driver(options.browser)
         .expect("setup returns a driver for the selected browser");
 
-    let server = bench_server::start()?;
-    let run = bench_run::run(&RunOptions {
+    let server = server::start()?;
+    let run = run::run(&RunOptions {
         browser: options.browser,
         driver,
         server: server.addr(),
@@ -113,20 +119,20 @@ pub fn run(args: &[String]) -> Result {
     let run = run?;
 
     let size = if options.size {
-        Some(bench_size::measure()?)
+        Some(size::measure()?)
     } else {
         None
     };
 
     let results = Results::new(options.browser, &run, size);
     announce(&format!("results ({})", options.browser));
-    print!("{}", bench_report::table(&results));
+    print!("{}", report::table(&results));
     if let Some(size) = &results.size {
         println!();
-        print!("{}", bench_report::size_table(size));
+        print!("{}", report::size_table(size));
     }
     let dir = target_dir().join("bench");
-    let json = bench_report::json(&results);
+    let json = report::json(&results);
     for name in [
         format!("results-{}.json", options.browser),
         "results.json".to_owned(),
