@@ -1,14 +1,9 @@
 //! Split halves: either can close, the receiver sees the end, dropping both closes.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{next_event, open, rest_of_stream, server_report, unique_id, url, within};
 use browser_websocket::{CloseCode, Error, Event, Message, ReadyState, WebSocket};
-use common::{next_event, open, rest_of_stream, server_report, unique_id, url, within};
 use futures_util::StreamExt;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 fn code(number: u16) -> CloseCode {
     CloseCode::new(number).expect("in range")

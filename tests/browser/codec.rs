@@ -1,19 +1,14 @@
 //! Typed sockets: structs through `/echo` with JSON and postcard, over every layer.
-#![cfg(all(target_arch = "wasm32", feature = "serde"))]
-
-mod common;
 
 use std::time::Duration;
 
+use crate::common::{open, url, within};
 use browser_websocket::{
     Event, Json, Message, Postcard, ReconnectEvent, ReconnectPolicy, Typed, TypedEvent, WebSocket,
 };
-use common::{open, url, within};
 use futures_util::{SinkExt, StreamExt};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Chat {

@@ -1,16 +1,11 @@
 //! Bytes over binary messages: `AsyncRead` and `AsyncWrite` through `/echo`.
-#![cfg(all(target_arch = "wasm32", feature = "io"))]
-
-mod common;
 
 use std::io::ErrorKind;
 
+use crate::common::{open, within};
 use browser_websocket::ByteStream;
-use common::{open, within};
 use futures_util::{AsyncReadExt, AsyncWriteExt};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Written bytes come back through reads, across message boundaries, in order.
 #[wasm_bindgen_test]

@@ -1,14 +1,9 @@
 //! Several listeners: subscriptions see every event independently of each other.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{self, open, rest_of_stream, url, within};
 use browser_websocket::{Event, Message, WebSocket};
-use common::{open, rest_of_stream, url, within};
 use futures_util::StreamExt;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 fn expected_flood(n: usize) -> Vec<Event> {
     let mut events = vec![Event::Open];

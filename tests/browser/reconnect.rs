@@ -1,22 +1,17 @@
 //! Reconnecting: backoff with jitter, terminal closes, the offline queue, heartbeats, and
 //! no listener left behind.
-#![cfg(target_arch = "wasm32")]
-
-mod common;
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::common::{unique_id, url, within};
 use browser_websocket::{
     live_listeners, CloseCode, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent,
     ReconnectPolicy, ReconnectingWebSocket, Sent, WebSocket, WhenFull,
 };
-use common::{unique_id, url, within};
 use futures_util::StreamExt;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Retries after 0–10 ms, 5 ms with the fixed random source.
 fn fast() -> ReconnectPolicy {

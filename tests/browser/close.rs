@@ -1,13 +1,10 @@
 //! Closing: codes and reasons both ways, dropped connections, and what comes after.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{
+    self, next_message, open, rest_of_stream, server_report, unique_id, url, within,
+};
 use browser_websocket::{CloseCode, CloseEvent, Error, Event, Message, ReadyState, WebSocket};
-use common::{next_message, open, rest_of_stream, server_report, unique_id, url, within};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The server's close code and reason reach `CloseEvent`, and the stream ends there.
 #[wasm_bindgen_test]

@@ -1,13 +1,8 @@
 //! Sending and receiving text, bytes and Blobs through `/echo`.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{blob_bytes, blob_of, next_event, next_message, open, url};
 use browser_websocket::{BinaryType, Event, Message, WebSocket};
-use common::{blob_bytes, blob_of, next_event, next_message, open, url};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Text goes out and comes back as the same text, non-ASCII included.
 #[wasm_bindgen_test]

@@ -1,14 +1,9 @@
 //! Flow control: the `Sink` waits on `bufferedAmount`, `flush` waits for an empty buffer.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{self, next_message, open, within};
 use browser_websocket::{Error, Message, ReadyState, WaterMarks, WebSocket};
-use common::{next_message, open, within};
 use futures_util::SinkExt;
-use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
 const CHUNK: usize = 64 << 10;
 const TOTAL: usize = 64 << 20;

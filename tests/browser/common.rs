@@ -1,9 +1,7 @@
 //! Helpers shared by the browser tests: where the test server is, and waiting with a deadline.
-#![allow(dead_code)] // each test file uses its own subset
 
 use std::future::Future;
 use std::pin::pin;
-use std::task::Poll;
 
 use browser_websocket::{Event, Message, WebSocket};
 use futures_util::future::{select, Either};
@@ -104,11 +102,4 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> Vec<u8> {
 pub fn blob_of(bytes: &[u8]) -> web_sys::Blob {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     web_sys::Blob::new_with_u8_array_sequence(&parts).expect("new Blob")
-}
-
-/// Whether a future is ready on its first poll (for "already resolved" checks).
-pub fn is_ready<F: Future>(future: F) -> bool {
-    let waker = std::task::Waker::noop();
-    let mut cx = std::task::Context::from_waker(waker);
-    matches!(pin!(future).poll(&mut cx), Poll::Ready(_))
 }

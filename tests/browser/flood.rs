@@ -1,13 +1,8 @@
 //! Many messages: none lost, none reordered, even when the stream is polled late.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{rest_of_stream, url, within};
 use browser_websocket::{CloseCode, Event, Message, WebSocket};
-use common::{rest_of_stream, url, within};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// 10 000 text messages that all arrived before the stream was first polled come out
 /// complete and in order, followed by the server's close.

@@ -1,13 +1,8 @@
 //! Opening connections: URLs, subprotocols, refused handshakes.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::{self, next_event, next_message, url, within};
 use browser_websocket::{CloseCode, Error, Event, ReadyState, UrlProblem, WebSocket};
-use common::{next_event, next_message, url, within};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 fn url_problem(address: &str) -> UrlProblem {
     match WebSocket::connect(address) {
