@@ -1,7 +1,7 @@
 //! The checks, in the order a person would try the page.
 
+use super::reconnect_checks;
 use crate::page::Page;
-use crate::reconnect_checks;
 use crate::report::{expect_eq, Report, Stopped};
 
 /// The main flow: connect, echo, Blob mode, close, errors, burst, a dropped connection,
