@@ -1,6 +1,6 @@
 //! `wasm-pack test --headless --chrome`, the way the README shows to run the browser
-//! tests: once, in Chromium, for one module of the browser tests, against the running
-//! test server.
+//! tests: once, in Chromium, for the browser test binary (`tests/browser/`), against the
+//! running test server.
 //!
 //! wasm-pack must never download anything: `--mode no-install` makes it use the
 //! `wasm-bindgen-test-runner` on PATH (setup installed the pinned one, whose version it
@@ -15,22 +15,16 @@ use crate::test_runner;
 use std::net::SocketAddr;
 use std::path::Path;
 
-/// The module of `tests/browser/` it runs: opening connections touches the URL checks,
-/// the subprotocols and the server, in a few seconds. (`::` on both sides: a plain
-/// `connect::` would also pick `reconnect::`.)
-const FILTER: &str = "::connect::";
-
-/// Runs the filtered tests and prints `wasm-pack: N passed, M failed`.
+/// Runs the browser test binary and prints `wasm-pack: N passed, M failed`.
 pub fn run(wasm_pack: &Path, chromedriver: &Path, server: SocketAddr) -> Tally {
-    announce("wasm-pack test --headless --chrome (one module)");
+    announce("wasm-pack test --headless --chrome");
     let tally = with_browser_tmp("wasm-pack", |tmp| {
         let mut cmd = command(wasm_pack);
         cmd.args(["test", "--headless", "--chrome", "--mode", "no-install"])
             .arg("--chromedriver")
             .arg(chromedriver)
             .arg(workspace_root())
-            .args(["--features", LIBRARY_FEATURES, "--test", "browser"])
-            .args(["--", FILTER]);
+            .args(["--features", LIBRARY_FEATURES, "--test", "browser"]);
         server_env(&mut cmd, server);
         test_runner::configure(&mut cmd, Browser::Chromium, chromedriver, TEST_TIMEOUT, tmp);
         tally::run_counting(&mut cmd, tally::parse_summary_line)
