@@ -26,7 +26,7 @@ mod wasm_pack;
 
 use crate::args::Args;
 use crate::browser::Browser;
-use crate::cmd::{self, announce, cargo, target_dir};
+use crate::cmd::{self, announce, target_dir};
 use crate::demo;
 use crate::example::{self, Example};
 use crate::failure::{Failure, Result};
@@ -114,9 +114,12 @@ const BINARIES: Check = Check {
     run: build_binaries,
 };
 
+/// Builds them exactly as the native tests did (their `tests/cli.rs` runs them): the same
+/// command, so the same features and nothing built twice. After the native tests this
+/// only finds them fresh and puts them in `target/debug/` again.
 fn build_binaries() -> Result {
     announce("building test-server and demo-check");
-    cmd::run(cargo().args(["build", "-p", "test-server", "-p", "demo-check", "--bins"]))
+    cmd::run(native::workspace_tests().arg("--no-run"))
 }
 
 /// The browser tests in each browser and wasm-pack's run, against one test server.
