@@ -11,9 +11,10 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Seconds per test binary: every browser test of the crate is in one binary, which runs
-/// its tests one after another (about 100 s in Firefox on a busy 2-core machine); the
-/// runner's default of 20 would stop it halfway.
+/// Seconds per test binary, which the runner applies to the whole binary, not to each
+/// test: `tests/browser/` holds every browser test and runs them one after another (about
+/// 10 s today; a test waits at most 20 s for anything before it fails). The runner's
+/// default of 20 would stop a slow run halfway; this still ends a hung one.
 pub const TEST_TIMEOUT: &str = "600";
 
 /// Runs every wasm test binary in `browser`, streaming the output, and prints
