@@ -44,6 +44,18 @@ impl TestServer {
             .map_err(|err| Failure::new(format!("checking on the test server failed: {err}")))
     }
 
+    /// Says so if the server has stopped by itself during `what` (killed from outside,
+    /// or crashed): every test that talked to it failed for that reason.
+    pub fn warn_if_stopped(&mut self, what: &str) {
+        if let Ok(Some(status)) = self.child.try_wait() {
+            eprintln!(
+                "error: the test server on {} stopped during {what} ({status}): \
+                 the failures above may all come from that",
+                self.addr
+            );
+        }
+    }
+
     /// Blocks until the server exits (for the foreground `cargo xtask server`).
     pub fn wait(&mut self) -> Result<ExitStatus> {
         self.child

@@ -125,7 +125,7 @@ fn build_binaries() -> Result {
 /// The browser tests in each browser and wasm-pack's run, against one test server.
 fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
     let started = Instant::now();
-    let test_server = match start_test_server() {
+    let mut test_server = match start_test_server() {
         Ok(test_server) => test_server,
         Err(failure) => {
             eprintln!("error: {failure}");
@@ -143,8 +143,10 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
             .driver(browser)
             .expect("setup returns a driver for every selected browser");
         summary.tests(browser.name(), || browser_tests::run(browser, driver, addr));
+        test_server.warn_if_stopped(&format!("the {browser} tests"));
         if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
             summary.tests("wasm-pack", || wasm_pack::run(wasm_pack, driver, addr));
+            test_server.warn_if_stopped("wasm-pack's run");
         }
     }
     // Dropping the guard stops the server before the next steps.

@@ -39,7 +39,7 @@ pub fn run(check: &SiteCheck, chromedriver: &Path) -> Result<Tally> {
         port: 0,
         static_dir: Some(check.site.to_owned()),
     };
-    let site_server = server::start(&options, &ServerOutput::LogFile(log.clone()))?;
+    let mut site_server = server::start(&options, &ServerOutput::LogFile(log.clone()))?;
     println!(
         "    {name} served at http://{}/ (log: {})",
         site_server.addr(),
@@ -60,6 +60,7 @@ pub fn run(check: &SiteCheck, chromedriver: &Path) -> Result<Tally> {
         .args(&check.args)
         .env("TMPDIR", &tmp);
     let tally = tally::run_counting(&mut checker, check.parse);
+    site_server.warn_if_stopped(&format!("the {name} check"));
     drop(site_server);
     let _ = std::fs::remove_dir_all(&tmp);
     Ok(tally)
