@@ -57,15 +57,17 @@ impl Transport {
     }
 }
 
-/// [`Transport::Classic`], unless the crate was compiled with the environment variable
-/// `BROWSER_WEBSOCKET_TRANSPORT` set to `auto` or `stream` (the test suite uses it to run
-/// every test over the stream transport).
+/// [`Transport::Classic`]. (The project's own test suite builds with the features
+/// `test-stream-transport` or `test-auto-transport` to make it `Stream` or `Auto` and run
+/// every test over them; they are not for apps.)
 impl Default for Transport {
     fn default() -> Transport {
-        match option_env!("BROWSER_WEBSOCKET_TRANSPORT") {
-            Some("auto") => Transport::Auto,
-            Some("stream") => Transport::Stream,
-            _ => Transport::Classic,
+        if cfg!(feature = "test-stream-transport") {
+            Transport::Stream
+        } else if cfg!(feature = "test-auto-transport") {
+            Transport::Auto
+        } else {
+            Transport::Classic
         }
     }
 }

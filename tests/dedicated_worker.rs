@@ -1,6 +1,8 @@
 //! The worker tests (`in_worker/`) in a dedicated worker.
 #![cfg(target_arch = "wasm32")]
 
+#[allow(dead_code)] // each binary uses some of the helpers
+#[path = "browser/common.rs"]
 mod common;
 mod in_worker;
 

@@ -3,6 +3,8 @@
 //! boundaries, multi-byte text, and close codes and reasons in both directions.
 #![cfg(target_arch = "wasm32")]
 
+#[allow(dead_code)] // each binary uses some of the helpers
+#[path = "browser/common.rs"]
 mod common;
 
 use browser_websocket::{CloseCode, Event, Message, WebSocket};

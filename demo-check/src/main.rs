@@ -12,22 +12,10 @@
 //! Prints each check as it passes, stops at the first failure (with what the page shows),
 //! and ends with `demo: N passed, M failed`; exits non-zero unless all passed.
 
-mod args;
-mod checks;
-mod chromedriver;
-mod page;
-mod reconnect_checks;
-mod report;
-
-use std::path::Path;
 use std::process::ExitCode;
 
-use chromedriver::Chromedriver;
-use page::Page;
-use report::Report;
-
-/// The phone-sized viewport of `--phone-screenshot`.
-const PHONE: (u32, u32) = (390, 844);
+use demo_check::demo::{self, args};
+use demo_check::report::Report;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -39,53 +27,9 @@ async fn main() -> ExitCode {
         }
     };
     let mut report = Report::default();
-    if let Err(message) = run(&args, &mut report).await {
+    if let Err(message) = demo::run(&args, &mut report).await {
         // Could not even get to the checks: no driver, no browser.
-        println!("  FAIL  {message}");
-        report.failed += 1;
+        report.could_not_start(&message);
     }
-    println!("demo: {} passed, {} failed", report.passed, report.failed);
-    if report.failed == 0 && report.passed > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-/// Starts chromedriver and Chromium, runs the checks, saves the screenshots, and stops
-/// both again whether the checks passed or not.
-async fn run(args: &args::Args, report: &mut Report) -> Result<(), String> {
-    let driver = Chromedriver::start(&args.chromedriver)?;
-    let page = Page::open(&driver.url()).await?;
-    println!("checking {} in headless Chromium", args.url);
-    let passed = checks::run(&page, &args.url, report).await.is_ok();
-    // Also after a failure: the picture often says what went wrong.
-    save_screenshot(&page, &args.screenshot, "1280x800").await;
-    if let (true, Some(path)) = (passed, &args.phone_screenshot) {
-        match page.resize(PHONE).await {
-            Ok(()) => save_screenshot(&page, path, "390x844").await,
-            Err(message) => eprintln!("warning: no phone screenshot: {message}"),
-        }
-    }
-    page.close().await;
-    drop(driver);
-    Ok(())
-}
-
-/// Saves a screenshot; a failure to save is a warning, not a failed check.
-async fn save_screenshot(page: &Page, path: &Path, size: &str) {
-    let saved = match page.screenshot().await {
-        Ok(png) => {
-            if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            std::fs::write(path, png)
-                .map_err(|err| format!("cannot write {}: {err}", path.display()))
-        }
-        Err(message) => Err(message),
-    };
-    match saved {
-        Ok(()) => println!("  screenshot ({size}): {}", path.display()),
-        Err(message) => eprintln!("warning: no screenshot: {message}"),
-    }
+    report.finish("demo")
 }

@@ -1,7 +1,8 @@
-//! The demo page as a WebDriver session sees it: fields to fill, buttons to click, and
-//! readouts to wait for.
+//! A page as a WebDriver session sees it: fields to fill, buttons to click, readouts to
+//! wait for, and the demo page's log and badge.
 
 use std::future::Future;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -34,7 +35,7 @@ pub struct Entry {
     pub text: String,
 }
 
-/// A headless Chromium session on the demo page.
+/// A headless Chromium session on one page: the demo or an example.
 pub struct Page {
     client: Client,
 }
@@ -99,6 +100,25 @@ impl Page {
             .screenshot()
             .await
             .map_err(|err| format!("screenshot failed: {err}"))
+    }
+
+    /// Saves a screenshot to `path`, saying so with its `size`; a failure to save is a
+    /// warning, not a failed check.
+    pub async fn save_screenshot(&self, path: &Path, size: &str) {
+        let saved = match self.screenshot().await {
+            Ok(png) => {
+                if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                std::fs::write(path, png)
+                    .map_err(|err| format!("cannot write {}: {err}", path.display()))
+            }
+            Err(message) => Err(message),
+        };
+        match saved {
+            Ok(()) => println!("  screenshot ({size}): {}", path.display()),
+            Err(message) => eprintln!("warning: no screenshot: {message}"),
+        }
     }
 
     pub async fn click(&self, id: &str) -> Result<(), String> {
@@ -380,7 +400,6 @@ impl Page {
     }
 
     /// The text of each of these elements that is on the page, for a failure message.
-    #[allow(dead_code)] // only example-check describes by element ids
     pub async fn describe_ids(&self, ids: &[&str]) -> String {
         let mut lines = Vec::new();
         for id in ids {

@@ -1,6 +1,7 @@
 //! Counting and printing checks, shared by `demo-check` and `example-check`.
 
 use std::future::Future;
+use std::process::ExitCode;
 
 use crate::page::Page;
 
@@ -20,7 +21,6 @@ pub struct Stopped;
 
 impl Report {
     /// A report whose failure messages show the text of these elements.
-    #[allow(dead_code)] // only example-check describes by element ids
     pub fn showing(ids: &'static [&'static str]) -> Report {
         Report {
             shown: Some(ids),
@@ -48,6 +48,23 @@ impl Report {
                 println!("  FAIL  {name}\n      {reason}\n{shown}");
                 Err(Stopped)
             }
+        }
+    }
+
+    /// Counts a failure that came before any check could run (no driver, no browser).
+    pub fn could_not_start(&mut self, message: &str) {
+        println!("  FAIL  {message}");
+        self.failed += 1;
+    }
+
+    /// Prints the closing `NAME: N passed, M failed` line that `cargo xtask test` reads,
+    /// and exits successfully only if every check passed and there was at least one.
+    pub fn finish(&self, name: &str) -> ExitCode {
+        println!("{name}: {} passed, {} failed", self.passed, self.failed);
+        if self.failed == 0 && self.passed > 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
         }
     }
 

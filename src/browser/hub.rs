@@ -77,6 +77,13 @@ impl<P: Payload> Hub<P> {
         *self.handler.borrow_mut() = Some(handler);
     }
 
+    /// Whether a handler takes every event as it comes: then a pulling transport reads
+    /// on its own, since no stream polls.
+    #[cfg(feature = "stream")]
+    pub(crate) fn has_handler(&self) -> bool {
+        self.handler.try_borrow().map_or(true, |handler| handler.is_some())
+    }
+
     /// Hands `event` to the handler; if the handler is running (it made this event
     /// happen), it takes the event once it returns.
     fn call_handler(&self, event: Event) {

@@ -194,7 +194,12 @@ impl StreamSocket {
             }
         }));
         let opened = Rc::clone(&state);
-        when_settled(&stream.opened(), move |result| opened.on_opened(result));
+        when_settled(&stream.opened(), move |result| {
+            opened.on_opened(result);
+            if opened.handler_reads() {
+                State::pull(&opened);
+            }
+        });
         let closed = Rc::clone(&state);
         when_settled(&stream.closed(), move |result| {
             State::on_closed(&closed, result)
@@ -336,6 +341,12 @@ impl State {
         }
     }
 
+    /// Whether a `connect_with` handler takes the events, so that reads go on by
+    /// themselves.
+    fn handler_reads(&self) -> bool {
+        self.hub.upgrade().is_some_and(|hub| hub.has_handler())
+    }
+
     fn on_opened(&self, result: Result<JsValue, JsValue>) {
         match result {
             Ok(connection) => {
@@ -421,7 +432,9 @@ impl State {
             match result {
                 Ok(read) if !field(&read, "done").is_truthy() => {
                     next.push(RawEvent::Message(Data::new(field(&read, "value"))));
-                    if next.close.borrow().is_some() {
+                    // Read on at once after a close (nothing to push back on), or for a
+                    // handler, which has taken the message by now.
+                    if next.close.borrow().is_some() || next.handler_reads() {
                         State::pull(&next);
                     }
                 }

@@ -7,7 +7,8 @@
 //! |---|---|
 //! | `app.rs` | the buttons' actions and their listeners |
 //! | `session.rs` | the page's handle on the current connection, in either mode |
-//! | `connection.rs` | the task that owns one plain socket: events, commands, readouts |
+//! | `driver.rs` | the task that owns the connection: commands, events, bursts, ticks |
+//! | `connection.rs` | plain mode: one split socket's events, commands and readouts |
 //! | `reconnecting.rs` | the same for a `ReconnectingWebSocket`, and how the page builds one |
 //! | `burst.rs` | 32 MiB through the socket's `Sink` |
 //! | `controls.rs` | the form fields and what their text means |
@@ -24,6 +25,7 @@ mod controls;
 mod counters;
 mod describe;
 mod dom;
+mod driver;
 mod format;
 mod log;
 mod outbox;

@@ -1,12 +1,11 @@
 //! Reconnect mode: the socket Connect makes when "Reconnect automatically" is ticked, and
-//! the task that drives it: its events (the reconnects between connections included),
-//! the buttons' commands, and the readouts, with the Reconnect line's countdown.
+//! how the task drives it: its events (the reconnects between connections included), the
+//! buttons' commands, and the readouts, with the Reconnect line's countdown.
 //!
 //! A `ReconnectingWebSocket` is not split into halves: the task keeps it in a [`Shared`]
 //! cell, polls its events from there, and a burst sends through the same socket's `Sink`.
 
-use std::cell::{Cell, RefCell};
-use std::future::poll_fn;
+use std::cell::RefCell;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
@@ -16,22 +15,18 @@ use browser_websocket::{
     BinaryType, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent, ReconnectPolicy,
     ReconnectingWebSocket, Sent, WebSocket, WebSocketBuilder, WhenFull,
 };
-use futures_channel::mpsc::UnboundedReceiver;
-use futures_util::future::LocalBoxFuture;
-use futures_util::{FutureExt, Sink, SinkExt, StreamExt};
-use gloo_timers::future::IntervalStream;
+use futures_util::{Sink, SinkExt, StreamExt};
 
 use crate::burst;
-use crate::connection::TICK_MS;
 use crate::controls::ReconnectOptions;
-use crate::counters::{Counters, Direction};
+use crate::counters::Direction;
 use crate::describe::{self, now, size};
+use crate::driver::{open_detail, Burst, Readouts, Socket};
 use crate::format;
 use crate::log::Kind;
 use crate::outbox::Outbox;
 use crate::reconnect_status::Phase;
 use crate::session::Command;
-use crate::view::View;
 
 /// The page's retry policy: the first retry waits a random 0–500 ms, and the ceiling
 /// doubles with each failure in a row, up to 8 s.
@@ -84,36 +79,6 @@ pub fn describe_options(options: ReconnectOptions) -> String {
     )
 }
 
-/// Drives `ws` until the page drops its [`Session`](crate::session::Session); `live`
-/// turns false once the socket is done (closed for good, or given up).
-pub async fn run(
-    ws: ReconnectingWebSocket,
-    queue: OfflineQueue,
-    view: Rc<View>,
-    commands: UnboundedReceiver<Command>,
-    live: Rc<Cell<bool>>,
-) {
-    let binary_type = ws.with_socket(WebSocket::binary_type).unwrap_or_default();
-    let driver = Driver {
-        view,
-        commands,
-        ws: Shared(Rc::new(RefCell::new(ws))),
-        queue,
-        events_ended: false,
-        burst: None,
-        ticker: Some(IntervalStream::new(TICK_MS)),
-        counters: Rc::new(RefCell::new(Counters::default())),
-        outbox: Rc::new(RefCell::new(Outbox::default())),
-        peak_buffered: 0,
-        phase: Phase::Connecting,
-        reconnects: 0,
-        binary_type,
-        closed_by_page: false,
-        live,
-    };
-    driver.run().await;
-}
-
 /// The reconnecting socket, shared by the task, which polls its events, and a burst,
 /// which sends through its `Sink`. Each borrows it for one call at a time, never across
 /// an `.await`, so the two never meet.
@@ -141,32 +106,15 @@ impl Sink<Message> for Shared {
     }
 }
 
-/// A burst in flight, with the time it started.
-type Burst = LocalBoxFuture<'static, (Result<(), Error>, f64)>;
+/// What a burst hands back: how it went, and when it started.
+pub type BurstEnd = (Result<(), Error>, f64);
 
-/// What woke the task.
-enum Step {
-    /// The Session was dropped.
-    Stop,
-    Command(Command),
-    Event(ReconnectEvent),
-    EventsEnded,
-    BurstDone(Result<(), Error>, f64),
-    Tick,
-}
-
-struct Driver {
-    view: Rc<View>,
-    commands: UnboundedReceiver<Command>,
+/// A reconnecting socket, as the task drives it.
+pub struct Reconnecting {
     ws: Shared,
     queue: OfflineQueue,
-    events_ended: bool,
-    burst: Option<Burst>,
-    ticker: Option<IntervalStream>,
-    counters: Rc<RefCell<Counters>>,
     /// What was handed to the socket and has not left yet: Out counts it once it has.
     outbox: Rc<RefCell<Outbox>>,
-    peak_buffered: u32,
     phase: Phase,
     /// Retries that opened.
     reconnects: u32,
@@ -174,65 +122,49 @@ struct Driver {
     binary_type: BinaryType,
     /// Whether Close or Disconnect ended it, for the last line of the log.
     closed_by_page: bool,
-    live: Rc<Cell<bool>>,
 }
 
-impl Driver {
-    async fn run(mut self) {
-        self.refresh();
-        loop {
-            match poll_fn(|cx| self.poll_step(cx)).await {
-                Step::Stop => return,
-                Step::Command(command) => self.command(command),
-                Step::Event(event) => self.event(event),
-                Step::EventsEnded => self.events_ended(),
-                Step::BurstDone(result, started) => self.burst_done(result, started),
-                Step::Tick => self.tick(),
-            }
+impl Reconnecting {
+    /// Takes over `ws`, made with the offline queue `queue`.
+    pub fn new(ws: ReconnectingWebSocket, queue: OfflineQueue) -> Reconnecting {
+        let binary_type = ws.with_socket(WebSocket::binary_type).unwrap_or_default();
+        Reconnecting {
+            ws: Shared(Rc::new(RefCell::new(ws))),
+            queue,
+            outbox: Rc::new(RefCell::new(Outbox::default())),
+            phase: Phase::Connecting,
+            reconnects: 0,
+            binary_type,
+            closed_by_page: false,
         }
     }
+}
 
-    fn poll_step(&mut self, cx: &mut Context<'_>) -> Poll<Step> {
-        // Commands first: once the Session is dropped, nothing more may reach the page.
-        if let Poll::Ready(command) = self.commands.poll_next_unpin(cx) {
-            return Poll::Ready(command.map_or(Step::Stop, Step::Command));
-        }
+impl Socket for Reconnecting {
+    type Event = ReconnectEvent;
+    type BurstEnd = BurstEnd;
+
+    fn poll_event(&mut self, cx: &mut Context<'_>) -> Poll<Option<ReconnectEvent>> {
         // Polling the stream is also what runs the retries and the heartbeat.
-        if !self.events_ended {
-            let polled = self.ws.0.borrow_mut().poll_next_unpin(cx);
-            if let Poll::Ready(event) = polled {
-                return Poll::Ready(event.map_or(Step::EventsEnded, Step::Event));
-            }
-        }
-        if let Some(burst) = &mut self.burst {
-            if let Poll::Ready((result, started)) = burst.poll_unpin(cx) {
-                self.burst = None;
-                return Poll::Ready(Step::BurstDone(result, started));
-            }
-        }
-        if let Some(ticker) = &mut self.ticker {
-            if let Poll::Ready(Some(())) = ticker.poll_next_unpin(cx) {
-                return Poll::Ready(Step::Tick);
-            }
-        }
-        Poll::Pending
+        self.ws.0.borrow_mut().poll_next_unpin(cx)
     }
 
-    fn command(&mut self, command: Command) {
+    fn command(&mut self, readouts: &mut Readouts, command: Command) {
         match command {
-            Command::Send(message) => self.send(message),
-            Command::Burst => self.start_burst(),
+            Command::Send(message) => self.send(readouts, message),
+            // The driver starts bursts itself.
+            Command::Burst => {}
             Command::Close { code, reason } => {
                 let closed = self.ws.0.borrow().close_with(code, &reason);
                 match closed {
                     Ok(()) => {
                         self.closed_by_page = true;
                         let text = format!("closing with {code} {reason:?} for good: no retry");
-                        self.view.log.add(Kind::Info, &text);
+                        readouts.view.log.add(Kind::Info, &text);
                     }
-                    Err(error) => self.view.report("Close failed", &error),
+                    Err(error) => readouts.view.report("Close failed", &error),
                 }
-                self.refresh();
+                self.refresh(readouts);
             }
             Command::Disconnect => {
                 let closed = self.ws.0.borrow().close();
@@ -240,11 +172,11 @@ impl Driver {
                     Ok(()) => {
                         self.closed_by_page = true;
                         let text = "closing with 1000 for good: no retry";
-                        self.view.log.add(Kind::Info, text);
+                        readouts.view.log.add(Kind::Info, text);
                     }
-                    Err(error) => self.view.report("Disconnect failed", &error),
+                    Err(error) => readouts.view.report("Disconnect failed", &error),
                 }
-                self.refresh();
+                self.refresh(readouts);
             }
             Command::SetBinaryType(binary_type) => {
                 self.binary_type = binary_type;
@@ -253,59 +185,23 @@ impl Driver {
                     "binaryType is now {}, also for the reconnects",
                     binary_type.as_str()
                 );
-                self.view.log.add(Kind::Info, &text);
+                readouts.view.log.add(Kind::Info, &text);
             }
         }
     }
 
-    /// Sends now if open, queues otherwise, and says which: what `send` returned.
-    fn send(&mut self, message: Message) {
-        let queued = self.ws.0.borrow().queued();
-        self.settle_outbox(queued);
-        let detail = describe::message(&message);
-        let bytes = size(&message);
-        let sent = self.ws.0.borrow().send(message);
-        let queued = self.ws.0.borrow().queued();
-        match sent {
-            Ok(Sent::Now) => {
-                self.outbox.borrow_mut().accepted(bytes);
-                self.view.log.add(Kind::Sent, &detail);
-            }
-            Ok(Sent::Queued) => {
-                self.outbox.borrow_mut().accepted(bytes);
-                let text = format!("Sent::Queued · {detail} · {queued} waiting");
-                self.view.log.add(Kind::Queued, &text);
-            }
-            Ok(Sent::QueuedDroppingOldest(oldest)) => {
-                let mut outbox = self.outbox.borrow_mut();
-                outbox.dropped_oldest();
-                outbox.accepted(bytes);
-                let dropped = describe::message(&oldest);
-                let text = format!("Sent::QueuedDroppingOldest · {detail} · dropped {dropped}");
-                self.view.log.add(Kind::Queued, &text);
-            }
-            Err(error) => self.view.report("Send failed", &error),
-        }
-        self.refresh();
-    }
-
-    fn start_burst(&mut self) {
-        if self.burst.is_some() {
-            self.view
-                .report("Burst refused", &"a burst is already running");
-            return;
-        }
+    fn start_burst(&mut self, readouts: &Readouts) -> Option<Burst<BurstEnd>> {
         if self.queue.when_full() == WhenFull::DropOldest {
             // Through the Sink, what the queue drops is lost without a word (the crate's
             // docs say so): the page could not tell it from what was sent.
-            self.view.report(
+            readouts.view.report(
                 "Burst refused",
                 &"a Sink cannot say what a drop-oldest offline queue drops: \
                   connect with a queue that rejects new sends",
             );
-            return;
+            return None;
         }
-        self.view.log.add(
+        readouts.view.log.add(
             Kind::Info,
             &format!(
                 "burst: {} × {} = {} through the reconnecting socket's Sink (send_all); \
@@ -318,13 +214,13 @@ impl Driver {
         let mut sink = self.ws.clone();
         let outbox = Rc::clone(&self.outbox);
         let started = now();
-        self.burst = Some(Box::pin(async move {
+        Some(Box::pin(async move {
             let result = burst::send(&mut sink, |bytes| outbox.borrow_mut().accepted(bytes)).await;
             (result, started)
-        }));
+        }))
     }
 
-    fn burst_done(&mut self, result: Result<(), Error>, started: f64) {
+    fn burst_done(&mut self, readouts: &mut Readouts, (result, started): BurstEnd) {
         match result {
             Ok(()) => {
                 let queued = self.ws.0.borrow().queued();
@@ -337,40 +233,31 @@ impl Driver {
                     "burst done: {} in {}, bufferedAmount peaked at {}{waiting}",
                     format::bytes(burst::TOTAL_BYTES),
                     format::seconds(now() - started),
-                    format::bytes(self.peak_buffered.into())
+                    format::bytes(readouts.peak_buffered.into())
                 );
-                self.view.log.add(Kind::Info, &text);
+                readouts.view.log.add(Kind::Info, &text);
             }
             Err(error) => {
                 // Only `start_send` fails here (the socket's `poll_ready` and `poll_flush`
                 // only wait while it is open): the last message was not taken.
                 self.outbox.borrow_mut().refused_last();
-                self.view.report("Burst stopped", &error);
+                readouts.view.report("Burst stopped", &error);
             }
         }
-        self.refresh();
+        self.refresh(readouts);
     }
 
-    fn event(&mut self, event: ReconnectEvent) {
+    fn event(&mut self, readouts: &mut Readouts, event: ReconnectEvent) {
         // Messages wait for the next tick: a flood must not redraw the readouts per message.
         let redraw = !matches!(event, ReconnectEvent::Message(_));
+        let log = &readouts.view.log;
         match event {
-            ReconnectEvent::Open => self.opened(),
-            ReconnectEvent::Message(message) => {
-                self.counters
-                    .borrow_mut()
-                    .record(Direction::In, size(&message), now());
-                self.view
-                    .log
-                    .add(Kind::Message, &describe::message(&message));
-            }
-            ReconnectEvent::Error => self.view.log.add(
-                Kind::Error,
-                "the browser fired error (it gives scripts no detail)",
-            ),
+            ReconnectEvent::Open => self.opened(readouts),
+            ReconnectEvent::Message(message) => readouts.received(&message),
+            ReconnectEvent::Error => readouts.browser_error(),
             ReconnectEvent::Closed(close) => {
                 self.phase = Phase::Closed;
-                self.view.log.add(Kind::Closed, &describe::close(&close));
+                log.add(Kind::Closed, &describe::close(&close));
             }
             ReconnectEvent::Reconnecting { attempt, delay } => {
                 let millis = delay.as_millis();
@@ -379,7 +266,7 @@ impl Driver {
                     at_ms: now() + millis as f64,
                 };
                 let text = format!("Reconnecting attempt {attempt} in {millis} ms");
-                self.view.log.add(Kind::Reconnecting, &text);
+                log.add(Kind::Reconnecting, &text);
             }
             ReconnectEvent::GaveUp(why) => {
                 self.phase = Phase::GaveUp;
@@ -389,48 +276,18 @@ impl Driver {
                     }
                     GiveUp::BadUrl(error) => format!("the retry's URL cannot be used: {error}"),
                 };
-                self.view.log.add(Kind::GaveUp, &text);
+                log.add(Kind::GaveUp, &text);
             }
             other => self.view.log.add(Kind::Error, &format!("{other:?}")),
         }
         if redraw {
-            self.refresh();
+            self.refresh(readouts);
         }
-    }
-
-    /// A connection opened: the first, or a retry that worked, which has just sent what
-    /// the offline queue held.
-    fn opened(&mut self) {
-        let reconnected = self.phase.is_reconnecting();
-        self.phase = Phase::Open;
-        self.apply_binary_type();
-        let (protocol, queued) = {
-            let ws = self.ws.0.borrow();
-            (
-                ws.with_socket(WebSocket::protocol).unwrap_or_default(),
-                ws.queued(),
-            )
-        };
-        let flushed = self.settle_outbox(queued);
-        let mut detail = if protocol.is_empty() {
-            "no subprotocol".to_owned()
-        } else {
-            format!("subprotocol {protocol:?}")
-        };
-        if reconnected {
-            self.reconnects += 1;
-            detail = format!("reconnect {} · {detail}", self.reconnects);
-        }
-        if flushed > 0 {
-            detail.push_str(&format!(" · the {flushed} queued messages went first"));
-        }
-        self.view.log.add(Kind::Open, &detail);
     }
 
     /// The stream ended: the socket is closed for good, or gave up.
-    fn events_ended(&mut self) {
-        self.events_ended = true;
-        self.live.set(false);
+    fn events_ended(&mut self, readouts: &mut Readouts) {
+        readouts.live.set(false);
         let why = match self.phase {
             Phase::GaveUp => None,
             Phase::Waiting { .. } | Phase::Retrying { .. } => {
@@ -448,43 +305,14 @@ impl Driver {
             n => format!(" ({n} queued messages never went out)"),
         };
         if let Some(why) = why {
-            self.view.log.add(Kind::Info, &format!("{why}{unsent}"));
+            readouts.view.log.add(Kind::Info, &format!("{why}{unsent}"));
         } else if !unsent.is_empty() {
-            self.view.log.add(Kind::Info, unsent.trim());
+            readouts.view.log.add(Kind::Info, unsent.trim());
         }
-        self.refresh();
+        self.refresh(readouts);
     }
 
-    fn tick(&mut self) {
-        self.refresh();
-        let idle =
-            self.events_ended && self.burst.is_none() && self.counters.borrow_mut().is_quiet(now());
-        if idle {
-            // Done and the throughput has fallen to 0: nothing left to watch.
-            self.ticker = None;
-        }
-    }
-
-    fn apply_binary_type(&self) {
-        self.ws.0.borrow().with_socket(|socket| {
-            if socket.binary_type() != self.binary_type {
-                socket.set_binary_type(self.binary_type);
-            }
-        });
-    }
-
-    /// Counts as Out what has left the offline queue, now that it holds `queued`; returns
-    /// how many messages that was.
-    fn settle_outbox(&self, queued: usize) -> usize {
-        let left = self.outbox.borrow_mut().left(queued);
-        let mut counters = self.counters.borrow_mut();
-        for bytes in &left {
-            counters.record(Direction::Out, *bytes, now());
-        }
-        left.len()
-    }
-
-    fn refresh(&mut self) {
+    fn refresh(&mut self, readouts: &mut Readouts) {
         let (state, buffered, queued, has_socket) = {
             let ws = self.ws.0.borrow();
             (
@@ -498,17 +326,93 @@ impl Driver {
         if let (Phase::Waiting { attempt, .. }, true) = (self.phase, has_socket) {
             self.phase = Phase::Retrying { attempt };
         }
-        self.settle_outbox(queued);
-        self.peak_buffered = self.peak_buffered.max(buffered);
-        let now = now();
-        let status = &self.view.status;
+        self.settle_outbox(readouts, queued);
+        let status = &readouts.view.status;
         if self.phase.is_reconnecting() {
             status.show_reconnecting();
         } else {
             status.show_state(state);
         }
-        status.show_buffered(buffered, self.peak_buffered);
-        status.show_counters(&mut self.counters.borrow_mut(), now);
-        status.show_reconnect(self.phase, now, self.reconnects, queued);
+        readouts.show_traffic(buffered);
+        let status = &readouts.view.status;
+        status.show_reconnect(self.phase, now(), self.reconnects, queued);
+    }
+}
+
+impl Reconnecting {
+    /// Sends now if open, queues otherwise, and says which: what `send` returned.
+    fn send(&mut self, readouts: &mut Readouts, message: Message) {
+        let queued = self.ws.0.borrow().queued();
+        self.settle_outbox(readouts, queued);
+        let detail = describe::message(&message);
+        let bytes = size(&message);
+        let sent = self.ws.0.borrow().send(message);
+        let queued = self.ws.0.borrow().queued();
+        let log = &readouts.view.log;
+        match sent {
+            Ok(Sent::Now) => {
+                self.outbox.borrow_mut().accepted(bytes);
+                log.add(Kind::Sent, &detail);
+            }
+            Ok(Sent::Queued) => {
+                self.outbox.borrow_mut().accepted(bytes);
+                let text = format!("Sent::Queued · {detail} · {queued} waiting");
+                log.add(Kind::Queued, &text);
+            }
+            Ok(Sent::QueuedDroppingOldest(oldest)) => {
+                let mut outbox = self.outbox.borrow_mut();
+                outbox.dropped_oldest();
+                outbox.accepted(bytes);
+                let dropped = describe::message(&oldest);
+                let text = format!("Sent::QueuedDroppingOldest · {detail} · dropped {dropped}");
+                log.add(Kind::Queued, &text);
+            }
+            Err(error) => readouts.view.report("Send failed", &error),
+        }
+        self.refresh(readouts);
+    }
+
+    /// A connection opened: the first, or a retry that worked, which has just sent what
+    /// the offline queue held.
+    fn opened(&mut self, readouts: &Readouts) {
+        let reconnected = self.phase.is_reconnecting();
+        self.phase = Phase::Open;
+        self.apply_binary_type();
+        let (protocol, queued) = {
+            let ws = self.ws.0.borrow();
+            (
+                ws.with_socket(WebSocket::protocol).unwrap_or_default(),
+                ws.queued(),
+            )
+        };
+        let flushed = self.settle_outbox(readouts, queued);
+        let mut detail = open_detail(&protocol);
+        if reconnected {
+            self.reconnects += 1;
+            detail = format!("reconnect {} · {detail}", self.reconnects);
+        }
+        if flushed > 0 {
+            detail.push_str(&format!(" · the {flushed} queued messages went first"));
+        }
+        readouts.view.log.add(Kind::Open, &detail);
+    }
+
+    fn apply_binary_type(&self) {
+        self.ws.0.borrow().with_socket(|socket| {
+            if socket.binary_type() != self.binary_type {
+                socket.set_binary_type(self.binary_type);
+            }
+        });
+    }
+
+    /// Counts as Out what has left the offline queue, now that it holds `queued`; returns
+    /// how many messages that was.
+    fn settle_outbox(&self, readouts: &Readouts, queued: usize) -> usize {
+        let left = self.outbox.borrow_mut().left(queued);
+        let mut counters = readouts.counters.borrow_mut();
+        for bytes in &left {
+            counters.record(Direction::Out, *bytes, now());
+        }
+        left.len()
     }
 }

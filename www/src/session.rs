@@ -10,8 +10,9 @@ use browser_websocket::{
 };
 use futures_channel::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
-use crate::connection;
-use crate::reconnecting;
+use crate::connection::Plain;
+use crate::driver;
+use crate::reconnecting::Reconnecting;
 use crate::view::View;
 
 /// What the buttons ask of the connection.
@@ -44,14 +45,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts the task that drives `socket`: `connection.rs` or `reconnecting.rs`.
+    /// Starts the task that drives `socket` (`driver.rs`), in its mode: `connection.rs`
+    /// or `reconnecting.rs`.
     pub fn start(socket: Socket, view: Rc<View>) -> Session {
         match socket {
             Socket::Plain(ws) => Session::spawn(false, |commands, live| {
-                connection::run(ws, view, commands, live)
+                driver::run(Plain::new(ws), view, commands, live)
             }),
             Socket::Reconnecting(ws, queue) => Session::spawn(true, |commands, live| {
-                reconnecting::run(*ws, queue, view, commands, live)
+                driver::run(Reconnecting::new(*ws, queue), view, commands, live)
             }),
         }
     }

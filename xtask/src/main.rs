@@ -1,25 +1,33 @@
 //! `cargo xtask`: the project's automation, in Rust so it needs nothing but cargo.
 //!
-//! To add a subcommand, write a module with `USAGE`, `ABOUT` and
-//! `run(&[String]) -> Result`, and list it in [`SUBCOMMANDS`].
+//! Each subcommand is a folder whose `mod.rs` has `USAGE`, `ABOUT` and
+//! `run(&[String]) -> Result`, listed in [`SUBCOMMANDS`]:
+//!
+//! | folder | subcommand |
+//! |---|---|
+//! | `test/` | `cargo xtask test`: every check, and the summary |
+//! | `demo/` | `cargo xtask demo`, and the demo step of `test` |
+//! | `example/` | `cargo xtask example`, and the examples step of `test` |
+//! | `bench/` | `cargo xtask bench` |
+//! | `server/` | `cargo xtask server`, and the test server the others start |
+//!
+//! Beside them: `setup/` (installing what is missing), `site.rs` (building a wasm page),
+//! `test_runner.rs` (settings for `wasm-bindgen-test-runner`), `browser.rs`, `args.rs`,
+//! `cmd.rs` (running children), `failure.rs` and `interrupt.rs` (Ctrl-C).
 
 mod args;
-mod bench_command;
+mod bench;
 mod browser;
-mod browser_tests;
-mod checks;
 mod cmd;
-mod demo_build;
-mod demo_check;
-mod demo_command;
-mod example_command;
+mod demo;
+mod example;
 mod failure;
 mod interrupt;
 mod server;
-mod server_command;
 mod setup;
 mod site;
-mod test_command;
+mod test;
+mod test_runner;
 
 use failure::{Result, EXIT_USAGE};
 use std::process::ExitCode;
@@ -39,29 +47,29 @@ impl Subcommand {
 
 const SUBCOMMANDS: &[Subcommand] = &[
     Subcommand {
-        usage: test_command::USAGE,
-        about: test_command::ABOUT,
-        run: test_command::run,
+        usage: test::USAGE,
+        about: test::ABOUT,
+        run: test::run,
     },
     Subcommand {
-        usage: demo_command::USAGE,
-        about: demo_command::ABOUT,
-        run: demo_command::run,
+        usage: demo::USAGE,
+        about: demo::ABOUT,
+        run: demo::run,
     },
     Subcommand {
-        usage: example_command::USAGE,
-        about: example_command::ABOUT,
-        run: example_command::run,
+        usage: example::USAGE,
+        about: example::ABOUT,
+        run: example::run,
     },
     Subcommand {
-        usage: bench_command::USAGE,
-        about: bench_command::ABOUT,
-        run: bench_command::run,
+        usage: bench::USAGE,
+        about: bench::ABOUT,
+        run: bench::run,
     },
     Subcommand {
-        usage: server_command::USAGE,
-        about: server_command::ABOUT,
-        run: server_command::run,
+        usage: server::USAGE,
+        about: server::ABOUT,
+        run: server::run,
     },
 ];
 

@@ -1,5 +1,5 @@
-//! Building a wasm page into a directory the test server can serve: a crate for wasm32 in
-//! release, its JavaScript bindings (`wasm-bindgen --target web`), and the page's static
+//! Building wasm pages into directories the test server can serve: each page's crate for
+//! wasm32, its JavaScript bindings (`wasm-bindgen --target web`), and the page's static
 //! files. Used for the demo (`www/`) and the framework examples (`examples/*`).
 
 use crate::cmd::{self, announce, cargo, command, target_dir};
@@ -12,18 +12,81 @@ use std::path::{Path, PathBuf};
 /// own files (`Cargo.toml`, `src/`, `README.md`) are not.
 const STATIC_EXTENSIONS: [&str; 8] = ["html", "css", "js", "mjs", "svg", "png", "ico", "txt"];
 
-/// Builds `package` and lays out its site in `target/<site_dir>/`: the bindings in `pkg/`
-/// and the static files of `page_dir` beside them. Returns the site's directory.
-pub fn build(package: &str, page_dir: &Path, site_dir: &str) -> Result<PathBuf> {
-    announce(&format!("building {package} (wasm32, release)"));
-    cmd::run(cargo().args(["build", "-p", package, "--release", "--target", WASM32]))?;
+/// A page to build.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The crate, built as a `cdylib` or a binary for wasm32.
+    pub package: &'static str,
+    /// Where its `index.html` and other static files are.
+    pub page_dir: PathBuf,
+    /// Where under the target directory its site goes, e.g. `demo`.
+    pub site_dir: String,
+}
+
+/// The Cargo profile a site is built with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// What `cargo xtask demo` and `cargo xtask example` serve: small, slow to build.
+    Release,
+    /// What `cargo xtask test` checks in the browser: quick to build, large, and sharing
+    /// its dependencies with the wasm32 browser tests.
+    Dev,
+}
+
+impl Profile {
+    /// The name for `cargo build --profile`.
+    fn name(self) -> &'static str {
+        match self {
+            Profile::Release => "release",
+            Profile::Dev => "dev",
+        }
+    }
+
+    /// Its directory under `target/wasm32-unknown-unknown/`.
+    fn dir(self) -> &'static str {
+        match self {
+            Profile::Release => "release",
+            Profile::Dev => "debug",
+        }
+    }
+}
+
+/// Builds every page's crate in one `cargo build` (so shared dependencies are built once,
+/// with their features unified), then lays out each site in `target/<site_dir>/`: the
+/// bindings in `pkg/` and the page's static files beside them. Returns the sites'
+/// directories, in the order of `pages`.
+pub fn build(pages: &[Page], profile: Profile) -> Result<Vec<PathBuf>> {
+    let names: Vec<&str> = pages.iter().map(|page| page.package).collect();
+    announce(&format!(
+        "building {} (wasm32, {})",
+        names.join(", "),
+        profile.name()
+    ));
+    let mut build = cargo();
+    build.args(["build", "--profile", profile.name(), "--target", WASM32]);
+    for page in pages {
+        build.args(["-p", page.package]);
+    }
+    cmd::run(&mut build)?;
+    pages.iter().map(|page| lay_out(page, profile)).collect()
+}
+
+/// Builds one page, as [`build`] does.
+pub fn build_one(page: &Page, profile: Profile) -> Result<PathBuf> {
+    let mut sites = build(std::slice::from_ref(page), profile)?;
+    Ok(sites.remove(0))
+}
+
+/// Generates `page`'s bindings from its built wasm and copies its static files.
+fn lay_out(page: &Page, profile: Profile) -> Result<PathBuf> {
+    let package = page.package;
     // Cargo names the file after the package, dashes kept.
     let wasm = target_dir()
         .join(WASM32)
-        .join("release")
+        .join(profile.dir())
         .join(format!("{package}.wasm"));
 
-    let site = target_dir().join(site_dir);
+    let site = target_dir().join(&page.site_dir);
     // A fresh directory, so that no file removed from the page lingers in the site.
     if site.exists() {
         fs::remove_dir_all(&site)
@@ -36,7 +99,7 @@ pub fn build(package: &str, page_dir: &Path, site_dir: &str) -> Result<PathBuf> 
             .arg(site.join("pkg"))
             .arg(&wasm),
     )?;
-    let copied = copy_static_files(page_dir, &site)?;
+    let copied = copy_static_files(&page.page_dir, &site)?;
     let bundle = site.join("pkg").join(format!("{package}_bg.wasm"));
     let size = fs::metadata(&bundle).map(|meta| meta.len()).unwrap_or(0);
     println!(

@@ -1,0 +1,107 @@
+//! The command line: `--scenario yew|leptos --url URL --chromedriver PATH --screenshot PATH`.
+
+use std::path::PathBuf;
+
+pub const USAGE: &str = "usage: example-check --scenario yew|leptos --url http://127.0.0.1:PORT/ \
+--chromedriver /usr/bin/chromedriver --screenshot target/yew-chat.png
+
+Drives the example's chat in headless Chromium, prints each check as it passes, saves a
+screenshot at 1280x800, and ends with `SCENARIO: N passed, M failed`.";
+
+/// The examples, by the name of their scenario.
+const SCENARIOS: [&str; 2] = ["yew", "leptos"];
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Args {
+    /// `yew` or `leptos`.
+    pub scenario: String,
+    /// The example, served by the test server (which also serves `/echo`).
+    pub url: String,
+    pub chromedriver: PathBuf,
+    pub screenshot: PathBuf,
+}
+
+/// Parses the arguments after the program name; the error is a one-line message.
+pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String> {
+    let (mut scenario, mut url, mut chromedriver, mut screenshot) = (None, None, None, None);
+    let mut arguments = arguments.into_iter();
+    while let Some(argument) = arguments.next() {
+        let (flag, inline) = match argument.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
+            _ => (argument, None),
+        };
+        let value = inline
+            .or_else(|| arguments.next())
+            .ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--scenario" => scenario = Some(value?),
+            "--url" => url = Some(value?),
+            "--chromedriver" => chromedriver = Some(PathBuf::from(value?)),
+            "--screenshot" => screenshot = Some(PathBuf::from(value?)),
+            other => return Err(format!("unknown argument: {other}")),
+        }
+    }
+    let scenario = scenario.ok_or("--scenario is required")?;
+    if !SCENARIOS.contains(&scenario.as_str()) {
+        return Err(format!("--scenario {scenario}: expected yew or leptos"));
+    }
+    let url = url.ok_or("--url is required")?;
+    if !url.starts_with("http://") {
+        return Err(format!("--url {url}: expected http://HOST:PORT/"));
+    }
+    Ok(Args {
+        scenario,
+        url,
+        chromedriver: chromedriver.ok_or("--chromedriver is required")?,
+        screenshot: screenshot.ok_or("--screenshot is required")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_strs(arguments: &[&str]) -> Result<Args, String> {
+        parse(arguments.iter().map(|argument| argument.to_string()))
+    }
+
+    #[test]
+    fn all_flags_in_both_spellings() {
+        let args = parse_strs(&[
+            "--scenario=leptos",
+            "--url",
+            "http://127.0.0.1:1/",
+            "--chromedriver=/usr/bin/chromedriver",
+            "--screenshot",
+            "a.png",
+        ])
+        .unwrap();
+        assert_eq!(args.scenario, "leptos");
+        assert_eq!(args.url, "http://127.0.0.1:1/");
+        assert_eq!(args.chromedriver, PathBuf::from("/usr/bin/chromedriver"));
+        assert_eq!(args.screenshot, PathBuf::from("a.png"));
+    }
+
+    #[test]
+    fn unknown_scenarios_and_missing_flags_are_errors() {
+        let rest = [
+            "--url",
+            "http://x/",
+            "--chromedriver",
+            "c",
+            "--screenshot",
+            "s",
+        ];
+        let with = |scenario: &str| {
+            let mut all = vec!["--scenario", scenario];
+            all.extend(rest);
+            parse_strs(&all)
+        };
+        assert!(with("yew").is_ok());
+        assert!(with("react").is_err());
+        assert!(parse_strs(&rest).is_err());
+        assert!(parse_strs(&["--scenario"]).is_err());
+    }
+}

@@ -1,0 +1,381 @@
+//! Reconnecting: backoff with jitter, terminal closes, the offline queue, heartbeats, and
+//! no listener left behind.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::common::{unique_id, url, within};
+use browser_websocket::{
+    live_listeners, CloseCode, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent,
+    ReconnectPolicy, ReconnectingWebSocket, Sent, WebSocket, WhenFull,
+};
+use futures_util::StreamExt;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Retries after 0–10 ms, 5 ms with the fixed random source.
+fn fast() -> ReconnectPolicy {
+    ReconnectPolicy::default()
+        .initial_delay(Duration::from_millis(10))
+        .max_delay(Duration::from_millis(10))
+        .random(|| 0.5)
+}
+
+fn connect(path: &str, policy: ReconnectPolicy) -> ReconnectingWebSocket {
+    WebSocket::builder(url(path))
+        .reconnecting(policy)
+        .connect()
+        .expect("valid URL")
+}
+
+/// The next event that is not `Error` (Firefox fires `error` on a dropped connection,
+/// Chromium does not).
+async fn next(ws: &mut ReconnectingWebSocket) -> Option<ReconnectEvent> {
+    loop {
+        match within("the next event", ws.next()).await {
+            Some(ReconnectEvent::Error) => continue,
+            other => return other,
+        }
+    }
+}
+
+fn text(s: &str) -> ReconnectEvent {
+    ReconnectEvent::Message(Message::Text(s.into()))
+}
+
+fn closed_with(event: Option<ReconnectEvent>, code: u16) {
+    match event {
+        Some(ReconnectEvent::Closed(close)) => assert_eq!(close.code.as_u16(), code),
+        other => panic!("expected Closed({code}), got {other:?}"),
+    }
+}
+
+fn reconnecting(event: Option<ReconnectEvent>) -> (u32, Duration) {
+    match event {
+        Some(ReconnectEvent::Reconnecting { attempt, delay }) => (attempt, delay),
+        other => panic!("expected Reconnecting, got {other:?}"),
+    }
+}
+
+/// After `/drop-after` drops the connection, it reconnects and the echo resumes; sends
+/// made while disconnected are delivered exactly once, in order, before later sends.
+#[wasm_bindgen_test]
+async fn reconnect_resumes_echo_and_delivers_queued_sends_once_in_order() {
+    let mut ws = connect("/drop-after/5", fast());
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    for s in ["a", "b", "c", "d", "e"] {
+        assert_eq!(ws.send(s), Ok(Sent::Now));
+    }
+    for s in ["a", "b", "c", "d", "e"] {
+        assert_eq!(next(&mut ws).await, Some(text(s)));
+    }
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(ws.send("f"), Ok(Sent::Queued));
+    assert_eq!(ws.send("g"), Ok(Sent::Queued));
+    assert_eq!(ws.queued(), 2);
+    assert_eq!(
+        reconnecting(next(&mut ws).await),
+        (1, Duration::from_millis(5))
+    );
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    assert_eq!(ws.queued(), 0, "the queue is sent on open");
+    assert_eq!(ws.send("h"), Ok(Sent::Now));
+    for s in ["f", "g", "h"] {
+        assert_eq!(next(&mut ws).await, Some(text(s)));
+    }
+    ws.close().expect("first close");
+    closed_with(next(&mut ws).await, 1000);
+    assert_eq!(next(&mut ws).await, None, "your own close is final");
+}
+
+/// Full jitter: each delay is the injected random fraction of the ceiling, which doubles
+/// per failure up to the maximum.
+#[wasm_bindgen_test]
+async fn reconnect_delays_stay_within_full_jitter_bounds() {
+    let draws = [0.0, 0.999, 0.5];
+    let index = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&index);
+    let policy = ReconnectPolicy::default()
+        .initial_delay(Duration::from_millis(10))
+        .factor(2.0)
+        .max_delay(Duration::from_millis(25))
+        .random(move || {
+            let i = counter.get();
+            counter.set(i + 1);
+            draws[i % draws.len()]
+        });
+    let key = unique_id("jitter");
+    let mut ws = connect(&format!("/refuse/{key}/3"), policy);
+    let mut delays = Vec::new();
+    for _ in 0..3 {
+        closed_with(next(&mut ws).await, 1006);
+        delays.push(reconnecting(next(&mut ws).await));
+    }
+    assert_eq!(
+        delays,
+        vec![
+            (1, Duration::from_millis(0)),  // 0.0 × 10 ms
+            (2, Duration::from_millis(19)), // 0.999 × 20 ms, whole ms
+            (3, Duration::from_millis(12)), // 0.5 × min(40, 25) ms
+        ]
+    );
+    assert_eq!(
+        next(&mut ws).await,
+        Some(ReconnectEvent::Open),
+        "the fourth try is accepted"
+    );
+    assert_eq!(index.get(), 3);
+}
+
+/// 1008 and application codes are final by default: the stream ends without a retry.
+#[wasm_bindgen_test]
+async fn reconnect_does_not_follow_terminal_close_codes() {
+    for code in [1008, 4000, 1000] {
+        let mut ws = connect(&format!("/close/{code}?reason=final"), fast());
+        assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+        closed_with(next(&mut ws).await, code);
+        assert_eq!(next(&mut ws).await, None, "{code} must not reconnect");
+    }
+}
+
+/// When `max_attempts` retries fail, the stream ends with `GaveUp`, and what was queued
+/// can be taken back.
+#[wasm_bindgen_test]
+async fn reconnect_gives_up_after_max_attempts() {
+    let key = unique_id("give-up");
+    let mut ws = connect(&format!("/refuse/{key}/100"), fast().max_attempts(Some(2)));
+    assert_eq!(ws.send("never"), Ok(Sent::Queued));
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(reconnecting(next(&mut ws).await).0, 1);
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(reconnecting(next(&mut ws).await).0, 2);
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(
+        next(&mut ws).await,
+        Some(ReconnectEvent::GaveUp(GiveUp::AttemptsExhausted {
+            attempts: 2
+        }))
+    );
+    assert_eq!(next(&mut ws).await, None);
+    assert_eq!(
+        ws.send("late"),
+        Err(Error::NotOpen(browser_websocket::ReadyState::Closed))
+    );
+    assert_eq!(ws.take_unsent(), vec![Message::Text("never".into())]);
+}
+
+/// A silent server misses the heartbeat deadline: the socket closes with 4000 and exactly
+/// one reconnect follows.
+#[wasm_bindgen_test]
+async fn heartbeat_deadline_on_silent_triggers_one_reconnect() {
+    let heartbeat = Heartbeat::new(
+        "ping",
+        Duration::from_millis(50),
+        Duration::from_millis(200),
+    );
+    let mut ws = WebSocket::builder(url("/silent"))
+        .reconnecting(fast())
+        .heartbeat(heartbeat)
+        .connect()
+        .expect("valid URL");
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    match next(&mut ws).await {
+        Some(ReconnectEvent::Closed(close)) => {
+            assert_eq!(close.code, CloseCode::new(4000).expect("in range"));
+            assert_eq!(close.reason, "heartbeat timeout");
+        }
+        other => panic!("expected the heartbeat's close, got {other:?}"),
+    }
+    assert_eq!(reconnecting(next(&mut ws).await).0, 1);
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    ws.close().expect("first close");
+    closed_with(next(&mut ws).await, 1000);
+    assert_eq!(next(&mut ws).await, None);
+}
+
+/// Replies keep the heartbeat happy: an echoing server is never timed out.
+#[wasm_bindgen_test]
+async fn heartbeat_replies_keep_the_connection() {
+    let heartbeat = Heartbeat::new(
+        "ping",
+        Duration::from_millis(20),
+        Duration::from_millis(100),
+    );
+    let mut ws = WebSocket::builder(url("/echo"))
+        .reconnecting(fast())
+        .heartbeat(heartbeat)
+        .connect()
+        .expect("valid URL");
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    // Ten pings and their echoes span five deadlines.
+    for _ in 0..10 {
+        assert_eq!(next(&mut ws).await, Some(text("ping")));
+    }
+    ws.close().expect("first close");
+    closed_with(next(&mut ws).await, 1000);
+}
+
+/// 100 drop-and-reconnect cycles leave exactly one socket's listeners attached (and,
+/// while waiting, only the `online` and `pageshow` listeners), and dropping the
+/// reconnecting socket removes those too.
+#[wasm_bindgen_test]
+async fn reconnect_100_cycles_leave_no_extra_listeners() {
+    let before = live_listeners();
+    let policy = fast().random(|| 0.0);
+    let mut ws = connect("/drop-after/1", policy);
+    for cycle in 0..100 {
+        assert_eq!(
+            next(&mut ws).await,
+            Some(ReconnectEvent::Open),
+            "cycle {cycle}"
+        );
+        let transport = ws.with_socket(WebSocket::transport).expect("connected");
+        let socket = crate::common::socket_listeners(transport);
+        assert_eq!(live_listeners(), before + socket, "cycle {cycle}");
+        assert_eq!(ws.send("x"), Ok(Sent::Now));
+        assert_eq!(next(&mut ws).await, Some(text("x")));
+        closed_with(next(&mut ws).await, 1006);
+        reconnecting(next(&mut ws).await);
+    }
+    assert_eq!(
+        live_listeners(),
+        before + 2,
+        "no socket while waiting: only online and pageshow"
+    );
+    drop(ws);
+    assert_eq!(live_listeners(), before);
+}
+
+/// The URL provider is asked before every retry, and its URL is used.
+#[wasm_bindgen_test]
+async fn reconnect_asks_the_url_provider_before_each_retry() {
+    let calls = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&calls);
+    let key = unique_id("provider");
+    let mut ws = WebSocket::builder(url(&format!("/refuse/{key}/100")))
+        .reconnecting(fast())
+        .url_provider(move || {
+            counted.set(counted.get() + 1);
+            url("/echo")
+        })
+        .connect()
+        .expect("valid URL");
+    closed_with(next(&mut ws).await, 1006);
+    reconnecting(next(&mut ws).await);
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    assert_eq!(calls.get(), 1);
+    assert_eq!(ws.with_socket(WebSocket::url), Some(url("/echo")));
+    ws.close().expect("first close");
+}
+
+/// A full queue refuses new messages or drops the oldest, as configured, and says so.
+#[wasm_bindgen_test]
+async fn queue_full_policies_refuse_or_drop_oldest_visibly() {
+    let reject = WebSocket::builder(url("/echo"))
+        .reconnecting(fast())
+        .offline_queue(OfflineQueue::new(1, WhenFull::RejectNew))
+        .connect()
+        .expect("valid URL");
+    assert_eq!(
+        reject.send("a"),
+        Ok(Sent::Queued),
+        "queued while connecting"
+    );
+    assert_eq!(reject.send("b"), Err(Error::QueueFull { capacity: 1 }));
+
+    let mut drop_oldest = WebSocket::builder(url("/echo"))
+        .reconnecting(fast())
+        .offline_queue(OfflineQueue::new(2, WhenFull::DropOldest))
+        .connect()
+        .expect("valid URL");
+    for s in ["a", "b"] {
+        assert_eq!(drop_oldest.send(s), Ok(Sent::Queued));
+    }
+    assert_eq!(
+        drop_oldest.send("c"),
+        Ok(Sent::QueuedDroppingOldest(Message::Text("a".into())))
+    );
+    assert_eq!(next(&mut drop_oldest).await, Some(ReconnectEvent::Open));
+    assert_eq!(next(&mut drop_oldest).await, Some(text("b")));
+    assert_eq!(next(&mut drop_oldest).await, Some(text("c")));
+}
+
+/// Calls back into the socket from inside `with_socket` work: no borrow is held while the
+/// closure runs, so nothing panics and each call does what it does outside.
+#[wasm_bindgen_test]
+async fn calls_from_inside_with_socket_do_not_panic() {
+    let mut ws = connect("/echo", fast());
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    let inside = ws.with_socket(|socket| {
+        assert_eq!(socket.ready_state(), ws.ready_state());
+        (
+            ws.ready_state(),
+            ws.queued(),
+            ws.send("from inside"),
+            ws.take_unsent(),
+        )
+    });
+    assert_eq!(
+        inside,
+        Some((
+            browser_websocket::ReadyState::Open,
+            0,
+            Ok(Sent::Now),
+            Vec::new()
+        ))
+    );
+    // Browsers drop what arrives after `close()`, so the echo comes first.
+    assert_eq!(next(&mut ws).await, Some(text("from inside")));
+    let closed = ws.with_socket(|_| ws.close_with(CloseCode::new(4001).expect("valid"), "inside"));
+    assert_eq!(closed, Some(Ok(())));
+    closed_with(next(&mut ws).await, 4001);
+    assert_eq!(next(&mut ws).await, None, "your own close is final");
+}
+
+/// Closing while a retry is 30 s away ends the stream at once instead of waiting the
+/// backoff out.
+#[wasm_bindgen_test]
+async fn close_while_waiting_to_retry_ends_the_stream_at_once() {
+    let slow = ReconnectPolicy::default()
+        .initial_delay(Duration::from_secs(60))
+        .max_delay(Duration::from_secs(60))
+        .random(|| 0.5);
+    let key = unique_id("close-waiting");
+    let mut ws = connect(&format!("/refuse/{key}/100"), slow);
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(
+        reconnecting(next(&mut ws).await),
+        (1, Duration::from_secs(30))
+    );
+    ws.close().expect("first close");
+    assert_eq!(
+        ws.close(),
+        Err(Error::AlreadyClosing(browser_websocket::ReadyState::Closed))
+    );
+    assert_eq!(next(&mut ws).await, None);
+    assert_eq!(
+        ws.send("late"),
+        Err(Error::NotOpen(browser_websocket::ReadyState::Closed))
+    );
+}
+
+/// A handshake that never answers counts as one failed attempt once the connect timeout
+/// runs out; the retry connects.
+#[wasm_bindgen_test]
+async fn reconnect_counts_a_connect_timeout_as_one_failed_attempt() {
+    let key = unique_id("stall-retry");
+    let mut ws = WebSocket::builder(url(&format!("/stall/{key}/1")))
+        .reconnecting(fast().retry_when(|_| false))
+        .connect_timeout(Some(Duration::from_millis(300)))
+        .connect()
+        .expect("valid URL");
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(
+        reconnecting(next(&mut ws).await),
+        (1, Duration::from_millis(5)),
+        "retried although retry_when refuses every close"
+    );
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    assert_eq!(ws.send("after the timeout"), Ok(Sent::Now));
+    assert_eq!(next(&mut ws).await, Some(text("after the timeout")));
+}

@@ -1,0 +1,215 @@
+//! Running `bench/` in one headless browser and collecting its `BENCH` lines.
+
+use super::json::{self, Value};
+use super::server::PROFILE;
+use crate::browser::Browser;
+use crate::cmd::{announce, cargo, describe, target_dir};
+use crate::failure::{Failure, Result};
+use crate::setup::WASM32;
+use crate::test_runner;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// What the bench prints before each machine-readable line (`bench/src/report.rs`).
+const PREFIX: &str = "BENCH ";
+
+/// Seconds for the whole benchmark, which is one test: the runner's default is 20.
+const DEFAULT_TIMEOUT: &str = "1200";
+
+/// How to run the bench.
+#[derive(Debug)]
+pub struct RunOptions<'a> {
+    pub browser: Browser,
+    pub driver: &'a Path,
+    pub server: SocketAddr,
+    pub rounds: u32,
+    pub smoke: bool,
+    pub only: &'a [String],
+}
+
+/// One timed run of one workload by one implementation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    pub round: u32,
+    pub implementation: String,
+    pub workload: String,
+    pub ms: f64,
+}
+
+/// Everything the bench reported.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Run {
+    pub user_agent: String,
+    pub rounds: u32,
+    pub scale: String,
+    pub samples: Vec<Sample>,
+}
+
+/// Builds and runs the bench, echoing the runner's output with each `BENCH` line shown
+/// as a short progress line.
+pub fn run(options: &RunOptions) -> Result<Run> {
+    announce(&format!(
+        "benchmark in {} ({} rounds{})",
+        options.browser,
+        options.rounds,
+        if options.smoke { ", smoke counts" } else { "" }
+    ));
+    // Each headless run leaves a browser profile in TMPDIR: give it a directory to delete.
+    let tmp = target_dir().join("bench").join("browser-tmp");
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp)
+        .map_err(|err| Failure::new(format!("cannot create {}: {err}", tmp.display())))?;
+    let result = run_in(options, &tmp);
+    let _ = std::fs::remove_dir_all(&tmp);
+    result
+}
+
+fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
+    let mut cmd = bench_command(options, tmp);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped());
+    let mut child = cmd
+        .spawn()
+        .map_err(|err| crate::cmd::spawn_failure(&cmd, err))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut run = Run::default();
+    let mut bad_lines = Vec::new();
+    for line in BufReader::new(stdout).lines().map_while(|line| line.ok()) {
+        let Some(json) = line.trim_start().strip_prefix(PREFIX) else {
+            println!("{line}");
+            continue;
+        };
+        match read_line(json, &mut run) {
+            Some(text) => println!("    {text}"),
+            None => bad_lines.push(line),
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|err| Failure::new(format!("waiting for `{}` failed: {err}", describe(&cmd))))?;
+    if !status.success() {
+        return Err(Failure::new(format!(
+            "the benchmark failed ({status}); its output is above"
+        )));
+    }
+    if let Some(line) = bad_lines.first() {
+        return Err(Failure::new(format!(
+            "{} unreadable BENCH lines, the first: {line}",
+            bad_lines.len()
+        )));
+    }
+    if run.samples.is_empty() {
+        return Err(Failure::new(
+            "the benchmark passed but printed no measurement (is --nocapture still honoured?)",
+        ));
+    }
+    Ok(run)
+}
+
+fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
+    let mut cmd = cargo();
+    cmd.args([
+        "test",
+        "--profile",
+        PROFILE,
+        "-p",
+        "bench",
+        "--target",
+        WASM32,
+    ])
+    .args(["--test", "bench", "--", "--nocapture"])
+    // Read by the bench at compile time (`option_env!`), like the browser tests do.
+    .env("BROWSER_WEBSOCKET_TEST_SERVER", options.server.to_string())
+    .env("BENCH_ROUNDS", options.rounds.to_string())
+    .env("BENCH_SCALE", if options.smoke { "smoke" } else { "full" })
+    .env("BENCH_ONLY", options.only.join(","));
+    test_runner::configure(
+        &mut cmd,
+        options.browser,
+        options.driver,
+        DEFAULT_TIMEOUT,
+        tmp,
+    );
+    cmd
+}
+
+/// Adds one `BENCH` line's content to `run`; a line for the terminal, or `None` if the
+/// line is not a measurement or meta line this version understands.
+pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
+    let fields = json::parse_flat_object(json)?;
+    let text = |key: &str| match fields.get(key) {
+        Some(Value::Text(text)) => Some(text.clone()),
+        _ => None,
+    };
+    let number = |key: &str| match fields.get(key) {
+        Some(Value::Number(number)) => Some(*number),
+        _ => None,
+    };
+    match text("kind")?.as_str() {
+        "meta" => {
+            run.user_agent = text("user_agent")?;
+            run.rounds = number("rounds")? as u32;
+            run.scale = text("scale")?;
+            Some(format!("browser: {}", run.user_agent))
+        }
+        "time" => {
+            let sample = Sample {
+                round: number("round")? as u32,
+                implementation: text("impl")?,
+                workload: text("workload")?,
+                ms: number("ms")?,
+            };
+            let line = format!(
+                "round {}  {:<28} {:<6} {:>10.1} ms",
+                sample.round + 1,
+                sample.workload,
+                sample.implementation,
+                sample.ms
+            );
+            run.samples.push(sample);
+            Some(line)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_and_time_lines_fill_the_run() {
+        let mut run = Run::default();
+        let meta = r#"{"kind":"meta","user_agent":"HeadlessChrome/156","rounds":3,"scale":"full"}"#;
+        assert!(read_line(meta, &mut run).is_some());
+        let time =
+            r#"{"kind":"time","round":1,"impl":"crate","workload":"flood-16B-text","ms":12.500}"#;
+        let shown = read_line(time, &mut run).unwrap();
+        assert!(shown.contains("flood-16B-text") && shown.contains("12.5 ms"));
+        assert_eq!(run.user_agent, "HeadlessChrome/156");
+        assert_eq!(run.rounds, 3);
+        assert_eq!(
+            run.samples,
+            [Sample {
+                round: 1,
+                implementation: "crate".into(),
+                workload: "flood-16B-text".into(),
+                ms: 12.5
+            }]
+        );
+    }
+
+    #[test]
+    fn lines_missing_a_field_or_of_another_kind_are_not_read() {
+        let mut run = Run::default();
+        assert!(read_line(
+            r#"{"kind":"time","round":1,"impl":"crate","ms":1}"#,
+            &mut run
+        )
+        .is_none());
+        assert!(read_line(r#"{"kind":"later"}"#, &mut run).is_none());
+        assert!(read_line("not json", &mut run).is_none());
+        assert!(run.samples.is_empty());
+    }
+}

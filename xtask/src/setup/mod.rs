@@ -1,0 +1,117 @@
+//! Finding, and installing when missing, everything the tests need on a fresh Debian
+//! machine that has only the Rust toolchain.
+//!
+//! Binaries come only from rustup, crates.io (`cargo install`) and Debian (`apt-get`).
+//!
+//! | file | what it finds or installs |
+//! |---|---|
+//! | `mod.rs` | [`ensure`]: everything a subcommand needs, in order |
+//! | `toolchain.rs` | the wasm32 target, rustfmt and clippy (rustup) |
+//! | `wasm_bindgen.rs` | the pinned `wasm-bindgen-cli` (cargo install) |
+//! | `system_packages.rs` | Chromium, chromedriver, Firefox ESR (apt-get, as root) |
+//! | `cargo_tools.rs` | geckodriver and wasm-pack (cargo install) |
+
+mod cargo_tools;
+mod system_packages;
+mod toolchain;
+mod wasm_bindgen;
+
+pub use system_packages::CHROMEDRIVER;
+
+use crate::browser::Browser;
+use crate::cmd::announce;
+use crate::failure::Result;
+use std::path::{Path, PathBuf};
+
+pub const WASM32: &str = "wasm32-unknown-unknown";
+
+/// What a subcommand needs besides the wasm32 target and `wasm-bindgen`.
+#[derive(Debug, Default)]
+pub struct Needs<'a> {
+    /// The browsers to run tests in, each with its driver.
+    pub browsers: &'a [Browser],
+    /// rustfmt and clippy.
+    pub lint: bool,
+    /// wasm-pack, for `wasm-pack test`.
+    pub wasm_pack: bool,
+}
+
+/// The tools found or installed, ready to hand to the test runners.
+#[derive(Debug)]
+pub struct Tools {
+    drivers: Vec<(Browser, PathBuf)>,
+    /// Present when [`Needs::wasm_pack`] asked for it.
+    pub wasm_pack: Option<PathBuf>,
+}
+
+impl Tools {
+    /// The WebDriver binary for `browser`, if it was among [`Needs::browsers`].
+    pub fn driver(&self, browser: Browser) -> Option<&Path> {
+        self.drivers
+            .iter()
+            .find(|(b, _)| *b == browser)
+            .map(|(_, path)| path.as_path())
+    }
+}
+
+/// Makes sure every prerequisite is present, installing what is missing.
+pub fn ensure(needs: &Needs) -> Result<Tools> {
+    announce("checking prerequisites");
+    toolchain::ensure_wasm32_target()?;
+    if needs.lint {
+        toolchain::ensure_rustfmt_and_clippy()?;
+    }
+    wasm_bindgen::ensure_wasm_bindgen_cli()?;
+    system_packages::ensure_system_packages(needs.browsers)?;
+
+    let mut drivers = Vec::new();
+    for &browser in needs.browsers {
+        let driver = match browser {
+            Browser::Chromium => PathBuf::from(CHROMEDRIVER),
+            Browser::Firefox => cargo_tools::ensure_geckodriver()?,
+        };
+        drivers.push((browser, driver));
+    }
+    let wasm_pack = if needs.wasm_pack {
+        Some(cargo_tools::ensure_wasm_pack()?)
+    } else {
+        None
+    };
+    Ok(Tools { drivers, wasm_pack })
+}
+
+/// What `cargo xtask demo` needs: the wasm32 target and the pinned `wasm-bindgen`.
+/// No browser: the demo is served, not driven.
+pub fn ensure_for_demo() -> Result {
+    announce("checking prerequisites");
+    toolchain::ensure_wasm32_target()?;
+    wasm_bindgen::ensure_wasm_bindgen_cli()
+}
+
+/// The version from a `tool --version` line such as `wasm-bindgen-test-runner 0.2.130`.
+pub fn parse_tool_version(output: &str) -> Option<&str> {
+    output.lines().next()?.split_whitespace().nth(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tool_version_is_the_second_word_of_the_first_line() {
+        assert_eq!(
+            parse_tool_version("wasm-bindgen-test-runner 0.2.130\n"),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            parse_tool_version("geckodriver 0.37.1 (abc 2025-01-01)\n\nmore"),
+            Some("0.37.1")
+        );
+    }
+
+    #[test]
+    fn tool_version_is_none_without_a_version_word() {
+        assert_eq!(parse_tool_version(""), None);
+        assert_eq!(parse_tool_version("wasm-bindgen-test-runner\n"), None);
+    }
+}

@@ -1,0 +1,229 @@
+//! `cargo xtask test`: set the machine up, lint, run the native tests, build the docs,
+//! then run the browser tests against a freshly started test server and check the demo
+//! page and the examples in Chromium. Every step runs even when an earlier one failed
+//! (except setup); the summary gives each step's verdict and duration.
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | the subcommand: its options and the order of the steps |
+//! | `lints.rs` | fmt, clippy for native and wasm32, the library without its features |
+//! | `native.rs` | the native unit and doc tests |
+//! | `docs.rs` | `cargo doc` for wasm32 with warnings denied |
+//! | `browser_tests.rs` | the wasm tests in one headless browser |
+//! | `wasm_pack.rs` | one module of them through `wasm-pack test --headless --chrome` |
+//! | `site_check.rs` | serving a built site and running a demo-check binary against it |
+//! | `tally.rs` | counting passed and failed tests in a child's output |
+//! | `summary.rs` | the closing summary |
+
+mod browser_tests;
+mod docs;
+mod lints;
+mod native;
+pub mod site_check;
+mod summary;
+pub mod tally;
+mod wasm_pack;
+
+use crate::args::Args;
+use crate::browser::Browser;
+use crate::cmd::{self, announce, target_dir};
+use crate::demo;
+use crate::example::{self, Example};
+use crate::failure::{Failure, Result};
+use crate::server::{self, ServerOptions, ServerOutput, TestServer};
+use crate::setup::{self, Needs, Tools};
+use crate::site::{self, Profile};
+use std::path::PathBuf;
+use std::time::Instant;
+use summary::Summary;
+
+pub const USAGE: &str = "test [--browser chromium|firefox] [--no-lint]";
+pub const ABOUT: &str = "install what is missing, lint, and run every test (native, docs, each browser, wasm-pack, the demo page, the examples)";
+
+/// A named step without counts, so the final summary can say which one failed.
+pub struct Check {
+    pub name: &'static str,
+    pub run: fn() -> Result,
+}
+
+#[derive(Debug, PartialEq)]
+struct TestOptions {
+    browsers: Vec<Browser>,
+    lint: bool,
+}
+
+fn parse(args: &[String]) -> Result<TestOptions> {
+    let mut options = TestOptions {
+        browsers: Browser::ALL.to_vec(),
+        lint: true,
+    };
+    let mut args = Args::new(args);
+    while let Some(flag) = args.next_flag()? {
+        match flag.as_str() {
+            "--browser" => {
+                let name = args.value_of(&flag)?;
+                let browser = Browser::from_name(&name).ok_or_else(|| {
+                    Failure::usage(format!("unknown browser `{name}`: use chromium or firefox"))
+                })?;
+                options.browsers = vec![browser];
+            }
+            "--no-lint" => options.lint = false,
+            other => {
+                return Err(Failure::usage(format!(
+                    "unknown option `{other}` for `test`"
+                )))
+            }
+        }
+    }
+    Ok(options)
+}
+
+pub fn run(args: &[String]) -> Result {
+    let options = parse(args)?;
+    let mut summary = Summary::start();
+    let chromium = options.browsers.contains(&Browser::Chromium);
+    // Without its tools nothing below can run, so a setup failure stops here.
+    let started = Instant::now();
+    let tools = setup::ensure(&Needs {
+        browsers: &options.browsers,
+        lint: options.lint,
+        wasm_pack: chromium,
+    })?;
+    summary.record("setup", true, started.elapsed());
+
+    if options.lint {
+        for check in &lints::LINTS {
+            summary.check(check);
+        }
+    }
+    summary.check(&native::NATIVE_TESTS);
+    summary.check(&docs::DOCS);
+
+    if summary.check(&BINARIES) {
+        browser_steps(&options, &tools, &mut summary);
+        if let Some(chromedriver) = tools.driver(Browser::Chromium) {
+            site_steps(chromedriver, &mut summary);
+        }
+    }
+    summary.finish()
+}
+
+/// What the browser steps run: the test server, and demo-check's two checkers.
+const BINARIES: Check = Check {
+    name: "test-server and demo-check",
+    run: build_binaries,
+};
+
+/// Builds them exactly as the native tests did (their `tests/cli.rs` runs them): the same
+/// command, so the same features and nothing built twice. After the native tests this
+/// only finds them fresh and puts them in `target/debug/` again.
+fn build_binaries() -> Result {
+    announce("building test-server and demo-check");
+    cmd::run(native::workspace_tests().arg("--no-run"))
+}
+
+/// The browser tests in each browser and wasm-pack's run, against one test server.
+fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
+    let started = Instant::now();
+    let mut test_server = match start_test_server() {
+        Ok(test_server) => test_server,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            summary.record(
+                "test server (browser tests skipped)",
+                false,
+                started.elapsed(),
+            );
+            return;
+        }
+    };
+    let addr = test_server.addr();
+    for &browser in &options.browsers {
+        let driver = tools
+            .driver(browser)
+            .expect("setup returns a driver for every selected browser");
+        summary.tests(browser.name(), || browser_tests::run(browser, driver, addr));
+        test_server.warn_if_stopped(&format!("the {browser} tests"));
+        if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
+            summary.tests("wasm-pack", || wasm_pack::run(wasm_pack, driver, addr));
+            test_server.warn_if_stopped("wasm-pack's run");
+        }
+    }
+    // Dropping the guard stops the server before the next steps.
+    drop(test_server);
+}
+
+/// The demo page and the examples, built together and checked in Chromium only: they
+/// exercise the pages, not the browser.
+fn site_steps(chromedriver: &std::path::Path, summary: &mut Summary) {
+    let mut pages = vec![demo::page()];
+    pages.extend(Example::ALL.map(Example::page));
+    let started = Instant::now();
+    let sites = site::build(&pages, Profile::Dev);
+    summary.record(
+        "build the demo and the examples (wasm32, dev)",
+        sites.is_ok(),
+        started.elapsed(),
+    );
+    let sites: Vec<PathBuf> = match sites {
+        Ok(sites) => sites,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            return;
+        }
+    };
+    summary.tests("demo", || demo::check::run(chromedriver, &sites[0]));
+    summary.tests("examples", || {
+        example::check::run(chromedriver, &sites[1..])
+    });
+}
+
+/// Starts the test server on the port of the last run, so the browser tests, compiled
+/// against its address, need no rebuild; on any other port if that fails.
+fn start_test_server() -> Result<TestServer> {
+    announce("starting test-server");
+    let log = target_dir().join("test-server.log");
+    let output = ServerOutput::LogFile(log.clone());
+    let remembered = ServerOptions {
+        port: server::port::remembered("test-server"),
+        static_dir: None,
+    };
+    let test_server = server::start(&remembered, &output).or_else(|failure| {
+        eprintln!("warning: {failure}; trying another port");
+        server::start(&ServerOptions::default(), &output)
+    })?;
+    println!(
+        "    listening on {} (log: {})",
+        test_server.addr(),
+        log.display()
+    );
+    Ok(test_server)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_strs(args: &[&str]) -> Result<TestOptions> {
+        parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn no_options_means_both_browsers_with_lints() {
+        let options = parse_strs(&[]).unwrap();
+        assert_eq!(options.browsers, [Browser::Chromium, Browser::Firefox]);
+        assert!(options.lint);
+    }
+
+    #[test]
+    fn browser_option_selects_one_browser() {
+        let options = parse_strs(&["--browser", "firefox", "--no-lint"]).unwrap();
+        assert_eq!(options.browsers, [Browser::Firefox]);
+        assert!(!options.lint);
+    }
+
+    #[test]
+    fn unknown_browser_is_a_usage_error() {
+        assert_eq!(parse_strs(&["--browser=safari"]).unwrap_err().exit_code, 2);
+    }
+}

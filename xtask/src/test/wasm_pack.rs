@@ -1,0 +1,37 @@
+//! `wasm-pack test --headless --chrome`, the way the README shows to run the browser
+//! tests: once, in Chromium, for the browser test binary (`tests/browser/`), against the
+//! running test server.
+//!
+//! wasm-pack must never download anything: `--mode no-install` makes it use the
+//! `wasm-bindgen-test-runner` on PATH (setup installed the pinned one, whose version it
+//! checks against Cargo.lock), and `--chromedriver` the driver setup found.
+
+use super::browser_tests::{server_env, with_browser_tmp, TEST_TIMEOUT};
+use super::lints::LIBRARY_FEATURES;
+use super::tally::{self, Tally};
+use crate::browser::Browser;
+use crate::cmd::{announce, command, workspace_root};
+use crate::test_runner;
+use std::net::SocketAddr;
+use std::path::Path;
+
+/// Runs the browser test binary and prints `wasm-pack: N passed, M failed`.
+pub fn run(wasm_pack: &Path, chromedriver: &Path, server: SocketAddr) -> Tally {
+    announce("wasm-pack test --headless --chrome");
+    let tally = with_browser_tmp("wasm-pack", |tmp| {
+        let mut cmd = command(wasm_pack);
+        cmd.args(["test", "--headless", "--chrome", "--mode", "no-install"])
+            .arg("--chromedriver")
+            .arg(chromedriver)
+            .arg(workspace_root())
+            .args(["--features", LIBRARY_FEATURES, "--test", "browser"]);
+        server_env(&mut cmd, server);
+        test_runner::configure(&mut cmd, Browser::Chromium, chromedriver, TEST_TIMEOUT, tmp);
+        tally::run_counting(&mut cmd, tally::parse_summary_line)
+    });
+    println!(
+        "wasm-pack: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    tally
+}
