@@ -81,7 +81,9 @@ impl<P: Payload> Hub<P> {
     /// on its own, since no stream polls.
     #[cfg(feature = "stream")]
     pub(crate) fn has_handler(&self) -> bool {
-        self.handler.try_borrow().map_or(true, |handler| handler.is_some())
+        self.handler
+            .try_borrow()
+            .map_or(true, |handler| handler.is_some())
     }
 
     /// Hands `event` to the handler; if the handler is running (it made this event

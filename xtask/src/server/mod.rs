@@ -7,9 +7,11 @@
 //! | `mod.rs` | `cargo xtask server` |
 //! | `test_server.rs` | building the server, starting it, and stopping it whatever happens |
 //! | `port.rs` | a port that stays the same from run to run |
+//! | `third_party.rs` | the third-party server (Python `websockets`) the browser tests also use |
 
 pub mod port;
 mod test_server;
+pub mod third_party;
 
 pub use test_server::{
     build, parse_listening_line, start, ServerOptions, ServerOutput, TestServer,

@@ -5,7 +5,7 @@ use crate::failure::{Failure, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -96,6 +96,12 @@ pub fn start(options: &ServerOptions, output: &ServerOutput) -> Result<TestServe
     if let Some(dir) = &options.static_dir {
         process.arg("--static").arg(dir);
     }
+    launch(process, output)
+}
+
+/// Starts `process`, a server that prints `listening on ADDR` first (the test server, or
+/// the third-party one), and waits for that line.
+pub fn launch(mut process: Command, output: &ServerOutput) -> Result<TestServer> {
     process.stdin(Stdio::null()).stdout(Stdio::piped());
 
     let mut rest_of_stdout: Box<dyn Write + Send> = match output {

@@ -10,8 +10,10 @@
 //! | `wasm_bindgen.rs` | the pinned `wasm-bindgen-cli` (cargo install) |
 //! | `system_packages.rs` | Chromium, chromedriver, Firefox ESR (apt-get, as root) |
 //! | `cargo_tools.rs` | geckodriver and wasm-pack (cargo install) |
+//! | `python.rs` | Python's `websockets`, the third-party test server (PyPI, into a venv) |
 
 mod cargo_tools;
+mod python;
 mod system_packages;
 mod toolchain;
 mod wasm_bindgen;
@@ -34,6 +36,8 @@ pub struct Needs<'a> {
     pub lint: bool,
     /// wasm-pack, for `wasm-pack test`.
     pub wasm_pack: bool,
+    /// Python's `websockets`, for the third-party server.
+    pub third_party_server: bool,
 }
 
 /// The tools found or installed, ready to hand to the test runners.
@@ -42,6 +46,9 @@ pub struct Tools {
     drivers: Vec<(Browser, PathBuf)>,
     /// Present when [`Needs::wasm_pack`] asked for it.
     pub wasm_pack: Option<PathBuf>,
+    /// The Python that runs the third-party server, when [`Needs::third_party_server`]
+    /// asked for it.
+    pub python: Option<PathBuf>,
 }
 
 impl Tools {
@@ -77,7 +84,16 @@ pub fn ensure(needs: &Needs) -> Result<Tools> {
     } else {
         None
     };
-    Ok(Tools { drivers, wasm_pack })
+    let python = if needs.third_party_server {
+        Some(python::ensure_websockets()?)
+    } else {
+        None
+    };
+    Ok(Tools {
+        drivers,
+        wasm_pack,
+        python,
+    })
 }
 
 /// What `cargo xtask demo` needs: the wasm32 target and the pinned `wasm-bindgen`.

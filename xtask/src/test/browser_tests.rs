@@ -1,5 +1,8 @@
-//! Running the wasm tests (`tests/browser/`, and any later binary under `tests/`) in one
-//! headless browser and counting what passed.
+//! Running the wasm tests in one headless browser and counting what passed: the window
+//! tests (`tests/browser/`), the same worker tests in a dedicated and a shared worker
+//! (`tests/dedicated_worker.rs`, `tests/shared_worker.rs`), and the tests against the
+//! third-party server (`tests/third_party.rs`); then the window and worker tests again
+//! with the stream transport as the default.
 
 use super::lints::LIBRARY_FEATURES;
 use super::tally::{self, Tally};
@@ -17,20 +20,40 @@ use std::process::Command;
 /// default of 20 would stop a slow run halfway; this still ends a hung one.
 pub const TEST_TIMEOUT: &str = "600";
 
-/// Runs every wasm test binary in `browser`, streaming the output, and prints
-/// `browser: N passed, M failed`. Anything that stops the run counts as a failure.
-pub fn run(browser: Browser, driver: &Path, server: SocketAddr) -> Tally {
-    announce(&format!("browser tests ({browser})"));
-    let tally = with_browser_tmp(browser.name(), |tmp| {
+/// The servers the browser tests talk to.
+#[derive(Debug, Clone, Copy)]
+pub struct Servers {
+    /// The project's test server.
+    pub test_server: SocketAddr,
+    /// The third-party server (Python `websockets`), for `tests/third_party.rs`.
+    pub third_party: Option<SocketAddr>,
+}
+
+/// Which tests, and over which default transport.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suite {
+    /// Every test binary under `tests/`, the library's default (classic) transport.
+    Everything,
+    /// The window and worker binaries again, with the library built so that its default
+    /// transport is `feature`'s: `test-stream-transport` (Chromium) or
+    /// `test-auto-transport` (where `Auto` must fall back to the classic socket).
+    OverTransport(&'static str),
+}
+
+/// The binaries an [`Suite::OverTransport`] run takes: those against the test server.
+const TRANSPORT_BINARIES: [&str; 3] = ["browser", "dedicated_worker", "shared_worker"];
+
+/// Runs `suite` in `browser`, streaming the output, and prints `name: N passed, M
+/// failed`. Anything that stops the run counts as a failure.
+pub fn run(browser: Browser, driver: &Path, servers: Servers, suite: Suite, name: &str) -> Tally {
+    announce(&format!("browser tests: {name}"));
+    let tally = with_browser_tmp(name, |tmp| {
         tally::run_counting(
-            &mut test_command(browser, driver, server, tmp),
+            &mut test_command(browser, driver, servers, suite, tmp),
             tally::parse_summary_line,
         )
     });
-    println!(
-        "{browser}: {} passed, {} failed",
-        tally.passed, tally.failed
-    );
+    println!("{name}: {} passed, {} failed", tally.passed, tally.failed);
     tally
 }
 
@@ -55,14 +78,36 @@ pub fn server_env(cmd: &mut Command, server: SocketAddr) {
     cmd.env("BROWSER_WEBSOCKET_TEST_SERVER", server.to_string());
 }
 
-fn test_command(browser: Browser, driver: &Path, server: SocketAddr, tmp: &Path) -> Command {
+fn test_command(
+    browser: Browser,
+    driver: &Path,
+    servers: Servers,
+    suite: Suite,
+    tmp: &Path,
+) -> Command {
     let mut cmd = cargo();
     cmd.args(["test", "-p", "browser-websocket", "--target", WASM32])
-        .args(["--features", LIBRARY_FEATURES])
         // Run every test binary even when one fails, so the counts are complete.
-        .arg("--no-fail-fast")
-        .args(["--test", "*"]);
-    server_env(&mut cmd, server);
+        .arg("--no-fail-fast");
+    match suite {
+        Suite::Everything => {
+            cmd.args(["--features", LIBRARY_FEATURES, "--test", "*"]);
+        }
+        Suite::OverTransport(feature) => {
+            cmd.arg("--features")
+                .arg(format!("{LIBRARY_FEATURES},{feature}"));
+            for binary in TRANSPORT_BINARIES {
+                cmd.args(["--test", binary]);
+            }
+        }
+    }
+    server_env(&mut cmd, servers.test_server);
+    if let Some(third_party) = servers.third_party {
+        cmd.env(
+            "BROWSER_WEBSOCKET_THIRD_PARTY_SERVER",
+            third_party.to_string(),
+        );
+    }
     test_runner::configure(&mut cmd, browser, driver, TEST_TIMEOUT, tmp);
     cmd
 }

@@ -9,10 +9,11 @@ use crate::setup::WASM32;
 
 /// The library's optional features, on in every check so that their code is linted and
 /// tested too.
-pub const LIBRARY_FEATURES: &str = "serde,io";
+pub const LIBRARY_FEATURES: &str = "serde,io,stream";
 
 /// The same, named from the workspace root.
-pub const WORKSPACE_FEATURES: &str = "browser-websocket/serde,browser-websocket/io";
+pub const WORKSPACE_FEATURES: &str =
+    "browser-websocket/serde,browser-websocket/io,browser-websocket/stream";
 
 /// The wasm apps of the workspace, linted for wasm32 with the library: their browser
 /// paths compile to nothing natively.

@@ -88,6 +88,7 @@ pub fn run(args: &[String]) -> Result {
         browsers: &options.browsers,
         lint: options.lint,
         wasm_pack: chromium,
+        third_party_server: true,
     })?;
     summary.record("setup", true, started.elapsed());
 
@@ -122,7 +123,8 @@ fn build_binaries() -> Result {
     cmd::run(native::workspace_tests().arg("--no-run"))
 }
 
-/// The browser tests in each browser and wasm-pack's run, against one test server.
+/// The browser tests in each browser and wasm-pack's run, against one test server and
+/// the third-party one.
 fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
     let started = Instant::now();
     let mut test_server = match start_test_server() {
@@ -137,20 +139,69 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
             return;
         }
     };
-    let addr = test_server.addr();
+    let started = Instant::now();
+    let third_party = tools.python.as_deref().map(start_third_party_server);
+    let third_party = match third_party {
+        Some(Ok(server)) => Some(server),
+        Some(Err(failure)) => {
+            eprintln!("error: {failure}");
+            summary.record("third-party server", false, started.elapsed());
+            None
+        }
+        None => None,
+    };
+    let servers = browser_tests::Servers {
+        test_server: test_server.addr(),
+        third_party: third_party.as_ref().map(TestServer::addr),
+    };
     for &browser in &options.browsers {
         let driver = tools
             .driver(browser)
             .expect("setup returns a driver for every selected browser");
-        summary.tests(browser.name(), || browser_tests::run(browser, driver, addr));
+        let suite = browser_tests::Suite::Everything;
+        summary.tests(browser.name(), || {
+            browser_tests::run(browser, driver, servers, suite, browser.name())
+        });
         test_server.warn_if_stopped(&format!("the {browser} tests"));
+        // Chromium has WebSocketStream: every test again over it. Elsewhere `Auto` must
+        // fall back to the classic socket with every test passing.
+        let (feature, name) = match browser {
+            Browser::Chromium => ("test-stream-transport", "chromium, stream transport"),
+            Browser::Firefox => ("test-auto-transport", "firefox, auto transport"),
+        };
+        let suite = browser_tests::Suite::OverTransport(feature);
+        summary.tests(name, || {
+            browser_tests::run(browser, driver, servers, suite, name)
+        });
+        test_server.warn_if_stopped(&format!("the {name} tests"));
         if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
-            summary.tests("wasm-pack", || wasm_pack::run(wasm_pack, driver, addr));
+            summary.tests("wasm-pack", || {
+                wasm_pack::run(wasm_pack, driver, servers.test_server)
+            });
             test_server.warn_if_stopped("wasm-pack's run");
         }
     }
-    // Dropping the guard stops the server before the next steps.
+    // Dropping the guards stops the servers before the next steps.
+    drop(third_party);
     drop(test_server);
+}
+
+/// Starts the third-party server on the port of the last run, like the test server.
+fn start_third_party_server(python: &std::path::Path) -> Result<TestServer> {
+    announce("starting the third-party server (Python websockets)");
+    let log = target_dir().join("third-party-server.log");
+    let output = ServerOutput::LogFile(log.clone());
+    let port = server::port::remembered("third-party-server");
+    let server = server::third_party::start(python, port, &output).or_else(|failure| {
+        eprintln!("warning: {failure}; trying another port");
+        server::third_party::start(python, 0, &output)
+    })?;
+    println!(
+        "    listening on {} (log: {})",
+        server.addr(),
+        log.display()
+    );
+    Ok(server)
 }
 
 /// The demo page and the examples, built together and checked in Chromium only: they

@@ -1,0 +1,67 @@
+//! Python's `websockets`, the third-party server the browser tests also run against:
+//! installed from PyPI into a virtual environment under `target/`.
+
+use crate::cmd::{self, announce, command, probe, target_dir};
+use crate::failure::{Failure, Result};
+use std::path::PathBuf;
+
+/// The `websockets` release the third-party tests were written against.
+pub const WEBSOCKETS_VERSION: &str = "15.0.1";
+
+/// The virtual environment's directory.
+fn venv() -> PathBuf {
+    target_dir().join("third-party-venv")
+}
+
+/// The venv's Python with `websockets` installed, made now if missing.
+pub fn ensure_websockets() -> Result<PathBuf> {
+    let python = venv().join("bin").join("python");
+    let wanted = format!("websockets {WEBSOCKETS_VERSION}");
+    let installed = || {
+        probe(command(&python).args([
+            "-c",
+            "import websockets; print('websockets', websockets.__version__)",
+        ]))
+        .is_some_and(|out| out.trim() == wanted)
+    };
+    if python.is_file() && installed() {
+        println!("    {wanted}: {}", python.display());
+        return Ok(python);
+    }
+    announce(&format!(
+        "installing {wanted} from PyPI into {}",
+        venv().display()
+    ));
+    let Some(system_python) = ["python3", "python"]
+        .into_iter()
+        .find_map(cmd::find_in_path)
+    else {
+        return Err(Failure::new(
+            "the third-party server needs Python 3: install it (apt-get install python3 \
+             python3-venv), then run this again",
+        ));
+    };
+    if cmd::run(command(&system_python).args(["-m", "venv"]).arg(venv())).is_err() {
+        return Err(Failure::new(format!(
+            "`{} -m venv` failed: Debian's Python needs the python3-venv package \
+             (apt-get install python3-venv)",
+            system_python.display()
+        )));
+    }
+    cmd::run(command(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        &format!("websockets=={WEBSOCKETS_VERSION}"),
+    ]))?;
+    if installed() {
+        Ok(python)
+    } else {
+        Err(Failure::new(format!(
+            "pip installed websockets, but {} does not import {wanted}",
+            python.display()
+        )))
+    }
+}
