@@ -46,7 +46,9 @@ pub fn mount() -> Result<Page, PageError> {
         .and_then(|location| location.host().ok())
         .filter(|host| !host.is_empty())
         .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
-    controls.url.set_value(&format!("ws://{host}/echo"));
+    // Relative: resolved against the page, as browsers take it since the 2023 change to
+    // the WHATWG standard (the crate resolves it itself, for older ones).
+    controls.url.set_value("/echo");
     view.status.show_state(ReadyState::Closed);
     view.status.show_buffered(0, 0);
     controls.show_reconnect_settings();

@@ -137,7 +137,7 @@ impl Socket for Plain {
         }
         match event {
             Event::Open => {
-                let detail = open_detail(&self.receiver.protocol());
+                let detail = open_detail(&self.receiver.url(), &self.receiver.protocol());
                 readouts.view.log.add(Kind::Open, &detail);
             }
             Event::Message(message) => readouts.received(&message),
@@ -149,7 +149,7 @@ impl Socket for Plain {
                     .log
                     .add(Kind::Closed, &describe::close(&close));
             }
-            other => self.view.log.add(Kind::Error, &format!("{other:?}")),
+            other => readouts.view.log.add(Kind::Info, &format!("{other:?}")),
         }
     }
 

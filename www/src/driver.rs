@@ -94,11 +94,11 @@ impl Readouts {
 }
 
 /// The Open line's detail: the subprotocol the server chose, if any.
-pub fn open_detail(protocol: &str) -> String {
+pub fn open_detail(url: &str, protocol: &str) -> String {
     if protocol.is_empty() {
-        "no subprotocol".to_owned()
+        format!("{url} · no subprotocol")
     } else {
-        format!("subprotocol {protocol:?}")
+        format!("{url} · subprotocol {protocol:?}")
     }
 }
 

@@ -278,7 +278,7 @@ impl Socket for Reconnecting {
                 };
                 log.add(Kind::GaveUp, &text);
             }
-            other => self.view.log.add(Kind::Error, &format!("{other:?}")),
+            other => log.add(Kind::Info, &format!("{other:?}")),
         }
         if redraw {
             self.refresh(readouts);
@@ -378,15 +378,16 @@ impl Reconnecting {
         let reconnected = self.phase.is_reconnecting();
         self.phase = Phase::Open;
         self.apply_binary_type();
-        let (protocol, queued) = {
+        let (url, protocol, queued) = {
             let ws = self.ws.0.borrow();
             (
+                ws.with_socket(WebSocket::url).unwrap_or_default(),
                 ws.with_socket(WebSocket::protocol).unwrap_or_default(),
                 ws.queued(),
             )
         };
         let flushed = self.settle_outbox(readouts, queued);
-        let mut detail = open_detail(&protocol);
+        let mut detail = open_detail(&url, &protocol);
         if reconnected {
             self.reconnects += 1;
             detail = format!("reconnect {} · {detail}", self.reconnects);

@@ -25,17 +25,21 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
             .await?;
             page.watch_for_uncaught_errors().await?;
             let prefilled = page.value("url").await?;
-            expect_eq("the URL field", &prefilled, &ws("/echo"))
+            expect_eq("the URL field", &prefilled, "/echo")
         })
         .await?;
 
     report
-        .check(page, "connect: Open in the log, badge OPEN", async {
-            let mark = page.log_mark().await?;
-            page.click("connect").await?;
-            page.wait_for_entry(mark, "open", &[]).await?;
-            page.wait_for_state("OPEN").await
-        })
+        .check(
+            page,
+            "connect to the relative /echo: Open with the resolved ws:// URL, badge OPEN",
+            async {
+                let mark = page.log_mark().await?;
+                page.click("connect").await?;
+                page.wait_for_entry(mark, "open", &[&ws("/echo")]).await?;
+                page.wait_for_state("OPEN").await
+            },
+        )
         .await?;
 
     report
@@ -136,13 +140,16 @@ pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stop
             page,
             "bad URLs show the crate's error; the connection stays",
             async {
-                page.fill("url", "http://x").await?;
+                page.fill("url", "ftp://x").await?;
                 page.click("connect").await?;
-                page.wait_for_error(&["invalid WebSocket URL \"http://x\"", "not ws or wss"])
-                    .await?;
-                page.fill("url", "/echo").await?;
+                page.wait_for_error(&[
+                    "invalid WebSocket URL \"ftp://x\"",
+                    "not ws, wss, http or https",
+                ])
+                .await?;
+                page.fill("url", "/echo#top").await?;
                 page.click("connect").await?;
-                page.wait_for_error(&["invalid WebSocket URL \"/echo\"", "relative"])
+                page.wait_for_error(&["invalid WebSocket URL \"/echo#top\"", "#fragment"])
                     .await?;
                 expect_eq("the badge", &page.text("state").await?, "OPEN")
             },
