@@ -5,8 +5,9 @@ use crate::cmd::{self, announce, cargo, command, find_in_path, probe};
 use crate::failure::{Failure, Result};
 use std::path::PathBuf;
 
-/// Must equal the `wasm-bindgen = "=…"` pin in the root Cargo.toml: the test runner
-/// refuses wasm built by a different wasm-bindgen (checked by a test below).
+/// Must equal the wasm-bindgen version in Cargo.lock (the apps of the workspace pin it with
+/// `wasm-bindgen = "=…"`): the test runner refuses wasm built by a different wasm-bindgen
+/// (checked by a test below).
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 /// The binaries of `wasm-bindgen-cli` that xtask runs: the test runner (browser tests)
@@ -90,40 +91,37 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    /// The exact version pinned by `wasm-bindgen = "=X"` in a Cargo.toml, if any.
-    pub fn wasm_bindgen_pin(cargo_toml: &str) -> Option<&str> {
-        cargo_toml.lines().find_map(|line| {
-            let (key, value) = line.split_once('=')?;
-            if key.trim() != "wasm-bindgen" {
-                return None;
+    /// The version of the `wasm-bindgen` package in a Cargo.lock, if it holds one.
+    pub fn locked_wasm_bindgen(cargo_lock: &str) -> Option<&str> {
+        let mut lines = cargo_lock.lines();
+        while let Some(line) = lines.next() {
+            if line.trim() == "name = \"wasm-bindgen\"" {
+                let version = lines.next()?.trim().strip_prefix("version = \"")?;
+                return version.strip_suffix('"');
             }
-            value
-                .trim()
-                .strip_prefix('"')?
-                .strip_suffix('"')?
-                .strip_prefix('=')
-        })
+        }
+        None
     }
 
     #[test]
-    fn wasm_bindgen_pin_ignores_other_wasm_bindgen_crates() {
-        let toml = "wasm-bindgen-futures = \"0.4\"\nwasm-bindgen = \"=0.2.99\"\n";
-        assert_eq!(wasm_bindgen_pin(toml), Some("0.2.99"));
-    }
-
-    #[test]
-    fn wasm_bindgen_without_exact_pin_is_not_a_pin() {
-        assert_eq!(wasm_bindgen_pin("wasm-bindgen = \"0.2.99\"\n"), None);
-    }
-
-    #[test]
-    fn runner_version_matches_the_pin_in_root_cargo_toml() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
-        let toml = std::fs::read_to_string(&path).expect("root Cargo.toml is readable");
+    fn the_locked_version_is_the_wasm_bindgen_packages_not_its_siblings() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-futures\"\nversion = \"0.4.1\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.99\"\n";
+        assert_eq!(locked_wasm_bindgen(lock), Some("0.2.99"));
         assert_eq!(
-            wasm_bindgen_pin(&toml),
+            locked_wasm_bindgen("[[package]]\nname = \"js-sys\"\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn runner_version_matches_the_locked_wasm_bindgen() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+        let lock = std::fs::read_to_string(&path).expect("Cargo.lock is readable");
+        assert_eq!(
+            locked_wasm_bindgen(&lock),
             Some(WASM_BINDGEN_VERSION),
-            "the root Cargo.toml must pin wasm-bindgen = \"={WASM_BINDGEN_VERSION}\", \
+            "Cargo.lock must hold wasm-bindgen {WASM_BINDGEN_VERSION}, \
              the version `cargo xtask test` installs the test runner at"
         );
     }
