@@ -379,3 +379,24 @@ async fn reconnect_counts_a_connect_timeout_as_one_failed_attempt() {
     assert_eq!(ws.send("after the timeout"), Ok(Sent::Now));
     assert_eq!(next(&mut ws).await, Some(text("after the timeout")));
 }
+
+/// The URL provider may return a relative URL: it is resolved like the first one, against
+/// the page (here scheme-relative, `//host:port/echo`, since the page is not served by the
+/// test server).
+#[wasm_bindgen_test]
+async fn reconnect_resolves_a_relative_url_from_the_provider() {
+    let relative = format!("//{}/echo", crate::common::SERVER);
+    let mut ws = WebSocket::builder(url("/drop-after/1"))
+        .reconnecting(fast())
+        .url_provider(move || relative.clone())
+        .connect()
+        .expect("valid URL");
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    assert_eq!(ws.send("x"), Ok(Sent::Now));
+    assert_eq!(next(&mut ws).await, Some(text("x")));
+    closed_with(next(&mut ws).await, 1006);
+    reconnecting(next(&mut ws).await);
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+    assert_eq!(ws.with_socket(WebSocket::url), Some(url("/echo")));
+    ws.close().expect("first close");
+}
