@@ -96,9 +96,14 @@ pub async fn run(
                 page.click("disconnect").await?;
                 page.wait_for_attribute("reconnect-line", "data-phase", "ended")
                     .await?;
+                // A retry may be logged between the mark and the click: only what comes
+                // after the close itself counts.
+                let closing = page
+                    .wait_for_entry(mark, "info", &["closing with 1000 for good"])
+                    .await?;
                 page.wait_for_entry(mark, "info", &["4 queued messages never went out"])
                     .await?;
-                no_retry_after(page, mark).await?;
+                no_retry_after(page, closing.seq).await?;
                 expect_eq("the badge", &page.text("state").await?, "CLOSED")
             },
         )
