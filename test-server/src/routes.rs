@@ -11,6 +11,7 @@ mod protocols;
 mod refuse;
 mod reject;
 mod report;
+mod room;
 mod silent;
 mod sink;
 mod stall;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .route("/refuse/{key}/{k}", get(refuse::handler))
         .route("/stall/{key}/{k}", get(stall::handler))
         .route("/report/{id}", get(report::handler))
+        .route("/room/{name}", get(room::handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)
