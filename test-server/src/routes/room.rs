@@ -41,7 +41,10 @@ pub async fn handler(
     match ROOMS.join(&name, Instant::now()) {
         Ok(member) => request.run(move |socket| converse(socket, member)),
         Err(Closed { remaining }) => {
-            eprintln!("/room/{name}: refused, closed for {} ms more", remaining.as_millis());
+            eprintln!(
+                "/room/{name}: refused, closed for {} ms more",
+                remaining.as_millis()
+            );
             (StatusCode::SERVICE_UNAVAILABLE, "the room is closed").into_response()
         }
     }
@@ -251,7 +254,10 @@ mod tests {
         assert_eq!(bo.inbox.try_recv(), Err(TryRecvError::Disconnected));
         assert_eq!(other.inbox.try_recv(), Err(TryRecvError::Empty));
         assert_eq!(rooms.members("kick"), 0);
-        assert!(rooms.join("kick", now).is_ok(), "no closing time: rejoin at once");
+        assert!(
+            rooms.join("kick", now).is_ok(),
+            "no closing time: rejoin at once"
+        );
     }
 
     #[test]
@@ -265,7 +271,9 @@ mod tests {
                 remaining: Duration::from_millis(300)
             })
         );
-        assert!(rooms.join("closed", now + Duration::from_millis(500)).is_ok());
+        assert!(rooms
+            .join("closed", now + Duration::from_millis(500))
+            .is_ok());
     }
 
     #[test]
