@@ -26,6 +26,22 @@ pub(crate) struct Batch<In> {
     pub(crate) ended: bool,
 }
 
+impl<In> Batch<In> {
+    fn has_messages(&self) -> bool {
+        self.events
+            .iter()
+            .any(|event| !matches!(event, TypedEvent::Other(_)))
+    }
+
+    /// Adds a later batch to this one.
+    fn absorb(&mut self, later: Batch<In>) {
+        self.events.extend(later.events);
+        self.status = later.status.or(self.status.take());
+        self.queued = later.queued;
+        self.ended |= later.ended;
+    }
+}
+
 /// The streams a connection is read through. Dropping them closes the socket (1000) and
 /// removes every listener and timer the core holds for it.
 struct Streams<In, C> {
@@ -80,7 +96,7 @@ where
         });
         let task_link = Rc::clone(&link);
         wasm_bindgen_futures::spawn_local(async move {
-            while let Some(batch) = poll_fn(|cx| task_link.poll_batch(cx)).await {
+            while let Some(batch) = task_link.next_batch().await {
                 let ended = batch.ended;
                 // No borrow of the link is held here: `deliver` runs user code.
                 deliver(batch);
@@ -98,6 +114,35 @@ where
     In: DeserializeOwned,
     C: Codec,
 {
+    /// The next batch to deliver; `None` once the component let go.
+    ///
+    /// The browser dispatches each message of a burst as a task of its own, and the task
+    /// wakes after each one. So once messages arrive, it waits one zero-delay timer
+    /// (a few ms at most) and takes in whatever arrives meanwhile: a burst becomes a few
+    /// renders rather than one per message. The streams are polled all the while, so
+    /// reconnects and heartbeats are not delayed.
+    async fn next_batch(&self) -> Option<Batch<In>> {
+        let mut batch = poll_fn(|cx| self.poll_batch(cx)).await?;
+        if batch.ended || !batch.has_messages() {
+            return Some(batch);
+        }
+        let mut pause = TimeoutFuture::new(0);
+        let stopped = poll_fn(|cx| loop {
+            match self.poll_batch(cx) {
+                Poll::Ready(Some(more)) => {
+                    batch.absorb(more);
+                    if batch.ended {
+                        return Poll::Ready(false);
+                    }
+                }
+                Poll::Ready(None) => return Poll::Ready(true),
+                Poll::Pending => return Pin::new(&mut pause).poll(cx).map(|()| false),
+            }
+        })
+        .await;
+        (!stopped).then_some(batch)
+    }
+
     /// Everything that is ready, as one batch; `None` once the component let go.
     fn poll_batch(&self, cx: &mut Context<'_>) -> Poll<Option<Batch<In>>> {
         let batch = match self.streams.try_borrow_mut() {
