@@ -4,8 +4,9 @@
 //! `GET /room/{name}?kick` (a plain request, not a handshake) drops every connection of
 //! the room without a close frame, so each client sees 1006 and reconnects;
 //! `?kick=MS` also refuses the room's handshakes (HTTP 503) for `MS` milliseconds, so
-//! the clients' retries fail for a while and a test can act while they are disconnected.
-//! The answer is `kicked N` with the number of connections dropped.
+//! the clients' retries fail for a while and a test can act while they are disconnected;
+//! `&oldest=K` drops only the `K` clients that joined first, so the others stay and see
+//! what a reconnected one sends. The answer is `kicked N` with the number dropped.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, Mutex, MutexGuard};
@@ -34,7 +35,14 @@ pub async fn handler(
         let Ok(millis) = parse_millis(closed_for) else {
             return (StatusCode::BAD_REQUEST, "kick=MS takes whole milliseconds").into_response();
         };
-        let kicked = ROOMS.kick(&name, Duration::from_millis(millis), Instant::now());
+        let oldest = match query.get("oldest").map(|oldest| oldest.parse::<usize>()) {
+            None => usize::MAX,
+            Some(Ok(oldest)) => oldest,
+            Some(Err(_)) => {
+                return (StatusCode::BAD_REQUEST, "oldest=K takes a whole number").into_response()
+            }
+        };
+        let kicked = ROOMS.kick(&name, oldest, Duration::from_millis(millis), Instant::now());
         eprintln!("/room/{name}: kicked {kicked}, closed for {millis} ms");
         return format!("kicked {kicked}").into_response();
     }
@@ -161,17 +169,21 @@ impl Rooms {
             .count()
     }
 
-    /// Drops every member of `name` (their inboxes end) and refuses joins for
-    /// `closed_for` from `now`; returns how many were dropped.
-    fn kick(&self, name: &str, closed_for: Duration, now: Instant) -> usize {
+    /// Drops the `oldest` members of `name` that joined first (their inboxes end) and
+    /// refuses joins for `closed_for` from `now`; returns how many were dropped.
+    fn kick(&self, name: &str, oldest: usize, closed_for: Duration, now: Instant) -> usize {
         let mut rooms = self.lock();
         let room = rooms.entry(name.to_owned()).or_default();
         room.closed_until = (!closed_for.is_zero()).then(|| now + closed_for);
-        let kicked = std::mem::take(&mut room.members).len();
-        if room.closed_until.is_none() {
+        // Ids grow with each join: the first keys are the oldest members.
+        let kicked: Vec<u64> = room.members.keys().take(oldest).copied().collect();
+        for id in &kicked {
+            room.members.remove(id);
+        }
+        if room.members.is_empty() && room.closed_until.is_none() {
             rooms.remove(name);
         }
-        kicked
+        kicked.len()
     }
 
     fn leave(&self, name: &str, id: u64) {
@@ -249,7 +261,7 @@ mod tests {
         let mut ana = rooms.join("kick", now).unwrap();
         let mut bo = rooms.join("kick", now).unwrap();
         let mut other = rooms.join("kick-other", now).unwrap();
-        assert_eq!(rooms.kick("kick", Duration::ZERO, now), 2);
+        assert_eq!(rooms.kick("kick", usize::MAX, Duration::ZERO, now), 2);
         assert_eq!(ana.inbox.try_recv(), Err(TryRecvError::Disconnected));
         assert_eq!(bo.inbox.try_recv(), Err(TryRecvError::Disconnected));
         assert_eq!(other.inbox.try_recv(), Err(TryRecvError::Empty));
@@ -264,7 +276,7 @@ mod tests {
     fn a_kick_with_a_closing_time_refuses_joins_until_it_passes() {
         let rooms = rooms();
         let now = Instant::now();
-        rooms.kick("closed", Duration::from_millis(500), now);
+        rooms.kick("closed", usize::MAX, Duration::from_millis(500), now);
         assert_eq!(
             rooms.join("closed", now + Duration::from_millis(200)).err(),
             Some(Closed {
@@ -274,6 +286,22 @@ mod tests {
         assert!(rooms
             .join("closed", now + Duration::from_millis(500))
             .is_ok());
+    }
+
+    #[test]
+    fn a_kick_of_the_oldest_leaves_the_newer_members_in_the_room() {
+        let rooms = rooms();
+        let now = Instant::now();
+        let mut first = rooms.join("oldest", now).unwrap();
+        let mut second = rooms.join("oldest", now).unwrap();
+        assert_eq!(rooms.kick("oldest", 1, Duration::from_millis(100), now), 1);
+        assert_eq!(first.inbox.try_recv(), Err(TryRecvError::Disconnected));
+        assert_eq!(rooms.broadcast("oldest", text("still here")), 1);
+        assert_eq!(received(&mut second), ["still here"]);
+        assert!(
+            rooms.join("oldest", now).is_err(),
+            "closed to newcomers meanwhile"
+        );
     }
 
     #[test]
