@@ -82,3 +82,8 @@ pub use use_websocket::{use_websocket, use_websocket_with, UseWebSocket};
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;
 pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
+
+/// The README's examples, compiled as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

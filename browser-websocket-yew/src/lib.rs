@@ -85,3 +85,8 @@ pub use sender::Sender;
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;
 pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
+
+/// The README's examples, compiled as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
