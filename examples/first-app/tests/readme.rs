@@ -18,10 +18,7 @@ fn block_after(heading: &str) -> String {
 
 #[test]
 fn the_readme_shows_src_lib_rs_as_it_is() {
-    assert_eq!(
-        block_after("`src/lib.rs`:"),
-        include_str!("../src/lib.rs")
-    );
+    assert_eq!(block_after("`src/lib.rs`:"), include_str!("../src/lib.rs"));
 }
 
 #[test]
@@ -40,12 +37,18 @@ fn first_rust_block(readme: &str) -> &str {
 fn using_with_yew_is_the_yew_crates_example() {
     let example = first_rust_block(include_str!("../../../browser-websocket-yew/README.md"));
     let section = &README[README.find("## Using with Yew").expect("the section")..];
-    assert!(section.contains(example), "copy it from browser-websocket-yew/README.md");
+    assert!(
+        section.contains(example),
+        "copy it from browser-websocket-yew/README.md"
+    );
 }
 
 #[test]
 fn using_with_leptos_is_the_leptos_crates_example() {
     let example = first_rust_block(include_str!("../../../browser-websocket-leptos/README.md"));
     let section = &README[README.find("## Using with Leptos").expect("the section")..];
-    assert!(section.contains(example), "copy it from browser-websocket-leptos/README.md");
+    assert!(
+        section.contains(example),
+        "copy it from browser-websocket-leptos/README.md"
+    );
 }
