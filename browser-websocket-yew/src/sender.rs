@@ -1,11 +1,13 @@
 //! The cheap, cloneable way to send from anywhere in a component tree.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use browser_websocket::{Codec, ConnectionStatus, Error, ReadyState, ReconnectHandle, Sent};
+use browser_websocket::{
+    ClosedBecause, Codec, ConnectionStatus, Error, ReadyState, ReconnectHandle, Sent,
+};
 use serde::Serialize;
 
 /// Sends `Out` values, encoded by `C`, on a component's connection; `Clone` it into
@@ -48,6 +50,8 @@ pub struct Sender<Out, C> {
 /// after unmount) and who to tell when a send changes the queue.
 pub(crate) struct SenderLink {
     handle: RefCell<Option<ReconnectHandle>>,
+    /// A connection was let go (unmount) and none replaced it.
+    gone: Cell<bool>,
     on_queued: Box<dyn Fn(usize)>,
 }
 
@@ -55,11 +59,13 @@ impl SenderLink {
     pub(crate) fn new(on_queued: impl Fn(usize) + 'static) -> SenderLink {
         SenderLink {
             handle: RefCell::new(None),
+            gone: Cell::new(false),
             on_queued: Box::new(on_queued),
         }
     }
 
     pub(crate) fn set(&self, handle: Option<ReconnectHandle>) {
+        self.gone.set(handle.is_none());
         // Never borrowed across user code: a failed borrow cannot happen.
         if let Ok(mut current) = self.handle.try_borrow_mut() {
             *current = handle;
@@ -114,11 +120,14 @@ impl<Out, C> Sender<Out, C> {
     /// # }
     /// ```
     ///
-    /// `Connecting` until the component's first connect (and always on the server).
+    /// `Connecting` until the component's first connect (and always on the server);
+    /// `Closed(Dropped)` once the component unmounted.
     pub fn status(&self) -> ConnectionStatus {
-        self.link
-            .handle()
-            .map_or(ConnectionStatus::Connecting, |handle| handle.status())
+        match self.link.handle() {
+            Some(handle) => handle.status(),
+            None if self.link.gone.get() => ConnectionStatus::Closed(ClosedBecause::Dropped),
+            None => ConnectionStatus::Connecting,
+        }
     }
 
     /// How many sends wait in the offline queue right now.

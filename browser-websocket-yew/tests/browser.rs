@@ -187,6 +187,10 @@ async fn mount_unmount_remount_leaves_listeners_at_their_base() {
         assert_eq!(live_listeners(), base, "unmount removes every listener");
         let sender = probe.sender.borrow().clone().expect("a sender");
         assert!(sender.send(&"after unmount".to_owned()).is_err());
+        assert_eq!(
+            sender.status(),
+            ConnectionStatus::Closed(browser_websocket::ClosedBecause::Dropped)
+        );
     }
 }
 
