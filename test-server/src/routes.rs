@@ -12,6 +12,7 @@ mod protocols;
 mod refuse;
 mod reject;
 mod report;
+mod room;
 mod silent;
 mod sink;
 mod stall;
@@ -57,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/stall/{key}/{k}", get(stall::handler))
         .route("/report/{id}", get(report::handler))
         .route("/progress/{id}", get(progress::handler))
+        .route("/room/{name}", get(room::handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)

@@ -1,50 +1,21 @@
-//! The chat itself: connection state, the messages that came back, and the composer.
+//! The chat itself: the connection's status and queue, the room's messages, the composer.
 
-use browser_websocket::{DecodeError, Json, Sent};
+use browser_websocket_leptos::{use_websocket_with, Json, Sent, UseWebSocketOptions};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::message::{clock_time, echo_url, ChatMessage};
-use crate::use_websocket::{use_websocket, ConnectionState};
+use crate::message::{clock_time, policy, status_kind, ChatMessage, ROOM};
 
-/// At most this many lines stay on the page.
-const KEEP: usize = 200;
-
-/// One line of the list, keyed for `<For>`.
-#[derive(Debug, Clone, PartialEq)]
-struct Line {
-    id: u64,
-    kind: LineKind,
-}
-
-/// A message, or one that could not be read.
-#[derive(Debug, Clone, PartialEq)]
-enum LineKind {
-    Message(ChatMessage),
-    Unreadable(String),
-}
-
-/// A chat on the server's `/echo` route: what you send comes back and is listed.
+/// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[component]
 pub fn Chat(
     /// Who the messages are from.
     name: String,
 ) -> impl IntoView {
-    let (lines, set_lines) = signal(Vec::<Line>::new());
-    let ws = use_websocket::<ChatMessage, ChatMessage, Json>(
-        &echo_url(),
-        move |received: Result<ChatMessage, DecodeError>| {
-            set_lines.update(|lines| {
-                let id = lines.last().map_or(0, |line| line.id + 1);
-                let kind = match received {
-                    Ok(message) => LineKind::Message(message),
-                    Err(error) => LineKind::Unreadable(error.to_string()),
-                };
-                lines.push(Line { id, kind });
-                let excess = lines.len().saturating_sub(KEEP);
-                lines.drain(..excess);
-            });
-        },
+    // One reconnecting, typed connection for as long as this component lives.
+    let chat = use_websocket_with::<ChatMessage, ChatMessage, Json>(
+        ROOM,
+        UseWebSocketOptions::default().policy(policy()),
     );
     let draft = RwSignal::new(String::new());
     let (notice, set_notice) = signal(None::<String>);
@@ -61,7 +32,8 @@ pub fn Chat(
             text,
             sent_at: js_sys::Date::now(),
         };
-        match ws.send(&message) {
+        // Sent now, or queued until the connection is back: never dropped silently.
+        match chat.send(&message) {
             Ok(sent) => {
                 draft.set(String::new());
                 set_notice.set(match sent {
@@ -81,22 +53,21 @@ pub fn Chat(
         <section class="chat" aria-label="Chat">
             <div class="status">
                 <span class="label">"Connection"</span>
-                <output id="state" class="badge" data-state=move || ws.state.with(state_class)>
-                    {move || ws.state.get().to_string()}
+                // "open", "retry 2 in 1.4 s" (counting down), "reconnecting (attempt 2)", ...
+                <output id="state" class="badge" data-state=move || chat.status.with(status_kind)>
+                    {move || chat.status.get().to_string()}
                 </output>
-                {move || match ws.state.get() {
-                    ConnectionState::Closed { why } => Some(view! { <span id="why" class="why">{why}</span> }),
-                    _ => None,
-                }}
-                <Show when=move || { ws.queued.get() > 0 }>
-                    <span id="queued" class="queued">{move || format!("{} waiting to be sent", ws.queued.get())}</span>
-                </Show>
+                <span class="queued">"Queued: "<output id="queued">{chat.queued}</output></span>
             </div>
             <ul id="messages" class="messages" aria-live="polite">
+                // Append-only: line n stays line n, so it is keyed by its place.
                 <For
-                    each=move || lines.get()
-                    key=|line| line.id
-                    children=move |line| view_line(line, &name)
+                    each=move || 0..chat.messages.with(Vec::len)
+                    key=|n| *n
+                    children=move |n| {
+                        let message = chat.messages.with_untracked(|all| all.get(n).cloned());
+                        message.map(|message| view_line(n, message, &name))
+                    }
                 />
             </ul>
             {move || notice.get().map(|text| view! { <p id="notice" class="notice">{text}</p> })}
@@ -110,32 +81,15 @@ pub fn Chat(
     }
 }
 
-fn view_line(line: Line, me: &str) -> AnyView {
-    match line.kind {
-        LineKind::Message(message) => {
-            let mine = message.from == me;
-            view! {
-                <li class="message" class:mine=mine>
-                    <span class="from">{message.from}</span>
-                    <span class="text">{message.text}</span>
-                    <time>{clock_time(message.sent_at)}</time>
-                </li>
-            }
-            .into_any()
-        }
-        LineKind::Unreadable(why) => view! {
-            <li class="message unreadable">{format!("A message that is not a ChatMessage: {why}")}</li>
-        }
-        .into_any(),
-    }
-}
-
-/// The badge's colour: `connecting`, `open`, `reconnecting` or `closed`.
-fn state_class(state: &ConnectionState) -> &'static str {
-    match state {
-        ConnectionState::Connecting => "connecting",
-        ConnectionState::Open => "open",
-        ConnectionState::Reconnecting { .. } => "reconnecting",
-        ConnectionState::Closed { .. } => "closed",
+/// Line `n` of the list, with a stable id (`message-0`, `message-1`, ...).
+fn view_line(n: usize, message: ChatMessage, me: &str) -> impl IntoView {
+    let mine = message.from == me;
+    let from = message.from.clone();
+    view! {
+        <li id=format!("message-{n}") class="message" class:mine=mine data-from=from>
+            <span class="from">{message.from}</span>
+            <span class="text">{message.text}</span>
+            <time>{clock_time(message.sent_at)}</time>
+        </li>
     }
 }

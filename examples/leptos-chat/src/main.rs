@@ -2,16 +2,17 @@
 //! [`Chat`](chat::Chat), typed messages through the JSON codec, and a counter that shows
 //! the socket's listeners go away when the chat unmounts.
 //!
-//! Built for wasm32 and served by `cargo xtask example leptos`, which also serves the
-//! echo route the chat talks to. Natively it compiles (for workspace-wide clippy and
-//! tests) but does nothing.
+//! Built for wasm32 and served by `cargo xtask example leptos` (or `trunk serve`), with the
+//! test server's `/room/lobby` route the chat joins. Natively it compiles (for
+//! workspace-wide clippy and tests) but does nothing.
 #![forbid(unsafe_code)]
 
 mod chat;
 mod message;
-mod use_websocket;
 
 use std::time::Duration;
+
+use browser_websocket_leptos::browser_websocket::live_listeners;
 
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ fn App() -> impl IntoView {
                 <div>
                     <h1>"Leptos chat"</h1>
                     <p class="lede">
-                        "Leptos 0.8 signals on browser-websocket: reconnecting, typed with serde."
+                        "Leptos 0.8 on browser-websocket-leptos: everyone on this page is in /room/lobby. Reconnecting, typed with serde."
                     </p>
                 </div>
                 <button id="join" class="secondary" on:click=move |_| set_joined.update(|joined| *joined = !*joined)>
@@ -53,9 +54,9 @@ fn App() -> impl IntoView {
 /// unmounted. Read every 250 ms; the interval is cleared with the component.
 #[component]
 fn Listeners() -> impl IntoView {
-    let (live, set_live) = signal(browser_websocket::live_listeners());
+    let (live, set_live) = signal(live_listeners());
     let ticker = set_interval_with_handle(
-        move || set_live.set(browser_websocket::live_listeners()),
+        move || set_live.set(live_listeners()),
         Duration::from_millis(250),
     );
     if let Ok(ticker) = ticker {

@@ -1,16 +1,10 @@
-//! The chat itself: connection state, the messages that came back, and the composer.
+//! The chat itself: the connection's status and queue, the room's messages, the composer.
 
-use std::rc::Rc;
-
-use browser_websocket::{DecodeError, Json, Sent};
+use browser_websocket_yew::{use_websocket_with, Json, Sent, UseWebSocketOptions};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::message::{clock_time, echo_url, ChatMessage};
-use crate::use_websocket::{use_websocket, ConnectionState};
-
-/// At most this many lines stay on the page.
-const KEEP: usize = 200;
+use crate::message::{clock_time, policy, status_kind, ChatMessage, ROOM};
 
 #[derive(Properties, PartialEq)]
 pub struct ChatProps {
@@ -18,39 +12,14 @@ pub struct ChatProps {
     pub name: AttrValue,
 }
 
-/// One line of the list: a message, or one that could not be read.
-#[derive(Debug, Clone, PartialEq)]
-enum Line {
-    Message(ChatMessage),
-    Unreadable(String),
-}
-
-/// The list, newest last; a reducer so that messages arriving together all land.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Lines(Vec<Line>);
-
-/// Takes what the hook hands over, so the dispatcher is the hook's callback as is.
-impl Reducible for Lines {
-    type Action = Result<ChatMessage, DecodeError>;
-
-    fn reduce(self: Rc<Self>, received: Self::Action) -> Rc<Self> {
-        let mut lines = Rc::unwrap_or_clone(self);
-        lines.0.push(match received {
-            Ok(message) => Line::Message(message),
-            Err(error) => Line::Unreadable(error.to_string()),
-        });
-        let excess = lines.0.len().saturating_sub(KEEP);
-        lines.0.drain(..excess);
-        Rc::new(lines)
-    }
-}
-
-/// A chat on the server's `/echo` route: what you send comes back and is listed.
+/// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[function_component]
 pub fn Chat(props: &ChatProps) -> Html {
-    let lines = use_reducer(Lines::default);
-    let url = use_memo((), |()| echo_url());
-    let ws = use_websocket::<ChatMessage, ChatMessage, Json>(&url, lines.dispatcher().into());
+    // One reconnecting, typed connection for as long as this component is mounted.
+    let chat = use_websocket_with::<ChatMessage, ChatMessage, Json>(
+        ROOM,
+        UseWebSocketOptions::default().policy(policy()),
+    );
     let draft = use_state(String::new);
     let notice = use_state(|| None::<String>);
 
@@ -61,8 +30,8 @@ pub fn Chat(props: &ChatProps) -> Html {
         })
     };
     let onsubmit = {
-        let (ws, draft, notice, from) = (
-            ws.clone(),
+        let (chat, draft, notice, from) = (
+            chat.clone(),
             draft.clone(),
             notice.clone(),
             props.name.clone(),
@@ -78,7 +47,8 @@ pub fn Chat(props: &ChatProps) -> Html {
                 text: text.to_owned(),
                 sent_at: js_sys::Date::now(),
             };
-            match ws.send(&message) {
+            // Sent now, or queued until the connection is back: never dropped silently.
+            match chat.send(&message) {
                 Ok(sent) => {
                     draft.set(String::new());
                     notice.set(match sent {
@@ -97,22 +67,17 @@ pub fn Chat(props: &ChatProps) -> Html {
         })
     };
 
-    let state = &ws.state;
-    let queued = ws.queued();
+    let status = chat.status();
     html! {
         <section class="chat" aria-label="Chat">
             <div class="status">
                 <span class="label">{ "Connection" }</span>
-                <output id="state" class="badge" data-state={state_class(state)}>{ state.to_string() }</output>
-                if let ConnectionState::Closed { why } = state {
-                    <span id="why" class="why">{ why.clone() }</span>
-                }
-                if queued > 0 {
-                    <span id="queued" class="queued">{ format!("{queued} waiting to be sent") }</span>
-                }
+                // "open", "retry 2 in 1.4 s" (counting down), "reconnecting (attempt 2)", ...
+                <output id="state" class="badge" data-state={status_kind(status)}>{ status.to_string() }</output>
+                <span class="queued">{ "Queued: " }<output id="queued">{ chat.queued() }</output></span>
             </div>
             <ul id="messages" class="messages" aria-live="polite">
-                { for lines.0.iter().map(|line| view_line(line, &props.name)) }
+                { for chat.messages().iter().enumerate().map(|(n, message)| view_line(n, message, &props.name)) }
             </ul>
             if let Some(text) = &*notice {
                 <p id="notice" class="notice">{ text.clone() }</p>
@@ -126,30 +91,14 @@ pub fn Chat(props: &ChatProps) -> Html {
     }
 }
 
-fn view_line(line: &Line, me: &str) -> Html {
-    match line {
-        Line::Message(message) => {
-            let class = classes!("message", (message.from == me).then_some("mine"));
-            html! {
-                <li {class}>
-                    <span class="from">{ message.from.clone() }</span>
-                    <span class="text">{ message.text.clone() }</span>
-                    <time>{ clock_time(message.sent_at) }</time>
-                </li>
-            }
-        }
-        Line::Unreadable(why) => html! {
-            <li class="message unreadable">{ format!("A message that is not a ChatMessage: {why}") }</li>
-        },
-    }
-}
-
-/// The badge's colour: `connecting`, `open`, `reconnecting` or `closed`.
-fn state_class(state: &ConnectionState) -> &'static str {
-    match state {
-        ConnectionState::Connecting => "connecting",
-        ConnectionState::Open => "open",
-        ConnectionState::Reconnecting { .. } => "reconnecting",
-        ConnectionState::Closed { .. } => "closed",
+/// Line `n` of the list, with a stable id (`message-0`, `message-1`, ...).
+fn view_line(n: usize, message: &ChatMessage, me: &str) -> Html {
+    let class = classes!("message", (message.from == me).then_some("mine"));
+    html! {
+        <li id={format!("message-{n}")} {class} data-from={message.from.clone()}>
+            <span class="from">{ message.from.clone() }</span>
+            <span class="text">{ message.text.clone() }</span>
+            <time>{ clock_time(message.sent_at) }</time>
+        </li>
     }
 }

@@ -2,15 +2,15 @@
 //! [`Chat`](chat::Chat), typed messages through the JSON codec, and a counter that shows
 //! the socket's listeners go away when the chat unmounts.
 //!
-//! Built for wasm32 and served by `cargo xtask example yew`, which also serves the echo
-//! route the chat talks to. Natively it compiles (for workspace-wide clippy and tests)
-//! but does nothing.
+//! Built for wasm32 and served by `cargo xtask example yew` (or `trunk serve`), with the
+//! test server's `/room/lobby` route the chat joins. Natively it compiles (for
+//! workspace-wide clippy and tests) but does nothing.
 #![forbid(unsafe_code)]
 
 mod chat;
 mod message;
-mod use_websocket;
 
+use browser_websocket_yew::browser_websocket::live_listeners;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
@@ -34,7 +34,7 @@ fn App() -> Html {
                 <div>
                     <h1>{ "Yew chat" }</h1>
                     <p class="lede">
-                        { "Yew 0.23 function components on browser-websocket: reconnecting, typed with serde." }
+                        { "Yew 0.23 on browser-websocket-yew: everyone on this page is in /room/lobby. Reconnecting, typed with serde." }
                     </p>
                 </div>
                 <button id="join" class="secondary" onclick={toggle}>
@@ -55,12 +55,12 @@ fn App() -> Html {
 /// unmounted. Read every 250 ms; the interval is dropped with the component.
 #[function_component]
 fn Listeners() -> Html {
-    let live = use_state_eq(browser_websocket::live_listeners);
+    let live = use_state_eq(live_listeners);
     {
         let set_live = live.setter();
         use_effect_with((), move |()| {
             let interval = Interval::new(250, move || {
-                set_live.set(browser_websocket::live_listeners());
+                set_live.set(live_listeners());
             });
             move || drop(interval)
         });

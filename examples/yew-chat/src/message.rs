@@ -1,14 +1,43 @@
-//! What the chat sends and receives, and how a line of it reads.
+//! What the chat sends and receives, where, and how a line of it reads.
 
+use std::time::Duration;
+
+use browser_websocket_yew::browser_websocket::{ConnectionStatus, ReconnectPolicy};
 use serde::{Deserialize, Serialize};
 
-/// One chat message, sent as JSON through the crate's `Json` codec.
+/// The room every session joins: relative, so it is on the server that served the page
+/// (`ws:` or `wss:` to match it).
+pub const ROOM: &str = "/room/lobby";
+
+/// One chat message, sent as JSON through the crate's `Json` codec; the room sends it to
+/// everyone in it, its author included.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChatMessage {
     pub from: String,
     pub text: String,
     /// Milliseconds since the epoch, as `Date.now()` gives them.
     pub sent_at: f64,
+}
+
+/// A chat's retries: soon after a drop, never more than 5 s apart.
+pub fn policy() -> ReconnectPolicy {
+    ReconnectPolicy::default()
+        .initial_delay(Duration::from_millis(500))
+        .max_delay(Duration::from_secs(5))
+}
+
+/// The badge's colour, and what a check reads: `connecting`, `open`, `waiting`,
+/// `offline`, `reconnecting`, `closing` or `closed`.
+pub fn status_kind(status: &ConnectionStatus) -> &'static str {
+    match status {
+        ConnectionStatus::Connecting => "connecting",
+        ConnectionStatus::Open => "open",
+        ConnectionStatus::Waiting { .. } => "waiting",
+        ConnectionStatus::Offline { .. } => "offline",
+        ConnectionStatus::Reconnecting { .. } => "reconnecting",
+        ConnectionStatus::Closing => "closing",
+        _ => "closed",
+    }
 }
 
 /// `HH:MM:SS` in local time.
@@ -23,24 +52,10 @@ pub fn clock_time(millis: f64) -> String {
     )
 }
 
-/// The echo route on the server that serves the page: `ws://` or `wss://` to match it.
-pub fn echo_url() -> String {
-    let location = web_sys::window().map(|window| window.location());
-    let host = location
-        .as_ref()
-        .and_then(|location| location.host().ok())
-        .unwrap_or_default();
-    let secure = location
-        .and_then(|location| location.protocol().ok())
-        .is_some_and(|protocol| protocol == "https:");
-    let scheme = if secure { "wss" } else { "ws" };
-    format!("{scheme}://{host}/echo")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use browser_websocket::{Codec, Json};
+    use browser_websocket_yew::{Codec, Json};
 
     #[test]
     fn a_message_is_json_with_its_three_fields() {
@@ -55,5 +70,15 @@ mod tests {
             Some(r#"{"from":"ana","text":"hi","sent_at":1.5}"#)
         );
         assert_eq!(Json::decode::<ChatMessage>(&sent), Ok(message));
+    }
+
+    #[test]
+    fn every_status_has_a_kind_for_the_badge() {
+        let waiting = ConnectionStatus::Waiting {
+            attempt: 1,
+            retry_in: Duration::from_secs(1),
+        };
+        assert_eq!(status_kind(&waiting), "waiting");
+        assert_eq!(status_kind(&ConnectionStatus::Open), "open");
     }
 }

@@ -1,0 +1,89 @@
+//! Leptos signals for [`browser-websocket`](browser_websocket): a reconnecting, typed
+//! WebSocket per component, with the status, the offline queue and every message as
+//! signals, and a `Copy` sender whose sends are never dropped silently.
+//!
+//! ```no_run
+//! use browser_websocket_leptos::{use_websocket, Json};
+//! use leptos::prelude::*;
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Serialize, Deserialize, Clone)]
+//! struct Line { from: String, text: String }
+//!
+//! #[component]
+//! fn Chat() -> impl IntoView {
+//!     let chat = use_websocket::<Line, Line, Json>("/room/lobby");
+//!     // Sent now, or queued while reconnecting; an error if neither is possible.
+//!     let say_hi = move |_| {
+//!         let _ = chat.send(&Line { from: "me".into(), text: "hi".into() });
+//!     };
+//!     view! {
+//!         <p>{move || chat.status.get().to_string()} " · " {chat.queued} " queued"</p>
+//!         <ul>
+//!             {move || chat.messages.with(|lines| {
+//!                 lines.iter()
+//!                     .map(|line| view! { <li>{format!("{}: {}", line.from, line.text)}</li> })
+//!                     .collect_view()
+//!             })}
+//!         </ul>
+//!         <button on:click=say_hi>"Say hi"</button>
+//!     }
+//! }
+//! ```
+//!
+//! # What it promises
+//! - **One connection per component.** It connects once when the component is created
+//!   (in the browser) and again only when the URL signal changes. When the component's
+//!   owner is cleaned up (unmount, route change), the socket closes (1000) and every
+//!   listener and timer goes at once.
+//! - **Every message, in order.** [`UseWebSocket::messages`] is an append-only list, not
+//!   a latest value: a burst of a thousand messages arrives whole, in a signal update or
+//!   a few. [`UseWebSocketOptions::on_message`] sees each one too.
+//! - **No silent loss on send.** [`Sender::send`] returns the core crate's [`Sent`]
+//!   (`Now`, `Queued`, ...) or an [`Error`]; while reconnecting, sends wait in the offline
+//!   queue and [`UseWebSocket::queued`] says how many. The sender is `Copy`.
+//! - **The status the library keeps.** [`UseWebSocket::status`] is the core crate's
+//!   [`ConnectionStatus`], updated on every change and, while waiting to retry, every
+//!   100 ms so a countdown ("retry 2 in 1.4 s") can be shown.
+//! - **SSR-safe**: see [Server-side rendering](#server-side-rendering).
+//!
+//! # Features
+//! They mirror Leptos's and turn Leptos's on: `csr`, `hydrate`, `ssr`. Enable the same
+//! one as for `leptos` in each build: `ssr` in the server's, `hydrate` in the client's.
+//!
+//! # Server-side rendering
+//! With `ssr` (and on any target but wasm32) the hook creates its signals and never
+//! connects: the server renders `Connecting`, no messages, 0 queued, and never touches
+//! `window`; sends return [`Error::NotOpen`]. That is also what the client renders
+//! first, so hydration matches; when the client hydrates, the component body runs in the
+//! browser and connects there. Messages and the status are `Send + Sync` signals, so
+//! `In` must be `Send + Sync` (as any Leptos signal value).
+//!
+//! # Module map
+//! - `use_websocket.rs`: [`use_websocket`], [`use_websocket_with`] and their
+//!   [`UseWebSocket`];
+//! - `options.rs`: [`UseWebSocketOptions`];
+//! - `sender.rs`: [`Sender`];
+//! - `connection.rs`: the task that reads a connection in batches, and the value whose
+//!   drop closes it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![deny(missing_docs, missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+mod connection;
+mod options;
+mod sender;
+mod use_websocket;
+
+pub use options::UseWebSocketOptions;
+pub use sender::Sender;
+pub use use_websocket::{use_websocket, use_websocket_with, UseWebSocket};
+
+/// The core crate, for its builder, policy and event types.
+pub use browser_websocket;
+pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
+
+/// The README's examples, compiled as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

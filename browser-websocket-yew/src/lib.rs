@@ -1,0 +1,92 @@
+//! Yew hooks for [`browser-websocket`](browser_websocket): a reconnecting, typed
+//! WebSocket per component, with the status, every message and the offline queue as
+//! state, and a cloneable sender whose sends are never dropped silently.
+//!
+//! ```no_run
+//! use browser_websocket_yew::{use_websocket, Json};
+//! use serde::{Deserialize, Serialize};
+//! use yew::prelude::*;
+//!
+//! #[derive(Serialize, Deserialize)]
+//! struct Line { from: String, text: String }
+//!
+//! #[function_component]
+//! fn Chat() -> Html {
+//!     let chat = use_websocket::<Line, Line, Json>("/room/lobby");
+//!     let onclick = {
+//!         let chat = chat.clone();
+//!         move |_| {
+//!             // Sent now, or queued while reconnecting; an error if neither is possible.
+//!             let _ = chat.send(&Line { from: "me".into(), text: "hi".into() });
+//!         }
+//!     };
+//!     html! {
+//!         <>
+//!             <p>{ chat.status().to_string() }{ format!(" · {} queued", chat.queued()) }</p>
+//!             <ul>{ for chat.messages().iter().map(|line| html! {
+//!                 <li>{ format!("{}: {}", line.from, line.text) }</li>
+//!             }) }</ul>
+//!             <button {onclick}>{ "Say hi" }</button>
+//!         </>
+//!     }
+//! }
+//! ```
+//!
+//! # What the hook promises
+//! - **One connection per mounted component.** It connects after the first render and
+//!   again only when the URL changes; re-renders never reconnect. Unmounting closes the
+//!   socket (1000) and removes every listener and timer at once.
+//! - **Every message, in order.** [`UseWebSocket::messages`] is an append-only
+//!   [`Messages`] list, not a latest value: a burst of a thousand messages in one tick
+//!   arrives whole, as one render. [`UseWebSocketOptions::on_message`] sees each one too.
+//! - **No silent loss on send.** [`UseWebSocket::send`] returns the core crate's
+//!   [`Sent`] (`Now`, `Queued`, ...) or an [`Error`]; while reconnecting, sends wait in
+//!   the offline queue and [`UseWebSocket::queued`] says how many.
+//! - **The status the library keeps.** [`UseWebSocket::status`] is the core crate's
+//!   [`ConnectionStatus`], updated on every change and, while waiting to retry, every
+//!   100 ms so a countdown ("retry 2 in 1.4 s") can be shown.
+//! - **SSR-safe.** On the server nothing connects and nothing touches `window`; see
+//!   [Server-side rendering](#server-side-rendering).
+//!
+//! # Features
+//! They mirror Yew's and only turn Yew's on: `csr`, `hydration`, `ssr`. A library
+//! needs none; an app enables the one its build uses (or enables Yew's directly).
+//!
+//! # Server-side rendering
+//! Yew runs no effects while rendering on the server, and the hook connects in an
+//! effect; it also never connects on a target other than wasm32. So the server renders
+//! the status `Connecting` with no messages, which is what the client's first render
+//! shows too: hydration matches, and then only the browser connects.
+//!
+//! # Module map
+//! - `hook.rs`: [`use_websocket`], [`use_websocket_with`] and their [`UseWebSocket`];
+//! - `options.rs`: [`UseWebSocketOptions`];
+//! - `sender.rs`: [`Sender`];
+//! - `messages.rs`: [`Messages`], the append-only list;
+//! - `state.rs`: the reducer a batch of events goes through (pure, tested natively);
+//! - `connection.rs`: the task that reads a connection in batches, and the value whose
+//!   drop closes it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![deny(missing_docs, missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+mod connection;
+mod hook;
+mod messages;
+mod options;
+mod sender;
+mod state;
+
+pub use hook::{use_websocket, use_websocket_with, UseWebSocket};
+pub use messages::{Iter, Messages};
+pub use options::UseWebSocketOptions;
+pub use sender::Sender;
+
+/// The core crate, for its builder, policy and event types.
+pub use browser_websocket;
+pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
+
+/// The README's examples, compiled as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
