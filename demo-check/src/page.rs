@@ -248,6 +248,19 @@ impl Page {
             .ok_or_else(|| format!("#{id} has no number in {attribute} (found {value})"))
     }
 
+    /// The attribute `name` of `#id`.
+    pub async fn attribute(&self, id: &str, name: &str) -> Result<String, String> {
+        let found = self
+            .script(&format!(
+                "return document.getElementById({id:?})?.getAttribute({name:?}) ?? null;"
+            ))
+            .await?;
+        found
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("#{id} has no attribute {name}"))
+    }
+
     /// Whether `#id` has the attribute `name` with `value`.
     pub async fn has_attribute(&self, id: &str, name: &str, value: &str) -> Result<bool, String> {
         let found = self

@@ -30,7 +30,7 @@ mod stream_socket;
 mod subprotocol_check;
 mod url_check;
 
-pub(crate) use connection::{stream_transport_available, Connection, Options};
+pub(crate) use connection::{Connection, Options, stream_transport_available};
 /// One stream's queue of this connection's events.
 pub(crate) type Inbox = inbox::Inbox<payload::Data>;
 pub use listener_count::live_listeners;

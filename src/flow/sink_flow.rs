@@ -4,8 +4,8 @@ use std::task::{Context, Poll};
 
 use super::gate::Gate;
 use super::poll_delay::PollDelay;
-use crate::browser::global::{now_ms, Timer};
 use crate::browser::Connection;
+use crate::browser::global::{Timer, now_ms};
 use crate::{CloseCode, Error, ReadyState, WaterMarks};
 
 /// A sink's side of one connection: the water-mark gate and the timer that re-polls it.

@@ -12,7 +12,7 @@ use futures_core::Stream;
 use super::machine::{Decision, Happened, ReconnectMachine};
 use super::shared::Shared;
 use super::status::Phase;
-use crate::browser::global::{is_online, now_ms, GlobalListener, Timer};
+use crate::browser::global::{GlobalListener, Timer, is_online, now_ms};
 use crate::flow::Flow;
 use crate::{ClosedBecause, Error, Event, Heartbeat, ReconnectEvent, WebSocket, WebSocketBuilder};
 

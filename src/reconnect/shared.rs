@@ -107,8 +107,7 @@ impl Shared {
             socket.send_message(&message)?;
             return Ok(Sent::Now);
         }
-        let queued = self.pending.borrow_mut().push(message);
-        queued
+        self.pending.borrow_mut().push(message)
     }
 
     pub(crate) fn close_with(&self, code: CloseCode, reason: &str) -> Result<(), Error> {

@@ -7,8 +7,8 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use futures_sink::Sink;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::{
     Codec, DecodeError, Error, Event, Message, ReconnectEvent, ReconnectEvents, ReconnectHandle,

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::common::{url, within};
-use browser_websocket::{live_listeners, CloseCode, Error, Event, Message, ReadyState, WebSocket};
+use browser_websocket::{CloseCode, Error, Event, Message, ReadyState, WebSocket, live_listeners};
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -4,8 +4,8 @@ use std::future::Future;
 use std::pin::pin;
 
 use browser_websocket::{Event, Message, WebSocket};
-use futures_util::future::{select, Either};
 use futures_util::StreamExt;
+use futures_util::future::{Either, select};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

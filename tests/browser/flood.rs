@@ -45,9 +45,11 @@ async fn flood_of_binary_messages_keeps_order_and_content() {
             u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]),
             i as u32
         );
-        assert!(bytes[4..]
-            .iter()
-            .enumerate()
-            .all(|(k, &b)| b == ((k + 4) % 251) as u8));
+        assert!(
+            bytes[4..]
+                .iter()
+                .enumerate()
+                .all(|(k, &b)| b == ((k + 4) % 251) as u8)
+        );
     }
 }

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use crate::common::{unique_id, url, within};
 use browser_websocket::{
-    live_listeners, Heartbeat, ReconnectEvent, ReconnectPolicy, ReconnectingWebSocket, WebSocket,
+    Heartbeat, ReconnectEvent, ReconnectPolicy, ReconnectingWebSocket, WebSocket, live_listeners,
 };
-use futures_util::future::{select, Either};
 use futures_util::StreamExt;
+use futures_util::future::{Either, select};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use crate::common::{unique_id, url, within};
 use browser_websocket::{
-    live_listeners, CloseCode, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent,
-    ReconnectPolicy, ReconnectingWebSocket, Sent, WebSocket, WhenFull,
+    CloseCode, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent, ReconnectPolicy,
+    ReconnectingWebSocket, Sent, WebSocket, WhenFull, live_listeners,
 };
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use crate::common::{url, within};
 use browser_websocket::{
-    live_listeners, BinaryType, ClosedBecause, ConnectionStatus, Error, Message, ReadyState,
-    ReconnectEvent, ReconnectEvents, ReconnectPolicy, Sent, WebSocket,
+    BinaryType, ClosedBecause, ConnectionStatus, Error, Message, ReadyState, ReconnectEvent,
+    ReconnectEvents, ReconnectPolicy, Sent, WebSocket, live_listeners,
 };
-use futures_util::future::join;
 use futures_util::StreamExt;
+use futures_util::future::join;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Retries after 5 ms.

@@ -1,103 +1,172 @@
-//! The checks, in the order a person would chat: connect, leave and rejoin, talk.
+//! The checks, in the order two people would chat in one room: both join, talk, one is
+//! dropped by the server and types while away, it comes back, leaves and rejoins.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
 
 use crate::page::Page;
 use crate::report::{expect_eq, Report, Stopped};
 
-/// The checks, in the order a person would chat: connect, leave and rejoin, talk.
-pub async fn run(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopped> {
-    report
-        .check(page, "the page loads and the chat mounts", async {
-            page.goto(url).await?;
-            page.wait_for("the connection badge", || async {
-                Ok(page.text("state").await.ok())
-            })
-            .await?;
-            page.watch_for_uncaught_errors().await
-        })
-        .await?;
+/// The room both examples join.
+const ROOM: &str = "lobby";
 
-    report
-        .check(
-            page,
-            "the badge reads Open; the socket holds 4 listeners",
-            async {
-                wait_for_text(page, "state", "Open").await?;
-                wait_for_text(page, "listeners", "4").await
-            },
-        )
-        .await?;
-
-    report
-        .check(
-            page,
-            "Leave unmounts the chat: 0 listeners, no badge",
-            async {
-                page.click("join").await?;
-                wait_for_text(page, "listeners", "0").await?;
-                page.wait_for("the chat to be gone", || async {
-                    Ok(page.text("state").await.is_err().then_some(()))
-                })
-                .await?;
-                page.text("left").await.map(drop)
-            },
-        )
-        .await?;
-
-    report
-        .check(page, "Join mounts it again: Open, 4 listeners", async {
-            page.click("join").await?;
-            wait_for_text(page, "state", "Open").await?;
-            wait_for_text(page, "listeners", "4").await?;
-            expect_eq("the message list", &page.text("messages").await?, "")
-        })
-        .await?;
-
-    for (n, text) in ["hello from example-check", "and a second one"]
-        .into_iter()
-        .enumerate()
-    {
+/// The checks. `a` joins first, so the server's `?kick&oldest=1` drops only `a`.
+pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(), Stopped> {
+    for (page, who) in [(a, "A"), (b, "B")] {
         report
             .check(
                 page,
-                &format!("message {}: sent, echoed by /echo, listed", n + 1),
+                &format!("{who} loads the chat and joins: open, the socket's 4 listeners"),
                 async {
-                    page.fill("text", text).await?;
-                    page.click("send").await?;
-                    page.wait_for(&format!("{text:?} in the message list"), || async {
-                        Ok(page.text("messages").await?.contains(text).then_some(()))
-                    })
-                    .await?;
-                    expect_eq("the input", &page.value("text").await?, "")
+                    page.goto(url).await?;
+                    page.watch_for_uncaught_errors().await?;
+                    wait_for_state(page, "open").await?;
+                    wait_for_text(page, "listeners", "4").await
                 },
             )
             .await?;
     }
 
     report
+        .check(a, "A's message reaches both windows", async {
+            say(a, "hello from A").await?;
+            wait_for_message(a, "hello from A", 1).await?;
+            wait_for_message(b, "hello from A", 1).await
+        })
+        .await?;
+
+    report
         .check(
-            page,
-            "both messages listed in order, from this guest",
+            b,
+            "B replies: both windows list both, in the same order",
             async {
-                let list = page.text("messages").await?;
-                let first = list.find("hello from example-check");
-                let second = list.find("and a second one");
-                match (first, second) {
-                    (Some(first), Some(second)) if first < second => {}
-                    _ => return Err(format!("the list reads {list:?}")),
-                }
-                if list.matches("guest-").count() == 2 {
+                say(b, "hello back from B").await?;
+                wait_for_message(a, "hello back from B", 1).await?;
+                wait_for_message(b, "hello back from B", 1).await?;
+                let order = |list: &str| {
+                    let first = list.find("hello from A");
+                    let second = list.find("hello back from B");
+                    matches!((first, second), (Some(f), Some(s)) if f < s)
+                };
+                let (in_a, in_b) = (a.text("messages").await?, b.text("messages").await?);
+                if order(&in_a) && order(&in_b) {
                     Ok(())
                 } else {
-                    Err(format!("expected two lines from guest-N in {list:?}"))
+                    Err(format!("A lists {in_a:?}, B lists {in_b:?}"))
                 }
             },
         )
         .await?;
 
+    report
+        .check(
+            a,
+            "the server drops A: A shows the retry, B stays open",
+            async {
+                // Closed for 3 s: A's retries fail meanwhile, so it is seen waiting.
+                let kicked = http_get(url, &format!("/room/{ROOM}?kick=3000&oldest=1"))?;
+                expect_eq("the server's answer", &kicked, "kicked 1")?;
+                wait_for_state(a, "waiting").await?;
+                let shown = a.text("state").await?;
+                if !shown.starts_with("retry") {
+                    return Err(format!("A's status reads {shown:?}, not a retry countdown"));
+                }
+                expect_eq(
+                    "B's status",
+                    &b.attribute("state", "data-state").await?,
+                    "open",
+                )
+            },
+        )
+        .await?;
+
+    report
+        .check(a, "a message typed while away is queued", async {
+            say(a, "typed while away").await?;
+            wait_for_text(a, "queued", "1").await?;
+            let notice = a.text("notice").await?;
+            if notice.contains("queued") {
+                Ok(())
+            } else {
+                Err(format!("the notice reads {notice:?}"))
+            }
+        })
+        .await?;
+
+    report
+        .check(
+            a,
+            "A reconnects by itself and the queued message goes out once, to both",
+            async {
+                wait_for_state(a, "open").await?;
+                wait_for_text(a, "queued", "0").await?;
+                wait_for_message(a, "typed while away", 1).await?;
+                wait_for_message(b, "typed while away", 1).await?;
+                // Still once a moment later: nothing was sent twice.
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                expect_count(a, "typed while away", 1).await?;
+                expect_count(b, "typed while away", 1).await
+            },
+        )
+        .await?;
+
+    report
+        .check(
+            a,
+            "Leave unmounts A's chat: 0 listeners, no status",
+            async {
+                a.click("join").await?;
+                wait_for_text(a, "listeners", "0").await?;
+                a.wait_for("the chat to be gone", || async {
+                    Ok(a.text("state").await.is_err().then_some(()))
+                })
+                .await?;
+                a.text("left").await.map(drop)
+            },
+        )
+        .await?;
+
+    report
+        .check(
+            a,
+            "Join mounts it again: open, 4 listeners, an empty list that B's next message reaches",
+            async {
+                a.click("join").await?;
+                wait_for_state(a, "open").await?;
+                wait_for_text(a, "listeners", "4").await?;
+                expect_eq("A's message list", &a.text("messages").await?, "")?;
+                say(b, "welcome back").await?;
+                wait_for_message(a, "welcome back", 1).await
+            },
+        )
+        .await?;
+
     // A panic in a hook or a socket borrowed twice (a send during a poll) would show here.
-    report.check_no_uncaught_errors(page).await?;
+    report.check_no_uncaught_errors(a).await?;
+    report.check_no_uncaught_errors(b).await?;
 
     Ok(())
+}
+
+/// Types `text` and sends it, as a person would (typing enables the button).
+async fn say(page: &Page, text: &str) -> Result<(), String> {
+    page.fill("text", text).await?;
+    page.click("send").await?;
+    page.wait_for("the input to be cleared", || async {
+        Ok(page.value("text").await?.is_empty().then_some(()))
+    })
+    .await
+}
+
+async fn wait_for_state(page: &Page, state: &str) -> Result<(), String> {
+    page.wait_for(&format!("the status to be {state:?}"), || async {
+        Ok(page
+            .has_attribute("state", "data-state", state)
+            .await?
+            .then_some(()))
+    })
+    .await
 }
 
 async fn wait_for_text(page: &Page, id: &str, expected: &str) -> Result<(), String> {
@@ -105,4 +174,48 @@ async fn wait_for_text(page: &Page, id: &str, expected: &str) -> Result<(), Stri
         Ok((page.text(id).await.ok().as_deref() == Some(expected)).then_some(()))
     })
     .await
+}
+
+/// Waits until `text` appears `times` times in the message list.
+async fn wait_for_message(page: &Page, text: &str, times: usize) -> Result<(), String> {
+    page.wait_for(
+        &format!("{text:?} {times}× in the message list"),
+        || async {
+            Ok((page.text("messages").await?.matches(text).count() == times).then_some(()))
+        },
+    )
+    .await
+}
+
+async fn expect_count(page: &Page, text: &str, times: usize) -> Result<(), String> {
+    let count = page.text("messages").await?.matches(text).count();
+    expect_eq(
+        &format!("how often {text:?} is listed"),
+        &count.to_string(),
+        &times.to_string(),
+    )
+}
+
+/// A plain HTTP GET of `path` on the server behind `page_url` (`http://host:port/`), for
+/// the room's kick command; the response body.
+fn http_get(page_url: &str, path: &str) -> Result<String, String> {
+    let host = page_url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream =
+        TcpStream::connect(host).map_err(|err| format!("cannot reach {host}: {err}"))?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|err| format!("cannot send to {host}: {err}"))?;
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .map_err(|err| format!("cannot read from {host}: {err}"))?;
+    let (head, body) = response
+        .split_once("\r\n\r\n")
+        .ok_or_else(|| format!("GET {path}: no HTTP response: {response:?}"))?;
+    if head.starts_with("HTTP/1.1 200") {
+        Ok(body.trim().to_owned())
+    } else {
+        Err(format!("GET {path}: {head}"))
+    }
 }
