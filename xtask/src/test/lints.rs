@@ -17,7 +17,12 @@ pub const WORKSPACE_FEATURES: &str =
 
 /// The wasm apps of the workspace, linted for wasm32 with the library: their browser
 /// paths compile to nothing natively.
-const WASM_APPS: [&str; 1] = ["demo"];
+const WASM_APPS: [&str; 2] = ["demo", "first-app"];
+
+/// The framework crates' browser features, linted for wasm32 with the examples (Yew's
+/// `hydration` includes `csr`; Leptos's `hydrate` is a build of its own, in
+/// `frameworks.rs`).
+const FRAMEWORK_FEATURES: &str = "browser-websocket-yew/hydration,browser-websocket-leptos/csr";
 
 /// Formatting, clippy and the feature check, in the order a contributor would fix them.
 pub const LINTS: [Check; 4] = [
@@ -71,10 +76,13 @@ fn clippy_wasm32() -> Result {
     for example in Example::ALL {
         clippy.args(["-p", example.package()]);
     }
+    for krate in super::frameworks::CRATES {
+        clippy.args(["-p", krate]);
+    }
     cmd::run(clippy.args([
         "--all-targets",
         "--features",
-        WORKSPACE_FEATURES,
+        &format!("{WORKSPACE_FEATURES},{FRAMEWORK_FEATURES}"),
         "--target",
         WASM32,
         "--",

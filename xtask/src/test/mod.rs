@@ -10,6 +10,7 @@
 //! | `native.rs` | the native unit and doc tests |
 //! | `docs.rs` | `cargo doc` for wasm32 with warnings denied |
 //! | `browser_tests.rs` | the wasm tests in one headless browser |
+//! | `frameworks.rs` | the Yew and Leptos crates: hydrate, ssr, and their browser tests |
 //! | `wasm_pack.rs` | one module of them through `wasm-pack test --headless --chrome` |
 //! | `site_check.rs` | serving a built site and running a demo-check binary against it |
 //! | `tally.rs` | counting passed and failed tests in a child's output |
@@ -17,6 +18,7 @@
 
 mod browser_tests;
 mod docs;
+mod frameworks;
 mod lints;
 mod native;
 pub mod site_check;
@@ -38,7 +40,7 @@ use std::time::Instant;
 use summary::Summary;
 
 pub const USAGE: &str = "test [--browser chromium|firefox] [--no-lint]";
-pub const ABOUT: &str = "install what is missing, lint, and run every test (native, docs, each browser, wasm-pack, the demo page, the examples)";
+pub const ABOUT: &str = "install what is missing, lint, and run every test (native, ssr, docs, each browser and transport, wasm-pack, the framework crates, the demo page, the examples)";
 
 /// A named step without counts, so the final summary can say which one failed.
 pub struct Check {
@@ -98,6 +100,10 @@ pub fn run(args: &[String]) -> Result {
         }
     }
     summary.check(&native::NATIVE_TESTS);
+    summary.check(&frameworks::SSR);
+    if options.lint {
+        summary.check(&frameworks::HYDRATE);
+    }
     summary.check(&docs::DOCS);
 
     if summary.check(&BINARIES) {
@@ -179,6 +185,13 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
                 wasm_pack::run(wasm_pack, driver, servers.test_server)
             });
             test_server.warn_if_stopped("wasm-pack's run");
+        }
+        // The framework crates exercise their hooks, not the browser: Chromium only.
+        if browser == Browser::Chromium {
+            summary.tests("framework crates", || {
+                frameworks::browser_tests(driver, servers.test_server)
+            });
+            test_server.warn_if_stopped("the framework crates' tests");
         }
     }
     // Dropping the guards stops the servers before the next steps.

@@ -1,0 +1,98 @@
+//! The framework crates, `browser-websocket-yew` and `browser-websocket-leptos`, in the
+//! configurations apps build them in besides the browser one the lints cover: Leptos's
+//! `hydrate` (wasm32), and both crates' server side (`ssr`, natively), whose tests render
+//! a page and prove that nothing touches a browser; then their browser tests.
+
+use super::browser_tests::{server_env, with_browser_tmp, TEST_TIMEOUT};
+use super::tally::{self, Tally};
+use super::Check;
+use crate::browser::Browser;
+use crate::cmd::{self, announce, cargo};
+use crate::failure::Result;
+use crate::setup::WASM32;
+use crate::test_runner;
+use std::net::SocketAddr;
+use std::path::Path;
+
+/// The two crates.
+pub const CRATES: [&str; 2] = ["browser-websocket-yew", "browser-websocket-leptos"];
+
+/// Leptos's `hydrate` is its own build (it excludes `csr`); Yew's `hydration` is linted
+/// with `csr` in the wasm32 pass.
+pub const HYDRATE: Check = Check {
+    name: "browser-websocket-leptos with hydrate (wasm32)",
+    run: leptos_hydrate,
+};
+
+/// Both crates' server side.
+pub const SSR: Check = Check {
+    name: "framework crates on the server (ssr)",
+    run: server_side,
+};
+
+fn leptos_hydrate() -> Result {
+    announce("browser-websocket-leptos with hydrate (wasm32)");
+    cmd::run(cargo().args([
+        "clippy",
+        "-p",
+        "browser-websocket-leptos",
+        "--features",
+        "hydrate",
+        "--target",
+        WASM32,
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+fn server_side() -> Result {
+    announce("framework crates on the server (ssr)");
+    let mut test = cargo();
+    test.arg("test");
+    for krate in CRATES {
+        test.args(["-p", krate]);
+    }
+    cmd::run(test.args([
+        "--features",
+        "browser-websocket-yew/ssr,browser-websocket-leptos/ssr",
+        "--test",
+        "ssr",
+    ]))
+}
+
+/// The crates' browser tests (mount, unmount, remount, bursts, sends while away) in
+/// Chromium against the test server; prints `framework crates: N passed, M failed`.
+pub fn browser_tests(chromedriver: &Path, server: SocketAddr) -> Tally {
+    announce("framework crates in chromium");
+    let tally = with_browser_tmp("frameworks", |tmp| {
+        let mut test = cargo();
+        test.arg("test");
+        for krate in CRATES {
+            test.args(["-p", krate]);
+        }
+        test.args([
+            "--features",
+            "browser-websocket-yew/csr,browser-websocket-leptos/csr",
+            "--target",
+            WASM32,
+            "--no-fail-fast",
+            "--test",
+            "browser",
+        ]);
+        server_env(&mut test, server);
+        test_runner::configure(
+            &mut test,
+            Browser::Chromium,
+            chromedriver,
+            TEST_TIMEOUT,
+            tmp,
+        );
+        tally::run_counting(&mut test, tally::parse_summary_line)
+    });
+    println!(
+        "framework crates: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    tally
+}
