@@ -92,6 +92,30 @@ impl ConnectionStatus {
         matches!(self, ConnectionStatus::Open)
     }
 
+    /// The variant's name, in lowercase: `connecting`, `open`, `waiting`, `offline`,
+    /// `reconnecting`, `closing` or `closed`: a stable key for CSS classes and
+    /// `data-` attributes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use browser_websocket::ConnectionStatus;
+    ///
+    /// let waiting = ConnectionStatus::Waiting { attempt: 1, retry_in: Duration::ZERO };
+    /// assert_eq!(waiting.kind(), "waiting");
+    /// assert_eq!(ConnectionStatus::Open.kind(), "open");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ConnectionStatus::Connecting => "connecting",
+            ConnectionStatus::Open => "open",
+            ConnectionStatus::Waiting { .. } => "waiting",
+            ConnectionStatus::Offline { .. } => "offline",
+            ConnectionStatus::Reconnecting { .. } => "reconnecting",
+            ConnectionStatus::Closing => "closing",
+            ConnectionStatus::Closed(_) => "closed",
+        }
+    }
+
     /// Whether it is closed for good.
     ///
     /// ```
@@ -342,6 +366,18 @@ mod tests {
             })),
             "gave up after 5 retries"
         );
+    }
+
+    /// Apps keep statuses in signals and state that may cross threads on the server
+    /// (Leptos's `Send + Sync` signals).
+    #[test]
+    fn statuses_and_what_they_hold_are_send_and_sync() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<ConnectionStatus>();
+        send_sync::<ClosedBecause>();
+        send_sync::<crate::Error>();
+        send_sync::<CloseEvent>();
+        send_sync::<GiveUp>();
     }
 
     #[test]

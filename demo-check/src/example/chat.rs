@@ -86,7 +86,7 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
             say(a, "typed while away").await?;
             wait_for_text(a, "queued", "1").await?;
             let notice = a.text("notice").await?;
-            if notice.contains("queued") {
+            if notice.to_lowercase().contains("queued") {
                 Ok(())
             } else {
                 Err(format!("the notice reads {notice:?}"))

@@ -1,10 +1,11 @@
 //! The chat itself: the connection's status and queue, the room's messages, the composer.
 
+use browser_websocket_leptos::browser_websocket::ConnectionStatus;
 use browser_websocket_leptos::{use_websocket_with, Json, Sent, UseWebSocketOptions};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::message::{clock_time, policy, status_kind, ChatMessage, ROOM};
+use crate::message::{clock_time, policy, ChatMessage, ROOM};
 
 /// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[component]
@@ -54,7 +55,7 @@ pub fn Chat(
             <div class="status">
                 <span class="label">"Connection"</span>
                 // "open", "retry 2 in 1.4 s" (counting down), "reconnecting (attempt 2)", ...
-                <output id="state" class="badge" data-state=move || chat.status.with(status_kind)>
+                <output id="state" class="badge" data-state=move || chat.status.with(ConnectionStatus::kind)>
                     {move || chat.status.get().to_string()}
                 </output>
                 <span class="queued">"Queued: "<output id="queued">{chat.queued}</output></span>

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use browser_websocket_leptos::browser_websocket::{ConnectionStatus, ReconnectPolicy};
+use browser_websocket_leptos::browser_websocket::ReconnectPolicy;
 use serde::{Deserialize, Serialize};
 
 /// The room every session joins: relative, so it is on the server that served the page
@@ -24,20 +24,6 @@ pub fn policy() -> ReconnectPolicy {
     ReconnectPolicy::default()
         .initial_delay(Duration::from_millis(500))
         .max_delay(Duration::from_secs(5))
-}
-
-/// The badge's colour, and what a check reads: `connecting`, `open`, `waiting`,
-/// `offline`, `reconnecting`, `closing` or `closed`.
-pub fn status_kind(status: &ConnectionStatus) -> &'static str {
-    match status {
-        ConnectionStatus::Connecting => "connecting",
-        ConnectionStatus::Open => "open",
-        ConnectionStatus::Waiting { .. } => "waiting",
-        ConnectionStatus::Offline { .. } => "offline",
-        ConnectionStatus::Reconnecting { .. } => "reconnecting",
-        ConnectionStatus::Closing => "closing",
-        _ => "closed",
-    }
 }
 
 /// `HH:MM:SS` in local time.
@@ -70,15 +56,5 @@ mod tests {
             Some(r#"{"from":"ana","text":"hi","sent_at":1.5}"#)
         );
         assert_eq!(Json::decode::<ChatMessage>(&sent), Ok(message));
-    }
-
-    #[test]
-    fn every_status_has_a_kind_for_the_badge() {
-        let waiting = ConnectionStatus::Waiting {
-            attempt: 1,
-            retry_in: Duration::from_secs(1),
-        };
-        assert_eq!(status_kind(&waiting), "waiting");
-        assert_eq!(status_kind(&ConnectionStatus::Open), "open");
     }
 }

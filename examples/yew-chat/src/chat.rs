@@ -4,7 +4,7 @@ use browser_websocket_yew::{use_websocket_with, Json, Sent, UseWebSocketOptions}
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::message::{clock_time, policy, status_kind, ChatMessage, ROOM};
+use crate::message::{clock_time, policy, ChatMessage, ROOM};
 
 #[derive(Properties, PartialEq)]
 pub struct ChatProps {
@@ -73,7 +73,7 @@ pub fn Chat(props: &ChatProps) -> Html {
             <div class="status">
                 <span class="label">{ "Connection" }</span>
                 // "open", "retry 2 in 1.4 s" (counting down), "reconnecting (attempt 2)", ...
-                <output id="state" class="badge" data-state={status_kind(status)}>{ status.to_string() }</output>
+                <output id="state" class="badge" data-state={status.kind()}>{ status.to_string() }</output>
                 <span class="queued">{ "Queued: " }<output id="queued">{ chat.queued() }</output></span>
             </div>
             <ul id="messages" class="messages" aria-live="polite">
