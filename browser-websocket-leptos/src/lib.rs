@@ -77,7 +77,7 @@ mod use_websocket;
 
 pub use options::UseWebSocketOptions;
 pub use sender::Sender;
-pub use use_websocket::{use_websocket, use_websocket_with, UseWebSocket};
+pub use use_websocket::{UseWebSocket, use_websocket, use_websocket_with};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;

@@ -9,11 +9,11 @@ use browser_websocket::{
     ClosedBecause, Codec, ConnectionStatus, Error, GiveUp, ReconnectHandle, Sent, TypedEvent,
 };
 use leptos::prelude::{
-    on_cleanup, Effect, Get, GetUntracked, LocalStorage, RwSignal, Set, Signal, StoredValue,
-    Update, UpdateValue, WithUntracked, WithValue,
+    Effect, Get, GetUntracked, LocalStorage, RwSignal, Set, Signal, StoredValue, Update,
+    UpdateValue, WithUntracked, WithValue, on_cleanup,
 };
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::connection::{Batch, Connection};
 use crate::{Sender, UseWebSocketOptions};

@@ -12,10 +12,10 @@ use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use browser_websocket::{
-    live_listeners, Codec, ConnectionStatus, DecodeError, Message, ReconnectEvent, ReconnectPolicy,
-    Sent, WebSocket,
+    Codec, ConnectionStatus, DecodeError, Message, ReconnectEvent, ReconnectPolicy, Sent,
+    WebSocket, live_listeners,
 };
-use browser_websocket_leptos::{use_websocket_with, Json, UseWebSocket, UseWebSocketOptions};
+use browser_websocket_leptos::{Json, UseWebSocket, UseWebSocketOptions, use_websocket_with};
 use leptos::prelude::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 

@@ -3,7 +3,7 @@
 //! is none: any call into JavaScript would panic this test).
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
-use browser_websocket_leptos::{use_websocket, Json};
+use browser_websocket_leptos::{Json, use_websocket};
 use leptos::prelude::*;
 
 #[component]

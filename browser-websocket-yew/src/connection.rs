@@ -2,7 +2,7 @@
 //! component's [`Connection`] owns them, so dropping it closes the socket at once.
 
 use std::cell::{Cell, RefCell};
-use std::future::{poll_fn, Future};
+use std::future::{Future, poll_fn};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
@@ -127,16 +127,18 @@ where
             return Some(batch);
         }
         let mut pause = TimeoutFuture::new(0);
-        let stopped = poll_fn(|cx| loop {
-            match self.poll_batch(cx) {
-                Poll::Ready(Some(more)) => {
-                    batch.absorb(more);
-                    if batch.ended {
-                        return Poll::Ready(false);
+        let stopped = poll_fn(|cx| {
+            loop {
+                match self.poll_batch(cx) {
+                    Poll::Ready(Some(more)) => {
+                        batch.absorb(more);
+                        if batch.ended {
+                            return Poll::Ready(false);
+                        }
                     }
+                    Poll::Ready(None) => return Poll::Ready(true),
+                    Poll::Pending => return Pin::new(&mut pause).poll(cx).map(|()| false),
                 }
-                Poll::Ready(None) => return Poll::Ready(true),
-                Poll::Pending => return Pin::new(&mut pause).poll(cx).map(|()| false),
             }
         })
         .await;

@@ -5,8 +5,8 @@ use std::fmt;
 use std::rc::Rc;
 
 use browser_websocket::{Codec, ConnectionStatus, Error, Sent, TypedEvent};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
 use crate::connection::{Batch, Connection};

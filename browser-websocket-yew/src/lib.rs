@@ -77,7 +77,7 @@ mod options;
 mod sender;
 mod state;
 
-pub use hook::{use_websocket, use_websocket_with, UseWebSocket};
+pub use hook::{UseWebSocket, use_websocket, use_websocket_with};
 pub use messages::{Iter, Messages};
 pub use options::UseWebSocketOptions;
 pub use sender::Sender;

@@ -111,13 +111,17 @@ mod tests {
     #[test]
     fn nothing_new_is_no_render() {
         let state = State::<u32>::default();
-        assert!(state
-            .after(batch(Vec::new(), Some(ConnectionStatus::Connecting), 0))
-            .is_none());
+        assert!(
+            state
+                .after(batch(Vec::new(), Some(ConnectionStatus::Connecting), 0))
+                .is_none()
+        );
         assert!(state.after(Action::Queued(0)).is_none());
-        assert!(state
-            .after(Action::Status(ConnectionStatus::Connecting))
-            .is_none());
+        assert!(
+            state
+                .after(Action::Status(ConnectionStatus::Connecting))
+                .is_none()
+        );
     }
 
     #[test]

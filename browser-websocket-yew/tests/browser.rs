@@ -13,9 +13,9 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use browser_websocket::{
-    live_listeners, Codec, ConnectionStatus, DecodeError, Message, ReconnectPolicy, Sent, WebSocket,
+    Codec, ConnectionStatus, DecodeError, Message, ReconnectPolicy, Sent, WebSocket, live_listeners,
 };
-use browser_websocket_yew::{use_websocket_with, Json, Sender, UseWebSocketOptions};
+use browser_websocket_yew::{Json, Sender, UseWebSocketOptions, use_websocket_with};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::prelude::*;
 

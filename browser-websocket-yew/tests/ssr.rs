@@ -3,7 +3,7 @@
 //! call into JavaScript would panic this test).
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
-use browser_websocket_yew::{use_websocket, Json};
+use browser_websocket_yew::{Json, use_websocket};
 use yew::prelude::*;
 
 #[function_component]

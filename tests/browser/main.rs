@@ -1,7 +1,7 @@
 //! The browser tests: one module per behaviour, every test stating in its doc comment
-//! what it proves, all against the test server (`cargo xtask server`, or the one
+//! what it proves, against the test server (`cargo xtask server`, or the one
 //! `cargo xtask test` starts; its address comes from `BROWSER_WEBSOCKET_TEST_SERVER` at
-//! compile time).
+//! compile time) and, in `third_party.rs`, against Python's `websockets`.
 //!
 //! One test binary, so that it is linked, run through wasm-bindgen and started in a
 //! browser once per browser rather than once per file. The tests run one after another
@@ -29,5 +29,6 @@ mod split;
 #[cfg(feature = "stream")]
 mod stream_transport;
 mod subscribe;
+mod third_party;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

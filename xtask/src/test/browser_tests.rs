@@ -1,8 +1,7 @@
 //! Running the wasm tests in one headless browser and counting what passed: the window
-//! tests (`tests/browser/`), the same worker tests in a dedicated and a shared worker
-//! (`tests/dedicated_worker.rs`, `tests/shared_worker.rs`), and the tests against the
-//! third-party server (`tests/third_party.rs`); then the window and worker tests again
-//! with the stream transport as the default.
+//! tests (`tests/browser/`, the third-party server's among them) and the same worker
+//! tests in a dedicated and a shared worker (`tests/dedicated_worker.rs`,
+//! `tests/shared_worker.rs`), over the classic or another default transport.
 
 use super::lints::LIBRARY_FEATURES;
 use super::tally::{self, Tally};
@@ -29,19 +28,17 @@ pub struct Servers {
     pub third_party: Option<SocketAddr>,
 }
 
-/// Which tests, and over which default transport.
+/// Over which default transport the test binaries run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Suite {
-    /// Every test binary under `tests/`, the library's default (classic) transport.
-    Everything,
-    /// The window and worker binaries again, with the library built so that its default
-    /// transport is `feature`'s: `test-stream-transport` (Chromium) or
-    /// `test-auto-transport` (where `Auto` must fall back to the classic socket).
+    /// The library's own default, the classic socket.
+    Classic,
+    /// The library built so that its default transport is `feature`'s:
+    /// `test-stream-transport` (Chromium, which has `WebSocketStream`) or
+    /// `test-auto-transport` (a browser without it, where `Auto` must fall back to the
+    /// classic socket).
     OverTransport(&'static str),
 }
-
-/// The binaries an [`Suite::OverTransport`] run takes: those against the test server.
-const TRANSPORT_BINARIES: [&str; 3] = ["browser", "dedicated_worker", "shared_worker"];
 
 /// Runs `suite` in `browser`, streaming the output, and prints `name: N passed, M
 /// failed`. Anything that stops the run counts as a failure.
@@ -90,17 +87,12 @@ fn test_command(
         // Run every test binary even when one fails, so the counts are complete.
         .arg("--no-fail-fast");
     match suite {
-        Suite::Everything => {
-            cmd.args(["--features", LIBRARY_FEATURES, "--test", "*"]);
-        }
-        Suite::OverTransport(feature) => {
-            cmd.arg("--features")
-                .arg(format!("{LIBRARY_FEATURES},{feature}"));
-            for binary in TRANSPORT_BINARIES {
-                cmd.args(["--test", binary]);
-            }
-        }
-    }
+        Suite::Classic => cmd.args(["--features", LIBRARY_FEATURES]),
+        Suite::OverTransport(feature) => cmd
+            .arg("--features")
+            .arg(format!("{LIBRARY_FEATURES},{feature}")),
+    };
+    cmd.args(["--test", "*"]);
     server_env(&mut cmd, servers.test_server);
     if let Some(third_party) = servers.third_party {
         cmd.env(

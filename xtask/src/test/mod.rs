@@ -164,22 +164,28 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
         let driver = tools
             .driver(browser)
             .expect("setup returns a driver for every selected browser");
-        let suite = browser_tests::Suite::Everything;
-        summary.tests(browser.name(), || {
-            browser_tests::run(browser, driver, servers, suite, browser.name())
-        });
-        test_server.warn_if_stopped(&format!("the {browser} tests"));
-        // Chromium has WebSocketStream: every test again over it. Elsewhere `Auto` must
-        // fall back to the classic socket with every test passing.
-        let (feature, name) = match browser {
-            Browser::Chromium => ("test-stream-transport", "chromium, stream transport"),
-            Browser::Firefox => ("test-auto-transport", "firefox, auto transport"),
+        // Chromium has WebSocketStream: every test over the classic socket, then again
+        // over the stream transport. Firefox has not: one run with `Auto` as the default,
+        // which falls back to the classic socket, so it is the classic run too.
+        let runs: &[(browser_tests::Suite, &str)] = match browser {
+            Browser::Chromium => &[
+                (browser_tests::Suite::Classic, "chromium"),
+                (
+                    browser_tests::Suite::OverTransport("test-stream-transport"),
+                    "chromium, stream transport",
+                ),
+            ],
+            Browser::Firefox => &[(
+                browser_tests::Suite::OverTransport("test-auto-transport"),
+                "firefox, auto transport (falls back to classic)",
+            )],
         };
-        let suite = browser_tests::Suite::OverTransport(feature);
-        summary.tests(name, || {
-            browser_tests::run(browser, driver, servers, suite, name)
-        });
-        test_server.warn_if_stopped(&format!("the {name} tests"));
+        for &(suite, name) in runs {
+            summary.tests(name, || {
+                browser_tests::run(browser, driver, servers, suite, name)
+            });
+            test_server.warn_if_stopped(&format!("the {name} tests"));
+        }
         if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
             summary.tests("wasm-pack", || {
                 wasm_pack::run(wasm_pack, driver, servers.test_server)

@@ -1,6 +1,6 @@
 //! `wasm-pack test --headless --chrome`, the way the README shows to run the browser
-//! tests: once, in Chromium, for the browser test binary (`tests/browser/`), against the
-//! running test server.
+//! tests: once, in Chromium, for one test binary (the dedicated-worker tests: the other
+//! runs already cover the rest), against the running test server.
 //!
 //! wasm-pack must never download anything: `--mode no-install` makes it use the
 //! `wasm-bindgen-test-runner` on PATH (setup installed the pinned one, whose version it
@@ -24,7 +24,7 @@ pub fn run(wasm_pack: &Path, chromedriver: &Path, server: SocketAddr) -> Tally {
             .arg("--chromedriver")
             .arg(chromedriver)
             .arg(workspace_root())
-            .args(["--features", LIBRARY_FEATURES, "--test", "browser"]);
+            .args(["--features", LIBRARY_FEATURES, "--test", "dedicated_worker"]);
         server_env(&mut cmd, server);
         test_runner::configure(&mut cmd, Browser::Chromium, chromedriver, TEST_TIMEOUT, tmp);
         tally::run_counting(&mut cmd, tally::parse_summary_line)

@@ -1,17 +1,11 @@
 //! Against a server nobody here wrote: Python's `websockets`
-//! (`third-party-server/server.py`, started by `cargo xtask test`). Frame-length
+//! (`third-party-server/server.py`, started by `cargo xtask test`; its address comes from
+//! `BROWSER_WEBSOCKET_THIRD_PARTY_SERVER` at compile time). Frame-length
 //! boundaries, multi-byte text, and close codes and reasons in both directions.
-#![cfg(target_arch = "wasm32")]
 
-#[allow(dead_code)] // each binary uses some of the helpers
-#[path = "browser/common.rs"]
-mod common;
-
+use crate::common::{next_event, next_message, within};
 use browser_websocket::{CloseCode, Event, Message, WebSocket};
-use common::{next_event, next_message, within};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The third-party server's `host:port`, fixed at compile time by `cargo xtask test`.
 const THIRD_PARTY: &str = match option_env!("BROWSER_WEBSOCKET_THIRD_PARTY_SERVER") {
@@ -102,7 +96,7 @@ async fn server_close_codes_and_reasons_arrive_exactly() {
         assert_eq!(close.code.as_u16(), code, "{reason}");
         assert_eq!(close.reason, reason);
         assert!(close.was_clean);
-        let events = common::rest_of_stream(&mut ws).await;
+        let events = crate::common::rest_of_stream(&mut ws).await;
         assert_eq!(events.first(), Some(&Event::Open));
     }
 }
@@ -110,7 +104,7 @@ async fn server_close_codes_and_reasons_arrive_exactly() {
 /// The client's close code and a multi-byte reason, as the server received them.
 #[wasm_bindgen_test]
 async fn the_clients_close_code_and_multi_byte_reason_reach_the_server() {
-    let id = common::unique_id("third-party-close");
+    let id = crate::common::unique_id("third-party-close");
     let ws = open(&format!("/record/{id}")).await;
     let reason = "größe 日本 🦀";
     ws.close_with(CloseCode::new(4001).expect("valid"), reason)
