@@ -6,13 +6,12 @@
 //! The handler settles an [`Outcome`] when the workload is done; awaiting it is the only
 //! future involved, once per workload.
 
-use std::cell::{Cell, RefCell};
-use std::future::poll_fn;
+use std::cell::Cell;
 use std::rc::Rc;
-use std::task::{Poll, Waker};
 
 use browser_websocket::{CloseCode, Event, Message, WebSocket, WebSocketSender};
 
+use crate::outcome::Outcome;
 use crate::workloads::{describe, expect_bytes, now, Payload, Workload};
 
 /// Runs `workload` with the callback API; the milliseconds it took, or why it failed.
@@ -27,71 +26,6 @@ pub async fn run(workload: &Workload, url: &str, payload: Option<&Payload>) -> R
         Workload::Flood { count, size, .. } => flood(url, count, size).await,
         Workload::Sink { count, .. } => sink(url, payload()?, count).await,
         Workload::ConnectClose { count } => connect_close(url, count).await,
-    }
-}
-
-/// What a handler reports once: the workload's result, awaited by the code that started it.
-struct Outcome<T> {
-    slot: Rc<RefCell<Slot<T>>>,
-}
-
-struct Slot<T> {
-    result: Option<Result<T, String>>,
-    settled: bool,
-    waker: Option<Waker>,
-}
-
-impl<T> Clone for Outcome<T> {
-    fn clone(&self) -> Self {
-        Outcome {
-            slot: Rc::clone(&self.slot),
-        }
-    }
-}
-
-impl<T> Outcome<T> {
-    fn new() -> Outcome<T> {
-        Outcome {
-            slot: Rc::new(RefCell::new(Slot {
-                result: None,
-                settled: false,
-                waker: None,
-            })),
-        }
-    }
-
-    /// Settles it, unless it already is: the first word counts.
-    fn settle(&self, result: Result<T, String>) {
-        let waker = {
-            let mut slot = self.slot.borrow_mut();
-            if slot.settled {
-                return;
-            }
-            slot.settled = true;
-            slot.result = Some(result);
-            slot.waker.take()
-        };
-        if let Some(waker) = waker {
-            waker.wake();
-        }
-    }
-
-    fn is_settled(&self) -> bool {
-        self.slot.borrow().settled
-    }
-
-    async fn wait(&self) -> Result<T, String> {
-        poll_fn(|cx| {
-            let mut slot = self.slot.borrow_mut();
-            match slot.result.take() {
-                Some(result) => Poll::Ready(result),
-                None => {
-                    slot.waker = Some(cx.waker().clone());
-                    Poll::Pending
-                }
-            }
-        })
-        .await
     }
 }
 

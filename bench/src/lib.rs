@@ -21,6 +21,7 @@ mod crate_cb;
 mod crate_impl;
 mod gloo;
 pub mod micro;
+mod outcome;
 mod raw;
 mod report;
 mod workloads;
@@ -142,22 +143,24 @@ impl Config {
     }
 }
 
-/// Times one workload with one implementation.
+/// Times one workload with one implementation, in a task of its own.
 async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64, String> {
     let url = spec.workload.url(server);
     // Built before any clock starts, outside the implementations.
     let payload = spec.workload.payload();
-    let payload = payload.as_ref();
-    let ms = match implementation {
-        Impl::Raw => raw::run(&spec.workload, &url, payload).await,
-        Impl::Crate => crate_impl::run(&spec.workload, &url, payload, Transport::Classic).await,
-        Impl::CrateCb => crate_cb::run(&spec.workload, &url, payload).await,
-        Impl::CrateStream => {
-            crate_impl::run(&spec.workload, &url, payload, Transport::Stream).await
+    let workload = spec.workload;
+    let ms = outcome::in_own_task(async move {
+        let payload = payload.as_ref();
+        match implementation {
+            Impl::Raw => raw::run(&workload, &url, payload).await,
+            Impl::Crate => crate_impl::run(&workload, &url, payload, Transport::Classic).await,
+            Impl::CrateCb => crate_cb::run(&workload, &url, payload).await,
+            Impl::CrateStream => crate_impl::run(&workload, &url, payload, Transport::Stream).await,
+            Impl::Gloo => gloo::run(&workload, &url, payload).await,
+            Impl::Wsw => wsw::run(&workload, &url, payload).await,
         }
-        Impl::Gloo => gloo::run(&spec.workload, &url, payload).await,
-        Impl::Wsw => wsw::run(&spec.workload, &url, payload).await,
-    };
+    })
+    .await;
     ms.map_err(|error| format!("{} {}: {error}", implementation.name(), spec.name))
 }
 

@@ -23,34 +23,49 @@ const TARGET_RATIO: f64 = 1.05;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub workload: String,
-    /// Every round's milliseconds, per implementation in [`IMPLEMENTATIONS`] order.
-    pub samples: [Vec<f64>; IMPLEMENTATIONS.len()],
+    /// Every round's `(round, milliseconds)`, per implementation in [`IMPLEMENTATIONS`]
+    /// order.
+    pub samples: [Vec<(u32, f64)>; IMPLEMENTATIONS.len()],
 }
 
 impl Row {
+    /// Implementation `index`'s milliseconds, round by round.
+    pub fn values(&self, index: usize) -> Vec<f64> {
+        self.samples[index].iter().map(|&(_, ms)| ms).collect()
+    }
+
     /// The median milliseconds of implementation `index`.
     pub fn median(&self, index: usize) -> Option<f64> {
-        median(&self.samples[index])
+        median(&self.values(index))
     }
 
     /// Implementation `index`'s round-to-round spread: (max - min) / median, in percent.
     pub fn spread(&self, index: usize) -> Option<f64> {
-        spread(&self.samples[index])
+        spread(&self.values(index))
     }
 
-    /// Implementation `index`'s median over raw's.
+    /// Implementation `index` against raw: the median over the rounds of the round's
+    /// wrapper / raw. A round runs a workload's implementations back to back, so a load
+    /// that comes and goes on a shared machine divides out of each round's ratio, where it
+    /// would not out of a ratio of medians taken at different times.
     pub fn ratio(&self, index: usize) -> Option<f64> {
-        Some(self.median(index)? / self.median(0)?)
+        let ratios: Vec<f64> = self.samples[index]
+            .iter()
+            .filter_map(|&(round, ms)| {
+                let &(_, raw) = self.samples[0].iter().find(|(r, _)| *r == round)?;
+                (raw > 0.0).then(|| ms / raw)
+            })
+            .collect();
+        median(&ratios)
     }
 
-    /// Whether the crate's median is at or below every peer's that ran.
+    /// Whether the crate's ratio is at or below every peer's that ran.
     fn crate_at_or_below_peers(&self) -> Option<bool> {
-        let crate_ms = self.median(CRATE)?;
-        Some(
-            PEERS
-                .iter()
-                .all(|&peer| self.median(peer).is_none_or(|peer_ms| crate_ms <= peer_ms)),
-        )
+        let crate_ratio = self.ratio(CRATE)?;
+        Some(PEERS.iter().all(|&peer| {
+            self.ratio(peer)
+                .is_none_or(|peer_ratio| crate_ratio <= peer_ratio)
+        }))
     }
 }
 
@@ -108,7 +123,7 @@ impl Results {
                     rows.last_mut().expect("just pushed")
                 }
             };
-            row.samples[index].push(sample.ms);
+            row.samples[index].push((sample.round, sample.ms));
         }
         Results {
             browser,
@@ -173,6 +188,7 @@ pub fn table(results: &Results) -> String {
         "{} ({}), median of {} rounds in milliseconds, (spread) = (max - min) / median",
         results.browser, results.user_agent, results.rounds
     );
+    let ratio_note = "ratio = median over the rounds of the round's wrapper / raw JS";
     let _ = write!(out, "{:<28}", "workload");
     for name in IMPLEMENTATIONS {
         let _ = write!(out, " {name:>15}");
@@ -186,7 +202,8 @@ pub fn table(results: &Results) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let _ = write!(out, "{:<28}", "ratio = wrapper / raw JS");
+    let _ = writeln!(out, "{ratio_note}");
+    let _ = write!(out, "{:<28}", "workload");
     for name in &IMPLEMENTATIONS[1..] {
         let _ = write!(out, " {:>12}", format!("{name}/raw"));
     }
@@ -231,7 +248,8 @@ pub fn markdown(results: &Results) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}, median of {} rounds in ms (spread: (max − min) / median)\n",
+        "{}, median of {} rounds in ms (spread: (max − min) / median); ratio: median over \
+         the rounds of the round's wrapper / raw\n",
         results.browser, results.rounds
     );
     let _ = writeln!(out, "| workload | {} |", IMPLEMENTATIONS.join(" | "));
@@ -327,6 +345,11 @@ pub fn json(results: &Results) -> String {
         "  \"spread\": {},",
         string("(max - min) / median over the rounds, in percent")
     );
+    let _ = writeln!(
+        out,
+        "  \"ratio\": {},",
+        string("median over the rounds of the round's wrapper / raw")
+    );
     let skipped: Vec<String> = results
         .skipped
         .iter()
@@ -355,7 +378,7 @@ pub fn json(results: &Results) -> String {
             .iter()
             .zip(&row.samples)
             .map(|(name, values)| {
-                let values: Vec<String> = values.iter().map(|ms| number(*ms, 3)).collect();
+                let values: Vec<String> = values.iter().map(|(_, ms)| number(*ms, 3)).collect();
                 format!("\"{}\": [{}]", key(name), values.join(", "))
             })
             .collect();
@@ -452,6 +475,26 @@ mod tests {
         assert_eq!(spread(&[10.0, 9.0, 11.0]), Some(20.0));
         assert_eq!(spread(&[5.0]), Some(0.0));
         assert_eq!(spread(&[]), None);
+    }
+
+    #[test]
+    fn ratios_pair_each_round_with_raw_in_the_same_round() {
+        let mut samples = Vec::new();
+        // A load that doubles the second round: every round's ratio is 1.1.
+        for (round, load) in [(0, 1.0), (1, 2.0), (2, 1.0)] {
+            samples.push(sample(round, "raw", "w", 100.0 * load));
+            samples.push(sample(round, "crate", "w", 110.0 * load));
+        }
+        // Raw missed round 2 for crate-cb's third sample: only paired rounds count.
+        samples.push(sample(0, "crate-cb", "w", 50.0));
+        samples.push(sample(3, "crate-cb", "w", 500.0));
+        let run = Run {
+            samples,
+            ..Run::default()
+        };
+        let row = &Results::new(Browser::Chromium, &run, None).rows[0];
+        assert!((row.ratio(1).unwrap() - 1.1).abs() < 1e-9);
+        assert_eq!(row.ratio(2), Some(0.5));
     }
 
     #[test]
