@@ -1,23 +1,55 @@
 //! browser-websocket, used as its README shows: the `Stream` of events to receive, the
 //! `Sink` (`feed`, then `flush`) to send runs of messages, `send_text` for one at a time.
+//! The same code runs on both transports: `crate` is the classic socket, `crate-stream`
+//! `Transport::Stream` (the browser's `WebSocketStream`).
+//!
+//! One difference: with the stream transport, `echo-pipelined` reads the echoes while it
+//! sends (the halves of `split`, joined). That transport reads only when polled, so 20 MiB
+//! of echoes left unread stop the server, which then stops reading what is sent: the
+//! receive backpressure it exists for, and a deadlock for a client that reads only after
+//! sending everything.
 
-use browser_websocket::{Event, Message, ReadyState, WebSocket};
-use futures_util::{SinkExt, StreamExt};
+use browser_websocket::{Event, Message, ReadyState, Transport, WebSocket};
+use futures_util::future::join;
+use futures_util::{SinkExt, Stream, StreamExt};
 
 use crate::workloads::{describe, expect_bytes, now, Payload, Workload};
 
-/// Runs `workload` with this crate; the milliseconds it took, or why it failed.
-pub async fn run(workload: &Workload, url: &str, payload: Option<&Payload>) -> Result<f64, String> {
+/// Runs `workload` with this crate over `transport`; the milliseconds it took, or why it
+/// failed.
+pub async fn run(
+    workload: &Workload,
+    url: &str,
+    payload: Option<&Payload>,
+    transport: Transport,
+) -> Result<f64, String> {
     let payload = || payload.ok_or("this workload sends a payload");
+    let target = &Target { url, transport };
     match *workload {
         Workload::PingPong { count, .. } => match payload()? {
-            Payload::Text(text) => pingpong(url, text, count).await,
+            Payload::Text(text) => pingpong(target, text, count).await,
             Payload::Binary(_) => Err("pingpong sends text".into()),
         },
-        Workload::EchoPipelined { count, .. } => echo_pipelined(url, payload()?, count).await,
-        Workload::Flood { count, size, .. } => flood(url, count, size).await,
-        Workload::Sink { count, .. } => sink(url, payload()?, count).await,
-        Workload::ConnectClose { count } => connect_close(url, count).await,
+        Workload::EchoPipelined { count, .. } => echo_pipelined(target, payload()?, count).await,
+        Workload::Flood { count, size, .. } => flood(target, count, size).await,
+        Workload::Sink { count, .. } => sink(target, payload()?, count).await,
+        Workload::ConnectClose { count } => connect_close(target, count).await,
+    }
+}
+
+/// Where to connect, and over which transport.
+struct Target<'a> {
+    url: &'a str,
+    transport: Transport,
+}
+
+impl Target<'_> {
+    /// Starts connecting, as `WebSocket::connect` does, on this transport.
+    fn connect(&self) -> Result<WebSocket, String> {
+        WebSocket::builder(self.url)
+            .transport(self.transport)
+            .connect()
+            .map_err(describe)
     }
 }
 
@@ -30,16 +62,16 @@ fn message(payload: &Payload) -> Message {
 }
 
 /// Connects and waits for the stream's first event, `Open`.
-async fn open(url: &str) -> Result<WebSocket, String> {
-    let mut ws = WebSocket::connect(url).map_err(describe)?;
+async fn open(target: &Target<'_>) -> Result<WebSocket, String> {
+    let mut ws = target.connect()?;
     match ws.next().await {
         Some(Event::Open) => Ok(ws),
-        other => Err(format!("{url}: expected Open, got {other:?}")),
+        other => Err(format!("{}: expected Open, got {other:?}", target.url)),
     }
 }
 
 /// The next message from the stream, as the user receives it.
-async fn next_message(ws: &mut WebSocket) -> Result<Message, String> {
+async fn next_message(ws: &mut (impl Stream<Item = Event> + Unpin)) -> Result<Message, String> {
     match ws.next().await {
         Some(Event::Message(message)) => Ok(message),
         other => Err(format!("expected a message, got {other:?}")),
@@ -63,8 +95,8 @@ async fn close(ws: WebSocket) -> Result<(), String> {
     Ok(())
 }
 
-async fn pingpong(url: &str, text: &str, count: u32) -> Result<f64, String> {
-    let mut ws = open(url).await?;
+async fn pingpong(target: &Target<'_>, text: &str, count: u32) -> Result<f64, String> {
+    let mut ws = open(target).await?;
     let start = now();
     for _ in 0..count {
         ws.send_text(text).map_err(describe)?;
@@ -76,8 +108,11 @@ async fn pingpong(url: &str, text: &str, count: u32) -> Result<f64, String> {
     Ok(ms)
 }
 
-async fn echo_pipelined(url: &str, payload: &Payload, count: u32) -> Result<f64, String> {
-    let mut ws = open(url).await?;
+async fn echo_pipelined(target: &Target<'_>, payload: &Payload, count: u32) -> Result<f64, String> {
+    if target.transport == Transport::Stream {
+        return echo_pipelined_concurrently(target, payload, count).await;
+    }
+    let mut ws = open(target).await?;
     let start = now();
     for _ in 0..count {
         ws.feed(message(payload)).await.map_err(describe)?;
@@ -93,9 +128,41 @@ async fn echo_pipelined(url: &str, payload: &Payload, count: u32) -> Result<f64,
     Ok(ms)
 }
 
-async fn flood(url: &str, count: u32, size: usize) -> Result<f64, String> {
+/// `echo-pipelined` for a transport with receive backpressure: the same sends and reads,
+/// from the two halves at once.
+async fn echo_pipelined_concurrently(
+    target: &Target<'_>,
+    payload: &Payload,
+    count: u32,
+) -> Result<f64, String> {
+    let (mut sender, mut receiver) = open(target).await?.split();
     let start = now();
-    let mut ws = WebSocket::connect(url).map_err(describe)?;
+    let send = async {
+        for _ in 0..count {
+            sender.feed(message(payload)).await.map_err(describe)?;
+        }
+        sender.flush().await.map_err(describe)
+    };
+    let receive = async {
+        let mut bytes = 0;
+        for _ in 0..count {
+            bytes += len(&next_message(&mut receiver).await?);
+        }
+        Ok::<_, String>(bytes)
+    };
+    let (sent, received) = join(send, receive).await;
+    let ms = now() - start;
+    sent?;
+    let bytes = received?;
+    let ws = sender.reunite(receiver).map_err(describe)?;
+    expect_bytes("echo", bytes, payload.len() * count as usize)?;
+    close(ws).await?;
+    Ok(ms)
+}
+
+async fn flood(target: &Target<'_>, count: u32, size: usize) -> Result<f64, String> {
+    let start = now();
+    let mut ws = target.connect()?;
     let (mut received, mut bytes) = (0, 0);
     while received < count {
         match ws.next().await {
@@ -113,8 +180,8 @@ async fn flood(url: &str, count: u32, size: usize) -> Result<f64, String> {
     Ok(ms)
 }
 
-async fn sink(url: &str, payload: &Payload, count: u32) -> Result<f64, String> {
-    let mut ws = open(url).await?;
+async fn sink(target: &Target<'_>, payload: &Payload, count: u32) -> Result<f64, String> {
+    let mut ws = open(target).await?;
     let start = now();
     for _ in 0..count {
         ws.feed(message(payload)).await.map_err(describe)?;
@@ -130,10 +197,10 @@ async fn sink(url: &str, payload: &Payload, count: u32) -> Result<f64, String> {
     Ok(ms)
 }
 
-async fn connect_close(url: &str, count: u32) -> Result<f64, String> {
+async fn connect_close(target: &Target<'_>, count: u32) -> Result<f64, String> {
     let start = now();
     for _ in 0..count {
-        let ws = WebSocket::connect(url).map_err(describe)?;
+        let ws = target.connect()?;
         ws.opened().await.map_err(describe)?;
         ws.close().map_err(describe)?;
         ws.closed().await;

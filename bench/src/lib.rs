@@ -1,48 +1,76 @@
-//! The browser side of `cargo xtask bench`: every workload, timed in the page for four
+//! The browser side of `cargo xtask bench`: every workload, timed in the page for six
 //! implementations of the same client code.
 //!
 //! - `raw`: plain JavaScript (`raw.js`), the baseline;
-//! - `crate`: browser-websocket (`crate_impl.rs`);
+//! - `crate`: browser-websocket's `Stream` and `Sink` on the classic socket (`crate_impl.rs`);
+//! - `crate-cb`: browser-websocket's `connect_with` handler and `WeakSender` (`crate_cb.rs`);
+//! - `crate-stream`: the same code as `crate` on `Transport::Stream` (`WebSocketStream`),
+//!   skipped where the browser lacks it;
 //! - `gloo`: gloo-net 0.7 (`gloo.rs`);
 //! - `wsw`: ws_stream_wasm 0.7 (`wsw.rs`).
 //!
 //! `tests/bench.rs` runs [`run`] under `wasm-bindgen-test-runner`; [`report`] prints one
-//! `BENCH {json}` line per measurement, which xtask turns into the results table. The
+//! `BENCH {json}` line per measurement (and one per skipped implementation), which xtask
+//! turns into the results table. The
 //! settings come from the build environment, as the test server's address does in the
 //! library's browser tests (wasm has no environment at run time). [`micro`] is a
 //! profiling aid run by hand (`tests/micro.rs`).
 #![cfg(target_arch = "wasm32")]
 
+mod crate_cb;
 mod crate_impl;
 mod gloo;
 pub mod micro;
+mod outcome;
 mod raw;
 mod report;
 mod workloads;
 mod wsw;
 
+use browser_websocket::Transport;
 use workloads::{Scale, Spec};
 
-/// One of the four implementations being compared.
+/// One of the six implementations being compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Impl {
     Raw,
     Crate,
+    CrateCb,
+    CrateStream,
     Gloo,
     Wsw,
 }
 
 impl Impl {
     /// In table order.
-    pub const ALL: [Impl; 4] = [Impl::Raw, Impl::Crate, Impl::Gloo, Impl::Wsw];
+    pub const ALL: [Impl; 6] = [
+        Impl::Raw,
+        Impl::Crate,
+        Impl::CrateCb,
+        Impl::CrateStream,
+        Impl::Gloo,
+        Impl::Wsw,
+    ];
 
     /// The name in `BENCH` lines and in the table.
     pub fn name(self) -> &'static str {
         match self {
             Impl::Raw => "raw",
             Impl::Crate => "crate",
+            Impl::CrateCb => "crate-cb",
+            Impl::CrateStream => "crate-stream",
             Impl::Gloo => "gloo",
             Impl::Wsw => "wsw",
+        }
+    }
+
+    /// Why this browser cannot run it, if it cannot.
+    fn unavailable(self) -> Option<&'static str> {
+        match self {
+            Impl::CrateStream if !Transport::stream_available() => {
+                Some("this browser has no WebSocketStream")
+            }
+            _ => None,
         }
     }
 }
@@ -52,7 +80,7 @@ impl Impl {
 pub struct Config {
     /// The test server's `host:port` (`BROWSER_WEBSOCKET_TEST_SERVER`).
     pub server: &'static str,
-    /// Timed rounds (`BENCH_ROUNDS`, default 3).
+    /// Timed rounds (`BENCH_ROUNDS`, default 5).
     pub rounds: u32,
     /// `BENCH_SCALE=smoke` for tiny counts.
     pub scale: Scale,
@@ -65,7 +93,7 @@ impl Config {
     /// The settings xtask passed in the build environment.
     pub fn from_build_env() -> Result<Config, String> {
         let rounds = match option_env!("BENCH_ROUNDS") {
-            None | Some("") => 3,
+            None | Some("") => 5,
             Some(text) => text
                 .parse()
                 .map_err(|_| format!("BENCH_ROUNDS={text} is not a number"))?,
@@ -115,18 +143,24 @@ impl Config {
     }
 }
 
-/// Times one workload with one implementation.
+/// Times one workload with one implementation, in a task of its own.
 async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64, String> {
     let url = spec.workload.url(server);
     // Built before any clock starts, outside the implementations.
     let payload = spec.workload.payload();
-    let payload = payload.as_ref();
-    let ms = match implementation {
-        Impl::Raw => raw::run(&spec.workload, &url, payload).await,
-        Impl::Crate => crate_impl::run(&spec.workload, &url, payload).await,
-        Impl::Gloo => gloo::run(&spec.workload, &url, payload).await,
-        Impl::Wsw => wsw::run(&spec.workload, &url, payload).await,
-    };
+    let workload = spec.workload;
+    let ms = outcome::in_own_task(async move {
+        let payload = payload.as_ref();
+        match implementation {
+            Impl::Raw => raw::run(&workload, &url, payload).await,
+            Impl::Crate => crate_impl::run(&workload, &url, payload, Transport::Classic).await,
+            Impl::CrateCb => crate_cb::run(&workload, &url, payload).await,
+            Impl::CrateStream => crate_impl::run(&workload, &url, payload, Transport::Stream).await,
+            Impl::Gloo => gloo::run(&workload, &url, payload).await,
+            Impl::Wsw => wsw::run(&workload, &url, payload).await,
+        }
+    })
+    .await;
     ms.map_err(|error| format!("{} {}: {error}", implementation.name(), spec.name))
 }
 
@@ -143,7 +177,14 @@ pub async fn run(config: &Config) -> Result<(), String> {
         Scale::Smoke => "smoke",
     };
     report::meta(&user_agent, config.rounds, scale);
-    let implementations = config.implementations();
+    let mut implementations = config.implementations();
+    implementations.retain(|implementation| match implementation.unavailable() {
+        Some(why) => {
+            report::skipped(*implementation, why);
+            false
+        }
+        None => true,
+    });
 
     report::progress("warm-up");
     for spec in config.workloads(Scale::Smoke) {

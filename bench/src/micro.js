@@ -61,3 +61,28 @@ export function rawSendLoop(ws, payload, n) {
   for (let i = 0; i < n; i++) ws.send(payload);
   return performance.now() - start;
 }
+
+/** `n` times: open a socket, close it (with code 1000 if `withCode`), await `close`;
+ *  resolves to [milliseconds until open, milliseconds from close() to `close`], summed. */
+export async function connectClosePhases(url, n, withCode) {
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const ws = await new Promise((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.binaryType = "arraybuffer";
+      ws.onopen = () => resolve(ws);
+      ws.onerror = () => reject(new Error(`could not connect to ${url}`));
+    });
+    const t1 = performance.now();
+    await new Promise((resolve) => {
+      ws.onclose = () => resolve();
+      if (withCode) ws.close(1000, "");
+      else ws.close();
+    });
+    open += t1 - t0;
+    close += performance.now() - t1;
+  }
+  return [open, close];
+}

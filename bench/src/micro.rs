@@ -38,6 +38,8 @@ extern "C" {
     fn dispatch_all(ws: &web_sys::WebSocket, data: &JsValue, n: u32);
     #[wasm_bindgen(js_name = dispatchPerTask)]
     fn dispatch_per_task(ws: &web_sys::WebSocket, data: &JsValue, n: u32) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = connectClosePhases)]
+    fn connect_close_phases(url: &str, n: u32, with_code: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = rawSendLoop)]
     fn raw_send_loop(ws: &web_sys::WebSocket, payload: &JsValue, n: u32) -> f64;
 }
@@ -137,6 +139,38 @@ pub async fn receive(
             let ms = now() - start;
             check("crate", bytes?, expected, ms)
         }
+        "crate-cb" => {
+            // The handler counts; the only future is the wait for the last message.
+            let bytes = Rc::new(Cell::new(0));
+            let left = Rc::new(Cell::new(n));
+            let sender = {
+                let (bytes, left) = (Rc::clone(&bytes), Rc::clone(&left));
+                WebSocket::builder(url)
+                    .connect_with(move |event, _| {
+                        if let Event::Message(message) = event {
+                            bytes.set(
+                                bytes.get()
+                                    + match message {
+                                        Message::Text(text) => text.len(),
+                                        Message::Binary(data) => data.len(),
+                                        Message::Blob(_) => 0,
+                                    },
+                            );
+                            left.set(left.get() - 1);
+                        }
+                    })
+                    .map_err(describe)?
+            };
+            sender.opened().await.map_err(describe)?;
+            let raw = sender.as_raw().expect("the classic transport").clone();
+            let start = now();
+            dispatch(mode, &raw, &data, n).await;
+            let ms = now() - start;
+            if left.get() != 0 {
+                return Err(format!("crate-cb: {} messages missing", left.get()));
+            }
+            check("crate-cb", bytes.get(), expected, ms)
+        }
         "gloo" => {
             use gloo_net::websocket::{futures::WebSocket, Message};
             let raw = web_sys::WebSocket::new(url).map_err(js_error)?;
@@ -202,7 +236,7 @@ async fn expect_count(ws: &mut WebSocket, expected: usize) -> Result<(), String>
 }
 
 /// Milliseconds of a loop of `n` sends: `raw` (JavaScript), `websys` (web-sys calls),
-/// `crate-send` (`send_text`/`send_bytes`) or `crate-sink` (`Sink::feed`, which also
+/// `websys-copy` (binary copied into a JS array before each send), `crate-send` (`send_text`/`send_bytes`) or `crate-sink` (`Sink::feed`, which also
 /// waits on the water marks).
 pub async fn send(
     implementation: &str,
@@ -231,6 +265,18 @@ pub async fn send(
                 match payload {
                     Payload::Text(text) => raw.send_with_str(text),
                     Payload::Binary(bytes) => raw.send_with_u8_array(bytes),
+                }
+                .map_err(js_error)?;
+            }
+        }
+        "websys-copy" => {
+            // Binary copied into a JS array first: is a view on wasm memory the cost?
+            for _ in 0..n {
+                match payload {
+                    Payload::Text(text) => raw.send_with_str(text),
+                    Payload::Binary(bytes) => {
+                        raw.send_with_array_buffer_view(&js_sys::Uint8Array::from(bytes.as_slice()))
+                    }
                 }
                 .map_err(js_error)?;
             }
@@ -285,6 +331,83 @@ pub async fn sink_with_marks(
     Ok(ms)
 }
 
+/// `n` connect-close cycles: the milliseconds until open and from `close()` to the
+/// `close` event, summed. `raw` closes without a code, `raw-1000` with 1000 as the crate
+/// does; `crate` awaits `opened`/`closed`, `crate-cb` closes from its handler.
+pub async fn connect_close(implementation: &str, url: &str, n: u32) -> Result<(f64, f64), String> {
+    if let Some(with_code) = match implementation {
+        "raw" => Some(false),
+        "raw-1000" => Some(true),
+        _ => None,
+    } {
+        let phases = JsFuture::from(connect_close_phases(url, n, with_code))
+            .await
+            .map_err(js_error)?;
+        let phases = js_sys::Array::from(&phases);
+        let phase = |i| phases.get(i).as_f64().unwrap_or(f64::NAN);
+        return Ok((phase(0), phase(1)));
+    }
+    let (mut open, mut close) = (0.0, 0.0);
+    for _ in 0..n {
+        let t0 = now();
+        match implementation {
+            "crate" => {
+                let ws = WebSocket::connect(url).map_err(describe)?;
+                ws.opened().await.map_err(describe)?;
+                let t1 = now();
+                ws.close().map_err(describe)?;
+                ws.closed().await;
+                drop(ws);
+                open += t1 - t0;
+                close += now() - t1;
+            }
+            "crate-cb" => {
+                let opened_at = Rc::new(Cell::new(0.0));
+                let closed_at = Rc::new(Cell::new(0.0));
+                let sender = {
+                    let (opened_at, closed_at) = (Rc::clone(&opened_at), Rc::clone(&closed_at));
+                    WebSocket::builder(url)
+                        .connect_with(move |event, reply| match event {
+                            Event::Open => {
+                                opened_at.set(now());
+                                let _ = reply.close_with(browser_websocket::CloseCode::NORMAL, "");
+                            }
+                            Event::Closed(_) => closed_at.set(now()),
+                            _ => {}
+                        })
+                        .map_err(describe)?
+                };
+                sender.closed().await;
+                drop(sender);
+                open += opened_at.get() - t0;
+                close += closed_at.get() - opened_at.get();
+            }
+            other => return Err(format!("unknown implementation {other}")),
+        }
+    }
+    Ok((open, close))
+}
+
+/// Connect-close, split into its two phases, per implementation.
+pub async fn run_connect(server: &str, rounds: u32) -> Result<(), String> {
+    let url = format!("ws://{server}/echo");
+    let n = 200;
+    for implementation in ["raw", "raw-1000", "crate", "crate-cb"] {
+        let (mut best_open, mut best_close) = (f64::INFINITY, f64::INFINITY);
+        for _ in 0..rounds {
+            let (open, close) = connect_close(implementation, &url, n).await?;
+            best_open = best_open.min(open);
+            best_close = best_close.min(close);
+        }
+        log(format!(
+            "MICRO connect-close {implementation:<9} open {:>7.1} µs  close {:>7.1} µs (per cycle)",
+            best_open * 1e3 / f64::from(n),
+            best_close * 1e3 / f64::from(n)
+        ));
+    }
+    Ok(())
+}
+
 fn log(line: String) {
     web_sys::console::log_1(&line.into());
 }
@@ -298,7 +421,7 @@ pub async fn run_receive(server: &str, rounds: u32) -> Result<(), String> {
         (false, 65536, 2_000),
     ] {
         for mode in [Mode::PerTask, Mode::Queued] {
-            for implementation in ["raw", "websys", "crate", "gloo", "wsw"] {
+            for implementation in ["raw", "websys", "crate", "crate-cb", "gloo", "wsw"] {
                 let mut best = f64::INFINITY;
                 for _ in 0..rounds {
                     best = best.min(receive(implementation, mode, &url, text, size, n).await?);
@@ -321,7 +444,7 @@ pub async fn run_send(server: &str, rounds: u32) -> Result<(), String> {
         (Payload::new(16, Kind::Text), 100_000),
         (Payload::new(1024, Kind::Binary), 50_000),
     ] {
-        for implementation in ["raw", "websys", "crate-send", "crate-sink"] {
+        for implementation in ["raw", "websys", "websys-copy", "crate-send", "crate-sink"] {
             let mut best = f64::INFINITY;
             for _ in 0..rounds {
                 best = best.min(send(implementation, &url, &payload, n).await?);

@@ -1,5 +1,5 @@
 //! The lines `cargo xtask bench` reads from the test runner's output: `BENCH ` and a flat
-//! JSON object, one per measurement, written to the console (which `--nocapture` sends to
+//! JSON object, one per measurement or skipped implementation, written to the console (which `--nocapture` sends to
 //! the runner's stdout).
 
 use crate::Impl;
@@ -22,6 +22,15 @@ pub fn measurement(round: u32, implementation: Impl, workload: &str, ms: f64) {
         "{PREFIX}{{\"kind\":\"time\",\"round\":{round},\"impl\":{},\"workload\":{},\"ms\":{ms:.3}}}",
         json_string(implementation.name()),
         json_string(workload)
+    ));
+}
+
+/// An implementation this browser cannot run, and why: the table says so.
+pub fn skipped(implementation: Impl, why: &str) {
+    log(&format!(
+        "{PREFIX}{{\"kind\":\"skip\",\"impl\":{},\"reason\":{}}}",
+        json_string(implementation.name()),
+        json_string(why)
     ));
 }
 

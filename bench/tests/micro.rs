@@ -36,3 +36,11 @@ async fn send_paths() {
         panic!("{error}");
     }
 }
+
+/// Connect-close, open and close phases apart.
+#[wasm_bindgen_test]
+async fn connect_paths() {
+    if let Err(error) = bench::micro::run_connect(SERVER, ROUNDS).await {
+        panic!("{error}");
+    }
+}

@@ -3,15 +3,17 @@
 
 use std::collections::BTreeMap;
 
-/// A value in a flat object: the bench only writes strings and numbers.
+/// A value in a flat object: the bench only writes strings, numbers and `null` (a
+/// figure an implementation has not got).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Text(String),
     Number(f64),
+    Null,
 }
 
-/// Reads `{"key": "text" | number, ...}`; `None` for anything else (nesting, arrays,
-/// `true`/`null`, trailing garbage).
+/// Reads `{"key": "text" | number | null, ...}`; `None` for anything else (nesting,
+/// arrays, `true`, trailing garbage).
 pub fn parse_flat_object(json: &str) -> Option<BTreeMap<String, Value>> {
     let mut chars = json.trim().chars().peekable();
     let mut fields = BTreeMap::new();
@@ -29,6 +31,11 @@ pub fn parse_flat_object(json: &str) -> Option<BTreeMap<String, Value>> {
         skip_space(&mut chars);
         let value = if chars.peek() == Some(&'"') {
             Value::Text(read_string(&mut chars)?)
+        } else if chars.peek() == Some(&'n') {
+            for wanted in "null".chars() {
+                expect(&mut chars, wanted)?;
+            }
+            Value::Null
         } else {
             let mut number = String::new();
             while let Some(&c) = chars.peek() {
@@ -134,6 +141,10 @@ mod tests {
         assert_eq!(fields["round"], Value::Number(0.0));
         assert_eq!(fields["q"], Value::Text("a\"bA".into()));
         assert_eq!(parse_flat_object("{}").unwrap().len(), 0);
+        assert_eq!(
+            parse_flat_object(r#"{"a": null}"#).unwrap()["a"],
+            Value::Null
+        );
     }
 
     #[test]
@@ -146,6 +157,7 @@ mod tests {
             r#"{"a":true}"#,
             r#"{"a":1} x"#,
             r#"{a:1}"#,
+            r#"{"a":nul}"#,
         ] {
             assert_eq!(parse_flat_object(bad), None, "{bad}");
         }

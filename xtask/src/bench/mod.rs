@@ -1,10 +1,13 @@
-//! `cargo xtask bench`: time the crate against raw JavaScript, gloo-net and ws_stream_wasm
-//! in one headless browser session, and compare the size of a minimal app with each.
+//! `cargo xtask bench`: time the crate (its Stream/Sink API on the classic socket, its
+//! `connect_with` callback API, and its Stream/Sink API on `WebSocketStream`) against raw
+//! JavaScript, gloo-net and ws_stream_wasm in one headless browser session, and compare
+//! the size of a minimal app with each.
 //!
 //! The steps: set the machine up as `cargo xtask test` does, start an optimised test
 //! server, run `bench/` under `wasm-bindgen-test-runner` (it prints a `BENCH {json}` line
-//! per measurement), build the four minimal apps of `bench/size/`, then print the tables
-//! and write `target/bench/results-<browser>.json` and `target/bench/results.json`.
+//! per measurement), build the minimal apps of `bench/size/`, then print the tables and
+//! write `target/bench/results-<browser>.json`, `target/bench/results.json` and the
+//! tables as Markdown in `target/bench/results-<browser>.md`.
 //!
 //! | file | what it holds |
 //! |---|---|
@@ -12,7 +15,7 @@
 //! | `server.rs` | the test server, built with the `bench-speed` profile |
 //! | `run.rs` | running `bench/` in the browser and reading its `BENCH` lines |
 //! | `size.rs` | the size table's minimal apps, built and measured |
-//! | `report.rs` | medians, ratios, the tables and `results.json` |
+//! | `report.rs` | medians, spreads, ratios, the tables and `results.json` |
 //! | `json.rs` | just enough JSON for the above |
 
 mod json;
@@ -31,9 +34,10 @@ use run::RunOptions;
 
 pub const USAGE: &str =
     "bench [--browser chromium|firefox] [--rounds N] [--smoke] [--only NAME,..] [--no-size]";
-pub const ABOUT: &str = "time the crate against raw JS, gloo-net and ws_stream_wasm in one browser (default chromium, 3 rounds), and compare minimal .wasm sizes";
+pub const ABOUT: &str = "time the crate (Stream, callback, WebSocketStream) against raw JS, gloo-net and ws_stream_wasm in one browser (default chromium, 5 rounds), and compare minimal .wasm sizes";
 
-const DEFAULT_ROUNDS: u32 = 3;
+/// Enough for a median and a spread that mean something on a noisy machine.
+const DEFAULT_ROUNDS: u32 = 5;
 
 #[derive(Debug, PartialEq)]
 struct BenchOptions {
@@ -143,6 +147,15 @@ pub fn run(args: &[String]) -> Result {
             .map_err(|err| Failure::new(format!("cannot write {}: {err}", path.display())))?;
         println!("wrote {}", path.display());
     }
+    let mut markdown = report::markdown(&results);
+    if let Some(size) = &results.size {
+        markdown.push('\n');
+        markdown.push_str(&report::size_markdown(size));
+    }
+    let path = dir.join(format!("results-{}.md", options.browser));
+    std::fs::write(&path, markdown)
+        .map_err(|err| Failure::new(format!("cannot write {}: {err}", path.display())))?;
+    println!("wrote {}", path.display());
     Ok(())
 }
 
@@ -155,10 +168,10 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_chromium_three_rounds_with_sizes() {
+    fn defaults_are_chromium_five_rounds_with_sizes() {
         let options = parse_strs(&[]).unwrap();
         assert_eq!(options.browser, Browser::Chromium);
-        assert_eq!(options.rounds, 3);
+        assert_eq!(options.rounds, 5);
         assert!(!options.smoke);
         assert!(options.size);
         assert!(options.only.is_empty());

@@ -1,14 +1,20 @@
-//! From samples to results: medians per workload and implementation, ratios to raw
-//! JavaScript, the tables on stdout and `results.json`.
+//! From samples to results: medians and round-to-round spreads per workload and
+//! implementation, ratios to raw JavaScript, the tables on stdout (and as Markdown) and
+//! `results.json`.
 
 use super::json::{number, string};
-use super::run::Run;
+use super::run::{Run, Skipped};
 use super::size::Sizes;
 use crate::browser::Browser;
 use std::fmt::Write;
 
 /// The implementations in table order; `raw` is the baseline of every ratio.
-pub const IMPLEMENTATIONS: [&str; 4] = ["raw", "crate", "gloo", "wsw"];
+pub const IMPLEMENTATIONS: [&str; 6] = ["raw", "crate", "crate-cb", "crate-stream", "gloo", "wsw"];
+
+/// The index of `crate` (the Stream/Sink API on the classic socket), the one the targets
+/// are about, and of the peers it is held against.
+const CRATE: usize = 1;
+const PEERS: [usize; 2] = [4, 5];
 
 /// The ratio a wrapper may reach against raw JavaScript and still count as "as fast".
 const TARGET_RATIO: f64 = 1.05;
@@ -17,19 +23,49 @@ const TARGET_RATIO: f64 = 1.05;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub workload: String,
-    /// Every round's milliseconds, per implementation in [`IMPLEMENTATIONS`] order.
-    pub samples: [Vec<f64>; 4],
+    /// Every round's `(round, milliseconds)`, per implementation in [`IMPLEMENTATIONS`]
+    /// order.
+    pub samples: [Vec<(u32, f64)>; IMPLEMENTATIONS.len()],
 }
 
 impl Row {
-    /// The median milliseconds of implementation `index`.
-    pub fn median(&self, index: usize) -> Option<f64> {
-        median(&self.samples[index])
+    /// Implementation `index`'s milliseconds, round by round.
+    pub fn values(&self, index: usize) -> Vec<f64> {
+        self.samples[index].iter().map(|&(_, ms)| ms).collect()
     }
 
-    /// Implementation `index`'s median over raw's.
+    /// The median milliseconds of implementation `index`.
+    pub fn median(&self, index: usize) -> Option<f64> {
+        median(&self.values(index))
+    }
+
+    /// Implementation `index`'s round-to-round spread: (max - min) / median, in percent.
+    pub fn spread(&self, index: usize) -> Option<f64> {
+        spread(&self.values(index))
+    }
+
+    /// Implementation `index` against raw: the median over the rounds of the round's
+    /// wrapper / raw. A round runs a workload's implementations back to back, so a load
+    /// that comes and goes on a shared machine divides out of each round's ratio, where it
+    /// would not out of a ratio of medians taken at different times.
     pub fn ratio(&self, index: usize) -> Option<f64> {
-        Some(self.median(index)? / self.median(0)?)
+        let ratios: Vec<f64> = self.samples[index]
+            .iter()
+            .filter_map(|&(round, ms)| {
+                let &(_, raw) = self.samples[0].iter().find(|(r, _)| *r == round)?;
+                (raw > 0.0).then(|| ms / raw)
+            })
+            .collect();
+        median(&ratios)
+    }
+
+    /// Whether the crate's ratio is at or below every peer's that ran.
+    fn crate_at_or_below_peers(&self) -> Option<bool> {
+        let crate_ratio = self.ratio(CRATE)?;
+        Some(PEERS.iter().all(|&peer| {
+            self.ratio(peer)
+                .is_none_or(|peer_ratio| crate_ratio <= peer_ratio)
+        }))
     }
 }
 
@@ -45,6 +81,14 @@ pub fn median(values: &[f64]) -> Option<f64> {
     }
 }
 
+/// (max - min) / median in percent: how far apart the rounds were.
+pub fn spread(values: &[f64]) -> Option<f64> {
+    let median = median(values).filter(|median| *median > 0.0)?;
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    Some((max - min) / median * 100.0)
+}
+
 /// Everything one `cargo xtask bench` found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
@@ -53,6 +97,8 @@ pub struct Results {
     pub rounds: u32,
     pub scale: String,
     pub rows: Vec<Row>,
+    /// Implementations the browser could not run.
+    pub skipped: Vec<Skipped>,
     pub size: Option<Sizes>,
 }
 
@@ -77,7 +123,7 @@ impl Results {
                     rows.last_mut().expect("just pushed")
                 }
             };
-            row.samples[index].push(sample.ms);
+            row.samples[index].push((sample.round, sample.ms));
         }
         Results {
             browser,
@@ -85,55 +131,158 @@ impl Results {
             rounds: run.rounds,
             scale: run.scale.clone(),
             rows,
+            skipped: run.skipped.clone(),
             size,
         }
     }
+
+    fn skipped(&self, name: &str) -> Option<&Skipped> {
+        self.skipped.iter().find(|s| s.implementation == name)
+    }
 }
 
-fn cell(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(|| "-".to_owned(), |value| format!("{value:.decimals$}"))
+/// `median (spread%)`, or why there is none.
+fn timing_cell(results: &Results, row: &Row, index: usize) -> String {
+    match (row.median(index), row.spread(index)) {
+        (Some(ms), Some(spread)) => format!("{ms:.1} ({spread:.0}%)"),
+        (Some(ms), None) => format!("{ms:.1}"),
+        _ if results.skipped(IMPLEMENTATIONS[index]).is_some() => "skipped".to_owned(),
+        _ => "-".to_owned(),
+    }
 }
 
-/// The timing table: median milliseconds per implementation, then each wrapper's ratio
-/// to raw, then how many workloads meet the targets.
+fn ratio_cell(row: &Row, index: usize) -> String {
+    row.ratio(index)
+        .map_or_else(|| "-".to_owned(), |ratio| format!("{ratio:.2}"))
+}
+
+fn yes_no(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "-",
+    }
+}
+
+/// How many rows have implementation `index` at or below the target ratio, of those
+/// that measured it.
+fn near_raw(results: &Results, index: usize) -> (usize, usize) {
+    let ratios: Vec<f64> = results
+        .rows
+        .iter()
+        .filter_map(|row| row.ratio(index))
+        .collect();
+    let near = ratios
+        .iter()
+        .filter(|ratio| **ratio <= TARGET_RATIO)
+        .count();
+    (near, ratios.len())
+}
+
+/// The timing tables: median milliseconds with the spread per implementation, then each
+/// wrapper's ratio to raw, then how many workloads meet the targets.
 pub fn table(results: &Results) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({}), median of {} rounds, milliseconds; ratio = wrapper / raw JS",
+        "{} ({}), median of {} rounds in milliseconds, (spread) = (max - min) / median",
         results.browser, results.user_agent, results.rounds
     );
-    let _ = writeln!(
-        out,
-        "{:<28} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9} {:>8}",
-        "workload", "raw", "crate", "gloo", "wsw", "crate/raw", "gloo/raw", "wsw/raw"
-    );
-    let (mut near_raw, mut fastest_wrapper) = (0, 0);
+    let ratio_note = "ratio = median over the rounds of the round's wrapper / raw JS";
+    let _ = write!(out, "{:<28}", "workload");
+    for name in IMPLEMENTATIONS {
+        let _ = write!(out, " {name:>15}");
+    }
+    out.push('\n');
     for row in &results.rows {
+        let _ = write!(out, "{:<28}", row.workload);
+        for index in 0..IMPLEMENTATIONS.len() {
+            let _ = write!(out, " {:>15}", timing_cell(results, row, index));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{ratio_note}");
+    let _ = write!(out, "{:<28}", "workload");
+    for name in &IMPLEMENTATIONS[1..] {
+        let _ = write!(out, " {:>12}", format!("{name}/raw"));
+    }
+    let _ = writeln!(out, " {:>16}", "crate<=gloo,wsw");
+    for row in &results.rows {
+        let _ = write!(out, "{:<28}", row.workload);
+        for index in 1..IMPLEMENTATIONS.len() {
+            let _ = write!(out, " {:>12}", ratio_cell(row, index));
+        }
+        let _ = writeln!(out, " {:>16}", yes_no(row.crate_at_or_below_peers()));
+    }
+    for skipped in &results.skipped {
         let _ = writeln!(
             out,
-            "{:<28} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9} {:>8}",
-            row.workload,
-            cell(row.median(0), 1),
-            cell(row.median(1), 1),
-            cell(row.median(2), 1),
-            cell(row.median(3), 1),
-            cell(row.ratio(1), 2),
-            cell(row.ratio(2), 2),
-            cell(row.ratio(3), 2),
+            "{}: skipped ({})",
+            skipped.implementation, skipped.reason
         );
-        near_raw += usize::from(row.ratio(1).is_some_and(|ratio| ratio <= TARGET_RATIO));
-        fastest_wrapper += usize::from(row.median(1).is_some_and(|crate_ms| {
-            [2, 3]
-                .iter()
-                .all(|&peer| row.median(peer).is_none_or(|peer_ms| crate_ms <= peer_ms))
-        }));
+    }
+    let n = results.rows.len();
+    let fastest_wrapper = results
+        .rows
+        .iter()
+        .filter(|row| row.crate_at_or_below_peers() == Some(true))
+        .count();
+    let mut counts = Vec::new();
+    for (index, name) in IMPLEMENTATIONS.iter().enumerate().take(4).skip(1) {
+        let (near, of) = near_raw(results, index);
+        if of > 0 {
+            counts.push(format!("{name}/raw <= {TARGET_RATIO}: {near} of {of}"));
+        }
     }
     let _ = writeln!(
         out,
-        "crate/raw <= {TARGET_RATIO}: {near_raw} of {n} workloads; crate <= gloo and wsw: {fastest_wrapper} of {n}",
-        n = results.rows.len()
+        "{}; crate <= gloo and wsw: {fastest_wrapper} of {n}",
+        counts.join("; ")
     );
+    out
+}
+
+/// The same tables in Markdown, for the README: medians with spreads, then ratios.
+pub fn markdown(results: &Results) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}, median of {} rounds in ms (spread: (max − min) / median); ratio: median over \
+         the rounds of the round's wrapper / raw\n",
+        results.browser, results.rounds
+    );
+    let _ = writeln!(out, "| workload | {} |", IMPLEMENTATIONS.join(" | "));
+    let _ = writeln!(out, "|---|{}", "--:|".repeat(IMPLEMENTATIONS.len()));
+    for row in &results.rows {
+        let cells: Vec<String> = (0..IMPLEMENTATIONS.len())
+            .map(|index| timing_cell(results, row, index).replace('-', "–"))
+            .collect();
+        let _ = writeln!(out, "| {} | {} |", row.workload, cells.join(" | "));
+    }
+    out.push('\n');
+    let names: Vec<String> = IMPLEMENTATIONS[1..]
+        .iter()
+        .map(|name| format!("{name}/raw"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "| workload | {} | crate ≤ gloo, wsw |",
+        names.join(" | ")
+    );
+    let _ = writeln!(out, "|---|{}:-:|", "--:|".repeat(names.len()));
+    for row in &results.rows {
+        let cells: Vec<String> = (1..IMPLEMENTATIONS.len())
+            .map(|index| ratio_cell(row, index).replace('-', "–"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            row.workload,
+            cells.join(" | "),
+            yes_no(row.crate_at_or_below_peers())
+        );
+    }
     out
 }
 
@@ -150,22 +299,78 @@ pub fn size_table(size: &Sizes) -> String {
     out
 }
 
-/// `results.json`: the schema the issue asks for, plus every round's samples.
+/// The size table in Markdown, bytes grouped by thousands as the README writes them.
+pub fn size_markdown(size: &Sizes) -> String {
+    let mut out = String::from("| minimal app | .wasm bytes | gzip -9 bytes |\n|---|--:|--:|\n");
+    for app in &size.apps {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            app.label,
+            thousands(app.wasm),
+            thousands(app.gzip)
+        );
+    }
+    out
+}
+
+/// `14533` -> `14 533`.
+fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// An implementation's name as a JSON key: `crate-cb` -> `crate_cb`.
+fn key(name: &str) -> String {
+    name.replace('-', "_")
+}
+
+/// `results.json`: the schema the issue asks for, plus spreads, skips and every round's
+/// samples.
 pub fn json(results: &Results) -> String {
     let mut out = String::from("{\n");
     let _ = writeln!(out, "  \"browser\": {},", string(results.browser.name()));
     let _ = writeln!(out, "  \"user_agent\": {},", string(&results.user_agent));
     let _ = writeln!(out, "  \"rounds\": {},", results.rounds);
     let _ = writeln!(out, "  \"scale\": {},", string(&results.scale));
+    let _ = writeln!(
+        out,
+        "  \"spread\": {},",
+        string("(max - min) / median over the rounds, in percent")
+    );
+    let _ = writeln!(
+        out,
+        "  \"ratio\": {},",
+        string("median over the rounds of the round's wrapper / raw")
+    );
+    let skipped: Vec<String> = results
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", string(&key(&s.implementation)), string(&s.reason)))
+        .collect();
+    let _ = writeln!(out, "  \"skipped\": {{{}}},", skipped.join(", "));
     out.push_str("  \"rows\": [\n");
     for (i, row) in results.rows.iter().enumerate() {
         let mut fields = vec![format!("\"workload\": {}", string(&row.workload))];
         for (index, name) in IMPLEMENTATIONS.iter().enumerate() {
+            let name = key(name);
             fields.push(format!("\"{name}_ms\": {}", optional(row.median(index), 3)));
+            fields.push(format!(
+                "\"{name}_spread_pct\": {}",
+                optional(row.spread(index), 1)
+            ));
         }
         for (index, name) in IMPLEMENTATIONS.iter().enumerate().skip(1) {
             fields.push(format!(
-                "\"{name}_ratio\": {}",
+                "\"{}_ratio\": {}",
+                key(name),
                 optional(row.ratio(index), 3)
             ));
         }
@@ -173,8 +378,8 @@ pub fn json(results: &Results) -> String {
             .iter()
             .zip(&row.samples)
             .map(|(name, values)| {
-                let values: Vec<String> = values.iter().map(|ms| number(*ms, 3)).collect();
-                format!("\"{name}\": [{}]", values.join(", "))
+                let values: Vec<String> = values.iter().map(|(_, ms)| number(*ms, 3)).collect();
+                format!("\"{}\": [{}]", key(name), values.join(", "))
             })
             .collect();
         fields.push(format!("\"samples\": {{{}}}", samples.join(", ")));
@@ -189,8 +394,8 @@ pub fn json(results: &Results) -> String {
                 .iter()
                 .flat_map(|app| {
                     [
-                        format!("\"{}_wasm\": {}", app.name, app.wasm),
-                        format!("\"{}_gzip\": {}", app.name, app.gzip),
+                        format!("\"{}_wasm\": {}", key(app.name), app.wasm),
+                        format!("\"{}_gzip\": {}", key(app.name), app.gzip),
                     ]
                 })
                 .collect();
@@ -233,6 +438,7 @@ mod tests {
             ] {
                 samples.push(sample(round, name, "flood-16B-text", ms * scale));
             }
+            samples.push(sample(round, "crate-cb", "flood-16B-text", 9.0 * scale));
             samples.push(sample(round, "raw", "connect-close", 100.0));
             samples.push(sample(round, "crate", "connect-close", 120.0));
         }
@@ -241,6 +447,10 @@ mod tests {
             rounds: 3,
             scale: "full".into(),
             samples,
+            skipped: vec![Skipped {
+                implementation: "crate-stream".into(),
+                reason: "no WebSocketStream".into(),
+            }],
         };
         let size = Sizes {
             apps: vec![AppSize {
@@ -261,6 +471,33 @@ mod tests {
     }
 
     #[test]
+    fn the_spread_is_the_range_over_the_median_in_percent() {
+        assert_eq!(spread(&[10.0, 9.0, 11.0]), Some(20.0));
+        assert_eq!(spread(&[5.0]), Some(0.0));
+        assert_eq!(spread(&[]), None);
+    }
+
+    #[test]
+    fn ratios_pair_each_round_with_raw_in_the_same_round() {
+        let mut samples = Vec::new();
+        // A load that doubles the second round: every round's ratio is 1.1.
+        for (round, load) in [(0, 1.0), (1, 2.0), (2, 1.0)] {
+            samples.push(sample(round, "raw", "w", 100.0 * load));
+            samples.push(sample(round, "crate", "w", 110.0 * load));
+        }
+        // Raw missed round 2 for crate-cb's third sample: only paired rounds count.
+        samples.push(sample(0, "crate-cb", "w", 50.0));
+        samples.push(sample(3, "crate-cb", "w", 500.0));
+        let run = Run {
+            samples,
+            ..Run::default()
+        };
+        let row = &Results::new(Browser::Chromium, &run, None).rows[0];
+        assert!((row.ratio(1).unwrap() - 1.1).abs() < 1e-9);
+        assert_eq!(row.ratio(2), Some(0.5));
+    }
+
+    #[test]
     fn rows_keep_the_run_order_and_ratios_divide_by_raw() {
         let results = results();
         assert_eq!(results.rows.len(), 2);
@@ -275,9 +512,31 @@ mod tests {
     fn the_table_counts_the_workloads_that_meet_the_targets() {
         let table = table(&results());
         assert!(table.contains("flood-16B-text"));
+        assert!(table.contains("20.8 (100%)"), "median and spread: {table}");
         assert!(
-            table.contains("crate/raw <= 1.05: 1 of 2 workloads; crate <= gloo and wsw: 2 of 2")
+            table.contains(
+                "crate/raw <= 1.05: 1 of 2; crate-cb/raw <= 1.05: 1 of 1; crate <= gloo and wsw: 2 of 2"
+            ),
+            "{table}"
         );
+    }
+
+    #[test]
+    fn sizes_are_grouped_by_thousands() {
+        assert_eq!(thousands(14_533), "14 533");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1 000 000");
+    }
+
+    #[test]
+    fn a_skipped_implementation_says_so_in_both_tables() {
+        let results = results();
+        let table = table(&results);
+        assert!(table.contains("skipped"));
+        assert!(table.contains("crate-stream: skipped (no WebSocketStream)"));
+        let markdown = markdown(&results);
+        assert!(markdown.contains("| crate-stream |"));
+        assert!(markdown.contains("skipped"));
     }
 
     #[test]
@@ -296,9 +555,14 @@ mod tests {
         for key in [
             "raw_ms",
             "crate_ms",
+            "crate_cb_ms",
+            "crate_stream_ms",
             "gloo_ms",
             "wsw_ms",
+            "crate_spread_pct",
             "crate_ratio",
+            "crate_cb_ratio",
+            "crate_stream_ratio",
             "gloo_ratio",
             "wsw_ratio",
         ] {
@@ -306,5 +570,6 @@ mod tests {
         }
         assert!(json.contains("\"size\": {\"crate_wasm\": 20000, \"crate_gzip\": 9000}"));
         assert!(json.contains("\"gloo_ms\": null"));
+        assert!(json.contains("\"skipped\": {\"crate_stream\": \"no WebSocketStream\"}"));
     }
 }

@@ -38,6 +38,13 @@ pub struct Sample {
     pub ms: f64,
 }
 
+/// An implementation the browser could not run, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    pub implementation: String,
+    pub reason: String,
+}
+
 /// Everything the bench reported.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Run {
@@ -45,6 +52,7 @@ pub struct Run {
     pub rounds: u32,
     pub scale: String,
     pub samples: Vec<Sample>,
+    pub skipped: Vec<Skipped>,
 }
 
 /// Builds and runs the bench, echoing the runner's output with each `BENCH` line shown
@@ -135,7 +143,7 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
 }
 
 /// Adds one `BENCH` line's content to `run`; a line for the terminal, or `None` if the
-/// line is not a measurement or meta line this version understands.
+/// line is not a measurement, skip or meta line this version understands.
 pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
     let fields = json::parse_flat_object(json)?;
     let text = |key: &str| match fields.get(key) {
@@ -170,6 +178,15 @@ pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
             run.samples.push(sample);
             Some(line)
         }
+        "skip" => {
+            let skipped = Skipped {
+                implementation: text("impl")?,
+                reason: text("reason")?,
+            };
+            let line = format!("{}: skipped ({})", skipped.implementation, skipped.reason);
+            run.skipped.push(skipped);
+            Some(line)
+        }
         _ => None,
     }
 }
@@ -196,6 +213,21 @@ mod tests {
                 implementation: "crate".into(),
                 workload: "flood-16B-text".into(),
                 ms: 12.5
+            }]
+        );
+    }
+
+    #[test]
+    fn skip_lines_name_the_implementation_and_why() {
+        let mut run = Run::default();
+        let skip = r#"{"kind":"skip","impl":"crate-stream","reason":"no WebSocketStream"}"#;
+        let shown = read_line(skip, &mut run).unwrap();
+        assert!(shown.contains("crate-stream") && shown.contains("no WebSocketStream"));
+        assert_eq!(
+            run.skipped,
+            [Skipped {
+                implementation: "crate-stream".into(),
+                reason: "no WebSocketStream".into()
             }]
         );
     }

@@ -1,6 +1,6 @@
 //! The size table: the same minimal app (connect, send text and bytes, log what comes
-//! back) written with raw web-sys, this crate, gloo-net and ws_stream_wasm
-//! (`bench/size/*`), built as a size-conscious app ships: `opt-level = "z"`, LTO, one
+//! back) written with raw web-sys, this crate (its `Stream`, and its `connect_with`
+//! handler), gloo-net and ws_stream_wasm (`bench/size/*`), built as a size-conscious app ships: `opt-level = "z"`, LTO, one
 //! codegen unit, `wasm-bindgen --target web`, `wasm-opt -Oz`, then `gzip -9`.
 
 use crate::cmd::{self, announce, cargo, command, find_in_path, probe, target_dir};
@@ -21,7 +21,7 @@ struct App {
     label: &'static str,
 }
 
-const APPS: [App; 4] = [
+const APPS: [App; 5] = [
     App {
         package: "size-raw",
         name: "raw",
@@ -30,7 +30,12 @@ const APPS: [App; 4] = [
     App {
         package: "size-crate",
         name: "crate",
-        label: "browser-websocket",
+        label: "browser-websocket (Stream)",
+    },
+    App {
+        package: "size-crate-callback",
+        name: "crate-callback",
+        label: "browser-websocket (connect_with)",
     },
     App {
         package: "size-gloo",
@@ -59,7 +64,7 @@ pub struct Sizes {
     pub apps: Vec<AppSize>,
 }
 
-/// Builds and shrinks the four apps; their files stay in `target/bench/size/<name>/`.
+/// Builds and shrinks the apps; their files stay in `target/bench/size/<name>/`.
 pub fn measure() -> Result<Sizes> {
     announce(&format!("size: building the minimal apps ({PROFILE})"));
     let mut build = cargo();
