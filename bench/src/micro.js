@@ -86,3 +86,23 @@ export async function connectClosePhases(url, n, withCode) {
   }
   return [open, close];
 }
+
+/** `/flood` read through the browser's WebSocketStream in plain JavaScript (one `read()`
+ *  per message, as its users write it); resolves to the milliseconds from the
+ *  constructor to the last message. */
+export async function streamFlood(url, count, expected) {
+  const start = performance.now();
+  const wss = new WebSocketStream(url);
+  const { readable } = await wss.opened;
+  const reader = readable.getReader();
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream flood: ended after ${i} messages`);
+    bytes += typeof value === "string" ? value.length : value.byteLength;
+  }
+  const ms = performance.now() - start;
+  if (bytes !== expected) throw new Error(`stream flood: ${bytes} bytes, not ${expected}`);
+  await wss.closed.catch(() => {});
+  return ms;
+}

@@ -26,6 +26,14 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::workloads::{describe, now, Kind, Payload};
 
+#[wasm_bindgen]
+extern "C" {
+    /// A socket seen as something whose `send` takes a JS string.
+    type StringSender;
+    #[wasm_bindgen(method, catch, js_name = send)]
+    fn send(this: &StringSender, data: &js_sys::JsString) -> Result<(), JsValue>;
+}
+
 #[wasm_bindgen(module = "/src/micro.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeData)]
@@ -40,6 +48,8 @@ extern "C" {
     fn dispatch_per_task(ws: &web_sys::WebSocket, data: &JsValue, n: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = connectClosePhases)]
     fn connect_close_phases(url: &str, n: u32, with_code: bool) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = streamFlood)]
+    fn stream_flood(url: &str, count: u32, expected: f64) -> js_sys::Promise;
     #[wasm_bindgen(js_name = rawSendLoop)]
     fn raw_send_loop(ws: &web_sys::WebSocket, payload: &JsValue, n: u32) -> f64;
 }
@@ -236,7 +246,8 @@ async fn expect_count(ws: &mut WebSocket, expected: usize) -> Result<(), String>
 }
 
 /// Milliseconds of a loop of `n` sends: `raw` (JavaScript), `websys` (web-sys calls),
-/// `websys-copy` (binary copied into a JS array before each send), `crate-send` (`send_text`/`send_bytes`) or `crate-sink` (`Sink::feed`, which also
+/// `websys-copy` (binary copied into a JS array, text made by `String.fromCharCode`,
+/// before each send), `crate-send` (`send_text`/`send_bytes`) or `crate-sink` (`Sink::feed`, which also
 /// waits on the water marks).
 pub async fn send(
     implementation: &str,
@@ -270,10 +281,15 @@ pub async fn send(
             }
         }
         "websys-copy" => {
-            // Binary copied into a JS array first: is a view on wasm memory the cost?
+            // Binary copied into a JS array first: is a view on wasm memory the cost? Text
+            // made with String.fromCharCode: is TextDecoder the cost?
             for _ in 0..n {
                 match payload {
-                    Payload::Text(text) => raw.send_with_str(text),
+                    Payload::Text(text) => {
+                        let units: Vec<u16> = text.encode_utf16().collect();
+                        raw.unchecked_ref::<StringSender>()
+                            .send(&js_sys::JsString::from_char_code(&units))
+                    }
                     Payload::Binary(bytes) => {
                         raw.send_with_array_buffer_view(&js_sys::Uint8Array::from(bytes.as_slice()))
                     }
@@ -404,6 +420,45 @@ pub async fn run_connect(server: &str, rounds: u32) -> Result<(), String> {
             best_open * 1e3 / f64::from(n),
             best_close * 1e3 / f64::from(n)
         ));
+    }
+    Ok(())
+}
+
+/// `/flood` with the classic socket and with `WebSocketStream`, each in plain JavaScript
+/// and through the crate: what the stream API costs the browser, and what the crate's
+/// stream transport adds. Skipped without `WebSocketStream`.
+pub async fn run_stream(server: &str, rounds: u32) -> Result<(), String> {
+    use browser_websocket::Transport;
+    if !Transport::stream_available() {
+        log("MICRO stream: skipped, this browser has no WebSocketStream".to_owned());
+        return Ok(());
+    }
+    for (count, size, kind) in [(100_000, 16, Kind::Text), (50_000, 1024, Kind::Binary)] {
+        let workload = crate::workloads::Workload::Flood { count, size, kind };
+        let url = workload.url(server);
+        let expected = f64::from(count) * size as f64;
+        for implementation in ["raw", "raw-stream", "crate", "crate-stream"] {
+            let mut best = f64::INFINITY;
+            for _ in 0..rounds {
+                let ms = match implementation {
+                    "raw" => crate::raw::run(&workload, &url, None).await?,
+                    "raw-stream" => JsFuture::from(stream_flood(&url, count, expected))
+                        .await
+                        .map_err(js_error)?
+                        .as_f64()
+                        .unwrap_or(f64::NAN),
+                    "crate" => {
+                        crate::crate_impl::run(&workload, &url, None, Transport::Classic).await?
+                    }
+                    _ => crate::crate_impl::run(&workload, &url, None, Transport::Stream).await?,
+                };
+                best = best.min(ms);
+            }
+            log(format!(
+                "MICRO flood {size:>5}B x{count:<6} {implementation:<12} {:>7.2} µs/message",
+                best * 1e3 / f64::from(count)
+            ));
+        }
     }
     Ok(())
 }

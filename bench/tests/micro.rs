@@ -44,3 +44,11 @@ async fn connect_paths() {
         panic!("{error}");
     }
 }
+
+/// The classic socket against WebSocketStream, in JavaScript and through the crate.
+#[wasm_bindgen_test]
+async fn stream_transport() {
+    if let Err(error) = bench::micro::run_stream(SERVER, ROUNDS).await {
+        panic!("{error}");
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::task::{Context, Poll};
 
+use super::drain::Drain;
 use super::gate::Gate;
 use super::poll_delay::PollDelay;
 use crate::browser::Connection;
@@ -13,11 +14,15 @@ use crate::{CloseCode, Error, ReadyState, WaterMarks};
 /// The browser fires no event when its send buffer drains, so a waiting sink re-checks
 /// `bufferedAmount` on a timer. The timer exists only while a task waits (an idle sink
 /// costs nothing) and adapts: [`PollDelay`] re-checks after 1 ms while the buffer drains
-/// and backs off to 64 ms once it has been stuck for 250 ms.
+/// and backs off to 64 ms once it has been stuck for 250 ms. The readings taken while
+/// waiting tell how fast the browser sends ([`Drain`]), and the gate resumes early enough
+/// for the buffer to last until the next check; it also lets a few large messages be
+/// buffered at once ([`Gate`]), so a fast link does not run dry between checks.
 #[derive(Debug)]
 pub(crate) struct Flow {
     gate: Gate,
     delay: PollDelay,
+    drain: Drain,
     timer: Timer,
     closing: Closing,
 }
@@ -27,6 +32,7 @@ impl Flow {
         Flow {
             gate: Gate::new(marks),
             delay: PollDelay::default(),
+            drain: Drain::default(),
             timer: Timer::default(),
             closing: Closing::NotStarted,
         }
@@ -44,13 +50,15 @@ impl Flow {
             return ready.map(Ok);
         }
         let buffered = connection.buffered_amount();
-        if self.gate.admits(buffered) {
+        // A reading after a wait tells how much drained meanwhile, before the gate decides.
+        let now = self.drain.watching().then(|| self.observe(buffered));
+        if self.gate.admits(buffered, self.drain.reserve()) {
             self.stop_waiting();
-            Poll::Ready(Ok(()))
-        } else {
-            self.wake_later(buffered, cx);
-            Poll::Pending
+            return Poll::Ready(Ok(()));
         }
+        let now = now.unwrap_or_else(|| self.observe(buffered));
+        self.wake_later(buffered, now, cx);
+        Poll::Pending
     }
 
     /// Ready once the browser has handed every queued byte to the network.
@@ -69,7 +77,8 @@ impl Flow {
         }
         // A socket that is no longer open will never send what is left.
         connection.check_open()?;
-        self.wake_later(buffered, cx);
+        let now = self.observe(buffered);
+        self.wake_later(buffered, now, cx);
         Poll::Pending
     }
 
@@ -96,15 +105,23 @@ impl Flow {
         closed.map(|_| Ok(()))
     }
 
-    fn wake_later(&mut self, buffered: u32, cx: &mut Context<'_>) {
-        // Setting it again cancels the old timer: one timer per waiting sink at most.
-        self.timer
-            .set(self.delay.next(buffered, now_ms()), cx.waker());
+    /// Records a reading taken while waiting; the time it was taken.
+    fn observe(&mut self, buffered: u32) -> f64 {
+        let now = now_ms();
+        self.drain.observe(buffered, now);
+        now
     }
 
+    fn wake_later(&mut self, buffered: u32, now: f64, cx: &mut Context<'_>) {
+        // Setting it again cancels the old timer: one timer per waiting sink at most.
+        self.timer.set(self.delay.next(buffered, now), cx.waker());
+    }
+
+    /// The wait is over and a send follows: what drains from here is not comparable.
     fn stop_waiting(&mut self) {
         self.timer.clear();
         self.delay = PollDelay::default();
+        self.drain.sending();
     }
 }
 
