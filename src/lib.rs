@@ -42,8 +42,9 @@
 //! # Flow control
 //! A [`WebSocket`] (and its [`WebSocketSender`]) is a `Sink<Message>` that waits while the
 //! browser's send buffer (`bufferedAmount`) is above a high-water mark, until it drains
-//! to a low one ([`WaterMarks`], 1 MiB / 256 KiB by default). Streaming a large file never
-//! piles it all into the browser:
+//! to a low one ([`WaterMarks`], 1 MiB / 256 KiB by default; raised for large messages
+//! and fast links, as [`WaterMarks`] explains). Streaming a large file never piles it all
+//! into the browser:
 //!
 //! ```no_run
 //! # async fn run(file: Vec<u8>) -> Result<(), browser_websocket::Error> {

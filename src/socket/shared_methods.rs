@@ -387,7 +387,8 @@ macro_rules! impl_sink {
         /// [`WaterMarks`](crate::WaterMarks) and the crate docs' flow-control section.
         ///
         /// - `poll_ready` waits while the browser's buffer is above the high mark, until it
-        ///   drains to the low mark; errors with `NotOpen` unless the socket is `OPEN`.
+        ///   drains to the low mark (both as raised for large messages and fast links);
+        ///   errors with `NotOpen` unless the socket is `OPEN`.
         /// - `poll_flush` waits until `bufferedAmount` is 0.
         /// - `poll_close` closes with 1000 and waits for the `close` event; errors with
         ///   `AlreadyClosing` if the socket was already closing by other means.
