@@ -22,7 +22,8 @@ use crate::{CloseCode, Error, ReadyState, WaterMarks};
 pub(crate) struct Flow {
     gate: Gate,
     delay: PollDelay,
-    drain: Drain,
+    /// Boxed: the halves of a split carry their `Flow` in a reunite error, kept small.
+    drain: Box<Drain>,
     timer: Timer,
     closing: Closing,
 }
@@ -32,7 +33,7 @@ impl Flow {
         Flow {
             gate: Gate::new(marks),
             delay: PollDelay::default(),
-            drain: Drain::default(),
+            drain: Box::default(),
             timer: Timer::default(),
             closing: Closing::NotStarted,
         }
