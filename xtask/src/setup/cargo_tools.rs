@@ -1,5 +1,6 @@
-//! Tools that come from crates.io with `cargo install`: geckodriver (Firefox's WebDriver)
-//! and wasm-pack (`cargo xtask test` runs `wasm-pack test` once, as the README shows).
+//! Tools that come from crates.io with `cargo install`: geckodriver (Firefox's WebDriver),
+//! wasm-pack (`cargo xtask test` runs `wasm-pack test` once, as the README shows) and
+//! Trunk (it builds one example as Yew and Leptos users build their apps).
 
 use super::parse_tool_version;
 use crate::cmd::{self, announce, cargo, command, find_in_path, probe};
@@ -9,6 +10,11 @@ use std::path::PathBuf;
 /// The wasm-pack `cargo xtask test` installs when none is on PATH; any installed version
 /// is used as it is.
 const WASM_PACK_VERSION: &str = "0.15.1";
+
+/// The Trunk `cargo xtask test` installs when none is on PATH: 0.22 needs rustc 1.96.1,
+/// newer than this toolchain; 0.21 builds the examples offline with the `wasm-bindgen`
+/// on PATH.
+const TRUNK_VERSION: &str = "0.21.14";
 
 /// A crate whose binary `cargo install --locked` brings.
 struct CargoTool {
@@ -26,6 +32,15 @@ const WASM_PACK: CargoTool = CargoTool {
     binary: "wasm-pack",
     version: Some(WASM_PACK_VERSION),
 };
+
+const TRUNK: CargoTool = CargoTool {
+    binary: "trunk",
+    version: Some(TRUNK_VERSION),
+};
+
+pub fn ensure_trunk() -> Result<PathBuf> {
+    ensure(&TRUNK)
+}
 
 pub fn ensure_geckodriver() -> Result<PathBuf> {
     ensure(&GECKODRIVER)

@@ -9,7 +9,7 @@
 //! | `toolchain.rs` | the wasm32 target, rustfmt and clippy (rustup) |
 //! | `wasm_bindgen.rs` | the pinned `wasm-bindgen-cli` (cargo install) |
 //! | `system_packages.rs` | Chromium, chromedriver, Firefox ESR (apt-get, as root) |
-//! | `cargo_tools.rs` | geckodriver and wasm-pack (cargo install) |
+//! | `cargo_tools.rs` | geckodriver, wasm-pack and Trunk (cargo install) |
 //! | `python.rs` | Python's `websockets`, the third-party test server (PyPI, into a venv) |
 
 mod cargo_tools;
@@ -38,6 +38,8 @@ pub struct Needs<'a> {
     pub wasm_pack: bool,
     /// Python's `websockets`, for the third-party server.
     pub third_party_server: bool,
+    /// Trunk, to build an example as framework users do.
+    pub trunk: bool,
 }
 
 /// The tools found or installed, ready to hand to the test runners.
@@ -49,6 +51,8 @@ pub struct Tools {
     /// The Python that runs the third-party server, when [`Needs::third_party_server`]
     /// asked for it.
     pub python: Option<PathBuf>,
+    /// Present when [`Needs::trunk`] asked for it.
+    pub trunk: Option<PathBuf>,
 }
 
 impl Tools {
@@ -89,10 +93,16 @@ pub fn ensure(needs: &Needs) -> Result<Tools> {
     } else {
         None
     };
+    let trunk = if needs.trunk {
+        Some(cargo_tools::ensure_trunk()?)
+    } else {
+        None
+    };
     Ok(Tools {
         drivers,
         wasm_pack,
         python,
+        trunk,
     })
 }
 

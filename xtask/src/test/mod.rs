@@ -13,6 +13,7 @@
 //! | `frameworks.rs` | the Yew and Leptos crates: hydrate, ssr, and their browser tests |
 //! | `wasm_pack.rs` | one module of them through `wasm-pack test --headless --chrome` |
 //! | `site_check.rs` | serving a built site and running a demo-check binary against it |
+//! | `trunk.rs` | one example built with `trunk build --offline` |
 //! | `tally.rs` | counting passed and failed tests in a child's output |
 //! | `summary.rs` | the closing summary |
 
@@ -24,6 +25,7 @@ mod native;
 pub mod site_check;
 mod summary;
 pub mod tally;
+mod trunk;
 mod wasm_pack;
 
 use crate::args::Args;
@@ -91,6 +93,7 @@ pub fn run(args: &[String]) -> Result {
         lint: options.lint,
         wasm_pack: chromium,
         third_party_server: true,
+        trunk: true,
     })?;
     summary.record("setup", true, started.elapsed());
 
@@ -111,6 +114,18 @@ pub fn run(args: &[String]) -> Result {
         if let Some(chromedriver) = tools.driver(Browser::Chromium) {
             site_steps(chromedriver, &mut summary);
         }
+    }
+    if let Some(trunk) = &tools.trunk {
+        let started = Instant::now();
+        let built = trunk::build(trunk);
+        if let Err(failure) = &built {
+            eprintln!("error: {failure}");
+        }
+        summary.record(
+            "trunk build --offline (yew-chat)",
+            built.is_ok(),
+            started.elapsed(),
+        );
     }
     summary.finish()
 }
