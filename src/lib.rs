@@ -106,6 +106,8 @@
 //! - `io`: [`ByteStream`], `futures_io::AsyncRead`/`AsyncWrite` over binary messages.
 //! - `stream`: the [`Transport::Stream`] backend on the browser's `WebSocketStream`
 //!   (Chromium), with receive backpressure.
+//! - `ui` (with `serde`): [`ui::Feed`], a reconnecting socket read in batches, one per
+//!   render, with a ticking status: what the Yew and Leptos crates are built on.
 //!
 //! # Callbacks
 //! Every callback you hand the crate (`url_provider`, `retry_when`, `random`,
@@ -125,7 +127,8 @@
 //! - `socket/`: [`WebSocket`], its builder, the split halves and subscriptions;
 //! - `reconnect/`: [`ReconnectingWebSocket`], whose decisions are a pure state machine
 //!   (`reconnect/machine.rs`) that the socket only carries out;
-//! - `typed/` (feature `serde`) and `byte_stream` (feature `io`) on top.
+//! - `typed/` (feature `serde`), `byte_stream` (feature `io`) and `ui/` (feature `ui`)
+//!   on top.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
@@ -151,6 +154,8 @@ mod socket;
 mod byte_stream;
 #[cfg(feature = "serde")]
 mod typed;
+#[cfg(feature = "ui")]
+pub mod ui;
 
 pub use binary_type::BinaryType;
 pub use browser::live_listeners;

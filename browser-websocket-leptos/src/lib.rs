@@ -63,14 +63,14 @@
 //! - `use_websocket.rs`: [`use_websocket`], [`use_websocket_with`] and their
 //!   [`UseWebSocket`];
 //! - `options.rs`: [`UseWebSocketOptions`];
-//! - `sender.rs`: [`Sender`];
-//! - `connection.rs`: the task that reads a connection in batches, and the value whose
-//!   drop closes it.
+//! - `sender.rs`: [`Sender`].
+//!
+//! The task that reads a connection in batches, and the value whose drop closes it, are
+//! the core crate's [`browser_websocket::ui::Feed`] (its feature `ui`).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-mod connection;
 mod options;
 mod sender;
 mod use_websocket;

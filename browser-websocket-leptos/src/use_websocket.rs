@@ -15,8 +15,8 @@ use leptos::prelude::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::connection::{Batch, Connection};
 use crate::{Sender, UseWebSocketOptions};
+use browser_websocket::ui::{Batch, Feed};
 
 /// What [`use_websocket`] returns: signals for the status, the offline queue's length
 /// and every message received, and a `Copy` sender. `Copy` itself, like a signal.
@@ -236,7 +236,7 @@ fn start<In, C>(
     In: DeserializeOwned + Send + Sync + 'static,
     C: Codec + 'static,
 {
-    let connection = StoredValue::new_local(None::<Connection<In, C>>);
+    let connection = StoredValue::new_local(None::<Feed<In, C>>);
     let connected_to = StoredValue::new_local(String::new());
     let options = Rc::new(RefCell::new(options));
     let connect = move |url: &str| {
@@ -275,7 +275,7 @@ fn open<In, C>(
     options: &Rc<RefCell<UseWebSocketOptions<In>>>,
     signals: Signals<In>,
     handle: StoredValue<Option<ReconnectHandle>, LocalStorage>,
-) -> Option<Connection<In, C>>
+) -> Option<Feed<In, C>>
 where
     In: DeserializeOwned + Send + Sync + 'static,
     C: Codec + 'static,
@@ -290,7 +290,7 @@ where
             let (socket_handle, events) = socket.split();
             handle.update_value(|handle| *handle = Some(socket_handle.clone()));
             let options = Rc::clone(options);
-            Some(Connection::open(
+            Some(Feed::start(
                 socket_handle,
                 events,
                 countdown,

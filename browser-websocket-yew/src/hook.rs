@@ -9,10 +9,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
-use crate::connection::{Batch, Connection};
 use crate::sender::SenderLink;
 use crate::state::{Action, State};
 use crate::{Messages, Sender, UseWebSocketOptions};
+use browser_websocket::ui::{Batch, Feed};
 
 /// What [`use_websocket`] returns: the connection's status, every message received, the
 /// offline queue's length, all as of this render, and a way to send.
@@ -270,7 +270,7 @@ fn connect<In, C>(
     latest: &Rc<RefCell<UseWebSocketOptions<In>>>,
     link: &SenderLink,
     dispatcher: UseReducerDispatcher<State<In>>,
-) -> Option<Connection<In, C>>
+) -> Option<Feed<In, C>>
 where
     In: DeserializeOwned + 'static,
     C: Codec + 'static,
@@ -290,7 +290,7 @@ where
             let (handle, events) = socket.split();
             link.set(Some(handle.clone()));
             let latest = Rc::clone(latest);
-            Some(Connection::open(handle, events, countdown, move |batch| {
+            Some(Feed::start(handle, events, countdown, move |batch| {
                 deliver(batch, &latest, &dispatcher)
             }))
         }

@@ -63,14 +63,14 @@
 //! - `options.rs`: [`UseWebSocketOptions`];
 //! - `sender.rs`: [`Sender`];
 //! - `messages.rs`: [`Messages`], the append-only list;
-//! - `state.rs`: the reducer a batch of events goes through (pure, tested natively);
-//! - `connection.rs`: the task that reads a connection in batches, and the value whose
-//!   drop closes it.
+//! - `state.rs`: the reducer a batch of events goes through (pure, tested natively).
+//!
+//! The task that reads a connection in batches, and the value whose drop closes it, are
+//! the core crate's [`browser_websocket::ui::Feed`] (its feature `ui`).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-mod connection;
 mod hook;
 mod messages;
 mod options;

@@ -1,5 +1,5 @@
-//! One connection's life: a task reads its event and status streams in batches, and the
-//! component's [`Connection`] owns them, so dropping it closes the socket at once.
+//! [`Feed`]: the task that reads a reconnecting socket's streams in batches, and the
+//! value that owns them.
 
 use std::cell::{Cell, RefCell};
 use std::future::{Future, poll_fn};
@@ -8,39 +8,12 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use browser_websocket::{
-    Codec, ConnectionStatus, ReconnectEvent, ReconnectEvents, ReconnectHandle, StatusChanges,
-    Typed, TypedEvent,
-};
 use futures_core::Stream;
 use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 
-/// What happened since the last batch: every event in order, the newest status, and the
-/// queue's length after them.
-pub(crate) struct Batch<In> {
-    pub(crate) events: Vec<TypedEvent<In, ReconnectEvent>>,
-    pub(crate) status: Option<ConnectionStatus>,
-    pub(crate) queued: usize,
-    /// The event stream ended (closed for good): this is the last batch.
-    pub(crate) ended: bool,
-}
-
-impl<In> Batch<In> {
-    fn has_messages(&self) -> bool {
-        self.events
-            .iter()
-            .any(|event| !matches!(event, TypedEvent::Other(_)))
-    }
-
-    /// Adds a later batch to this one.
-    fn absorb(&mut self, later: Batch<In>) {
-        self.events.extend(later.events);
-        self.status = later.status.or(self.status.take());
-        self.queued = later.queued;
-        self.ended |= later.ended;
-    }
-}
+use super::Batch;
+use crate::{Codec, ConnectionStatus, ReconnectEvents, ReconnectHandle, StatusChanges, Typed};
 
 /// The streams a connection is read through. Dropping them closes the socket (1000) and
 /// removes every listener and timer the core holds for it.
@@ -54,7 +27,7 @@ struct Streams<In, C> {
     waiting: bool,
 }
 
-/// Shared by the component's [`Connection`] and the task that reads the streams.
+/// Shared by the [`Feed`] and the task that reads the streams.
 struct Link<In, C> {
     streams: RefCell<Option<Streams<In, C>>>,
     /// Set when the component let go while the task was polling.
@@ -63,25 +36,58 @@ struct Link<In, C> {
     waker: RefCell<Option<Waker>>,
 }
 
-/// A mounted component's connection. Dropping it drops the streams (the socket closes
-/// with 1000, every listener goes) and ends the reading task.
-pub(crate) struct Connection<In, C> {
+/// A reconnecting socket read in batches for a UI: a mounted component's connection.
+/// Dropping it drops the streams (the socket closes with 1000, every listener and timer
+/// goes) and ends the reading task.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use browser_websocket::ui::Feed;
+/// use browser_websocket::{Json, ReconnectPolicy, WebSocket};
+///
+/// # fn run() -> Result<(), browser_websocket::Error> {
+/// let (handle, events) = WebSocket::builder("/ticks")
+///     .reconnecting(ReconnectPolicy::default())
+///     .connect()?
+///     .split();
+/// // Re-read the status every 100 ms while waiting to retry, so its countdown ticks.
+/// let feed = Feed::<f64, Json>::start(handle, events, Some(Duration::from_millis(100)), |batch| {
+///     println!("{} events, status {:?}", batch.events.len(), batch.status);
+/// });
+/// // On unmount: the socket closes and every listener goes.
+/// drop(feed);
+/// # Ok(()) }
+/// ```
+pub struct Feed<In, C> {
     link: Rc<Link<In, C>>,
 }
 
-impl<In, C> Connection<In, C>
+impl<In, C> std::fmt::Debug for Feed<In, C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Feed")
+            .field("stopped", &self.link.stopped.get())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<In, C> Feed<In, C>
 where
     In: DeserializeOwned + 'static,
     C: Codec + 'static,
 {
-    /// Starts the task that reads `events` and the handle's status changes, and hands
-    /// each batch to `deliver`.
-    pub(crate) fn open(
+    /// Starts the task (`spawn_local`) that reads `events` and `handle`'s status changes,
+    /// and hands each batch to `deliver`, which may call back into the crate.
+    ///
+    /// The first batch comes once something happened. A burst that arrives in one tick is
+    /// one batch; once messages arrive, the task waits one zero-delay timer and takes in
+    /// whatever arrives meanwhile. While the status is `Waiting`, it is re-read every
+    /// `countdown` (none if `None` or zero), so that `retry_in` counts down.
+    pub fn start(
         handle: ReconnectHandle,
         events: ReconnectEvents,
         countdown: Option<Duration>,
         mut deliver: impl FnMut(Batch<In>) + 'static,
-    ) -> Connection<In, C> {
+    ) -> Feed<In, C> {
         let link = Rc::new(Link {
             streams: RefCell::new(Some(Streams {
                 events: Typed::new(events),
@@ -105,7 +111,7 @@ where
                 }
             }
         });
-        Connection { link }
+        Feed { link }
     }
 }
 
@@ -226,7 +232,7 @@ where
     }
 }
 
-impl<In, C> Drop for Connection<In, C> {
+impl<In, C> Drop for Feed<In, C> {
     fn drop(&mut self) {
         self.link.stopped.set(true);
         // Dropping the streams closes the socket and removes its listeners right here;
