@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use std::rc::Rc;
 
 use browser_websocket::{
-    ClosedBecause, Codec, ConnectionStatus, Error, GiveUp, ReconnectHandle, Sent, TypedEvent,
+    ClosedBecause, Codec, ConnectionStatus, Error, GiveUp, ReconnectHandle, Sent,
 };
 use leptos::prelude::{
     Effect, Get, GetUntracked, LocalStorage, RwSignal, Set, Signal, StoredValue, Update,
@@ -280,22 +280,16 @@ where
     In: DeserializeOwned + Send + Sync + 'static,
     C: Codec + 'static,
 {
-    let (builder, countdown) = match options.try_borrow() {
-        Ok(options) => (Rc::clone(&options.builder), options.countdown),
-        Err(_) => return None,
+    // Cloned out, so no borrow is held while the builder runs.
+    let Ok(current) = options.try_borrow().map(|options| options.clone()) else {
+        return None;
     };
     set_if_changed(signals.status, ConnectionStatus::Connecting);
-    match builder(url).connect() {
-        Ok(socket) => {
-            let (socket_handle, events) = socket.split();
-            handle.update_value(|handle| *handle = Some(socket_handle.clone()));
-            let options = Rc::clone(options);
-            Some(Feed::start(
-                socket_handle,
-                events,
-                countdown,
-                move |batch| deliver(batch, &options, signals),
-            ))
+    let options = Rc::clone(options);
+    match current.open::<C>(url, move |batch| deliver(batch, &options, signals)) {
+        Ok((socket_handle, feed)) => {
+            handle.update_value(|handle| *handle = Some(socket_handle));
+            Some(feed)
         }
         Err(error) => {
             let why = ClosedBecause::GaveUp(GiveUp::BadUrl(error));
@@ -315,33 +309,11 @@ fn deliver<In: Send + Sync + 'static>(
     let Ok(options) = options.try_borrow().map(|options| options.clone()) else {
         return;
     };
-    let mut arrived = Vec::new();
-    for event in batch.events {
-        match event {
-            TypedEvent::Message(value) => {
-                if let Some(on_message) = &options.on_message {
-                    on_message(&value);
-                }
-                if options.keep_last > 0 {
-                    arrived.push(value);
-                }
-            }
-            TypedEvent::Undecodable { message, error } => {
-                if let Some(on_undecodable) = &options.on_undecodable {
-                    on_undecodable(&message, &error);
-                }
-            }
-            TypedEvent::Other(event) => {
-                if let Some(on_event) = &options.on_event {
-                    on_event(&event);
-                }
-            }
-        }
-    }
+    let arrived = options.dispatch(batch.events);
     if !arrived.is_empty() {
         signals.messages.try_update(|messages| {
             messages.extend(arrived);
-            let excess = messages.len().saturating_sub(options.keep_last);
+            let excess = messages.len().saturating_sub(options.kept());
             messages.drain(..excess);
         });
     }

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
-use browser_websocket::{Codec, ConnectionStatus, Error, Sent, TypedEvent};
+use browser_websocket::{Codec, ConnectionStatus, Error, Sent};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
@@ -279,20 +279,18 @@ where
     if !cfg!(target_arch = "wasm32") {
         return None;
     }
-    let (builder, countdown) = match latest.try_borrow() {
-        Ok(options) => (Rc::clone(&options.builder), options.countdown),
-        Err(_) => return None,
+    // Cloned out, so no borrow is held while the builder runs.
+    let Ok(options) = latest.try_borrow().map(|options| options.clone()) else {
+        return None;
     };
     // A new URL starts over; on the first mount this changes nothing.
     dispatcher.dispatch(Action::Status(ConnectionStatus::Connecting));
-    match builder(url).connect() {
-        Ok(socket) => {
-            let (handle, events) = socket.split();
-            link.set(Some(handle.clone()));
-            let latest = Rc::clone(latest);
-            Some(Feed::start(handle, events, countdown, move |batch| {
-                deliver(batch, &latest, &dispatcher)
-            }))
+    let latest = Rc::clone(latest);
+    let feeding = dispatcher.clone();
+    match options.open::<C>(url, move |batch| deliver(batch, &latest, &feeding)) {
+        Ok((handle, feed)) => {
+            link.set(Some(handle));
+            Some(feed)
         }
         Err(error) => {
             let why = browser_websocket::GiveUp::BadUrl(error);
@@ -315,33 +313,11 @@ fn deliver<In: 'static>(
     let Ok(options) = latest.try_borrow().map(|options| options.clone()) else {
         return;
     };
-    let mut arrived = Vec::new();
-    for event in batch.events {
-        match event {
-            TypedEvent::Message(value) => {
-                if let Some(on_message) = &options.on_message {
-                    on_message(&value);
-                }
-                if options.keep_last > 0 {
-                    arrived.push(value);
-                }
-            }
-            TypedEvent::Undecodable { message, error } => {
-                if let Some(on_undecodable) = &options.on_undecodable {
-                    on_undecodable(&message, &error);
-                }
-            }
-            TypedEvent::Other(event) => {
-                if let Some(on_event) = &options.on_event {
-                    on_event(&event);
-                }
-            }
-        }
-    }
+    let arrived = options.dispatch(batch.events);
     dispatcher.dispatch(Action::Batch {
         arrived,
         status: batch.status,
         queued: batch.queued,
-        keep: options.keep_last,
+        keep: options.kept(),
     });
 }

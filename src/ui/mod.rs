@@ -11,11 +11,14 @@
 //! The `browser-websocket-yew` and `browser-websocket-leptos` crates are built on it; use
 //! it directly for another framework.
 //!
+//! - `options`: [`FeedOptions`], how to connect and what to call with each event.
 //! - `batch`: [`Batch`], what one delivery holds.
 //! - `feed`: [`Feed`], the task that reads the streams, and its owner.
 
 mod batch;
 mod feed;
+mod options;
 
 pub use batch::Batch;
 pub use feed::Feed;
+pub use options::FeedOptions;
