@@ -273,7 +273,8 @@ impl Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CloseCode, Event, Message};
+    use crate::browser::inbox::tests::{abnormal, cx};
+    use crate::{Event, Message};
 
     type Hub = super::Hub<Message>;
 
@@ -283,18 +284,6 @@ mod tests {
 
     fn text(s: &str) -> RawEvent<Message> {
         RawEvent::Message(Message::Text(s.into()))
-    }
-
-    fn cx() -> Context<'static> {
-        Context::from_waker(Waker::noop())
-    }
-
-    fn abnormal() -> CloseEvent {
-        CloseEvent {
-            code: CloseCode::ABNORMAL,
-            reason: String::new(),
-            was_clean: false,
-        }
     }
 
     fn drain(inbox: &Inbox<Message>) -> Vec<Event> {

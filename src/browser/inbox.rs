@@ -266,8 +266,9 @@ impl<P: Payload> Default for Inbox<P> {
     }
 }
 
+/// Helpers the hub's tests share.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{CloseCode, CloseEvent, Message};
 
@@ -275,7 +276,7 @@ mod tests {
         Context::from_waker(Waker::noop())
     }
 
-    fn abnormal() -> CloseEvent {
+    pub(crate) fn abnormal() -> CloseEvent {
         CloseEvent {
             code: CloseCode::ABNORMAL,
             reason: String::new(),
