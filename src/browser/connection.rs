@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::classic::ClassicSocket;
 use super::global::Countdown;
 use super::hub::Hub;
+use super::in_order::in_order;
 use super::inbox::Inbox;
 use super::payload::Data;
 #[cfg(feature = "stream")]
@@ -15,7 +16,7 @@ use super::stream_socket::StreamSocket;
 use super::subprotocol_check::check_protocols;
 use super::url_check::resolve_url;
 use crate::close::check_close;
-use crate::{BinaryType, CloseCode, CloseEvent, Error, InboxLimit, Message, ReadyState, Transport};
+use crate::{BinaryType, CloseCode, CloseEvent, Error, Message, ReadyState, Transport};
 
 /// How a connection is opened: everything the builder decided.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +25,7 @@ pub(crate) struct Options<'a> {
     pub(crate) protocols: &'a [String],
     pub(crate) binary_type: BinaryType,
     pub(crate) connect_timeout: Option<Duration>,
-    pub(crate) inbox_limit: Option<InboxLimit>,
+    pub(crate) inbox_limit: Option<super::InboxBound>,
     pub(crate) transport: Transport,
 }
 
@@ -112,7 +113,7 @@ impl Connection {
 
     /// Calls `handler` with every event from now on, synchronously.
     pub(crate) fn set_handler(&self, handler: impl FnMut(crate::Event) + 'static) {
-        self.hub.set_handler(Box::new(handler));
+        self.hub.set_handler(in_order(handler));
     }
 
     /// Whether the connection was abandoned by its connect timeout.

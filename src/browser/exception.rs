@@ -1,16 +1,17 @@
 //! Turns a JavaScript exception into a typed [`Error`].
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+
+use super::global::property;
 
 use crate::{Error, UrlProblem};
 
-/// The `name` and `message` of whatever the browser threw.
+/// The `name` and `message` of whatever the browser threw: a `DOMException` or an
+/// `Error` has both (read as properties, which every kind of error answers alike).
 fn name_and_message(exception: &JsValue) -> (String, String) {
-    if let Some(dom) = exception.dyn_ref::<web_sys::DomException>() {
-        return (dom.name(), dom.message());
-    }
-    if let Some(error) = exception.dyn_ref::<js_sys::Error>() {
-        return (error.name().into(), error.message().into());
+    let text = |name| property(exception, name).and_then(|value| value.as_string());
+    if let (Some(name), Some(message)) = (text("name"), text("message")) {
+        return (name, message);
     }
     // `[x].join("")` is JavaScript's `String(x)` (but "" for null and undefined): no
     // Rust formatting machinery for a case that should never happen.

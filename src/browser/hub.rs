@@ -1,14 +1,13 @@
 //! Hands each browser event to every stream that listens, and remembers open/closed.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::cell::{OnceCell, RefCell};
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use super::inbox::{Inbox, RawEvent};
+use super::inbox::{Bound, Inbox, RawEvent};
 use super::payload::Payload;
-use crate::{CloseCode, CloseEvent, Error, Event, InboxLimit};
+use crate::{CloseCode, CloseEvent, Error};
 
 /// What the four listeners feed: the streams' inboxes and the connection's status.
 pub(crate) struct Hub<P> {
@@ -16,19 +15,17 @@ pub(crate) struct Hub<P> {
     inboxes: RefCell<Vec<Weak<Inbox<P>>>>,
     status: RefCell<Status>,
     /// Each stream's limit.
-    limit: Option<InboxLimit>,
+    bound: Option<Bound<P>>,
     /// Asks the transport for the next message when a stream finds its inbox empty (the
     /// stream transport reads only then); `None` for a transport that pushes.
     puller: RefCell<Option<Puller>>,
-    /// Called with every event as it happens (`WebSocketBuilder::connect_with`).
-    handler: RefCell<Option<Handler>>,
-    /// Events that arrived while the handler ran (it dispatched one itself), for it to
-    /// take next.
-    handler_backlog: RefCell<VecDeque<Event>>,
+    /// Called with every event as it happens (`WebSocketBuilder::connect_with`). A trait
+    /// object set from there, so that an app without a handler ships none of its code.
+    handler: OnceCell<Handler<P>>,
 }
 
-/// See [`Hub::set_handler`].
-pub(crate) type Handler = Box<dyn FnMut(Event)>;
+/// See [`Hub::set_handler`]; [`in_order`](super::in_order::in_order) makes one.
+pub(crate) type Handler<P> = Box<dyn Fn(RawEvent<P>)>;
 
 /// See [`Hub::set_puller`].
 pub(crate) type Puller = Rc<dyn Fn()>;
@@ -38,12 +35,9 @@ impl<P: std::fmt::Debug> std::fmt::Debug for Hub<P> {
         f.debug_struct("Hub")
             .field("inboxes", &self.inboxes)
             .field("status", &self.status)
-            .field("limit", &self.limit)
+            .field("bound", &self.bound)
             .field("pulls", &self.puller.borrow().is_some())
-            .field(
-                "handler",
-                &self.handler.try_borrow().map_or(true, |h| h.is_some()),
-            )
+            .field("handler", &self.handler.get().is_some())
             .finish()
     }
 }
@@ -60,50 +54,27 @@ struct Status {
 }
 
 impl<P: Payload> Hub<P> {
-    pub(crate) fn new(limit: Option<InboxLimit>) -> Hub<P> {
+    pub(crate) fn new(bound: Option<Bound<P>>) -> Hub<P> {
         Hub {
             inboxes: RefCell::default(),
             status: RefCell::default(),
-            limit,
+            bound,
             puller: RefCell::default(),
-            handler: RefCell::default(),
-            handler_backlog: RefCell::default(),
+            handler: OnceCell::new(),
         }
     }
 
     /// Calls `handler` with every event from now on, synchronously, before any stream
-    /// sees it.
-    pub(crate) fn set_handler(&self, handler: Handler) {
-        *self.handler.borrow_mut() = Some(handler);
+    /// sees it. Set once, before the first event.
+    pub(crate) fn set_handler(&self, handler: Handler<P>) {
+        let _ = self.handler.set(handler);
     }
 
     /// Whether a handler takes every event as it comes: then a pulling transport reads
     /// on its own, since no stream polls.
     #[cfg(feature = "stream")]
     pub(crate) fn has_handler(&self) -> bool {
-        self.handler
-            .try_borrow()
-            .map_or(true, |handler| handler.is_some())
-    }
-
-    /// Hands `event` to the handler; if the handler is running (it made this event
-    /// happen), it takes the event once it returns.
-    fn call_handler(&self, event: Event) {
-        let Ok(mut handler) = self.handler.try_borrow_mut() else {
-            self.handler_backlog.borrow_mut().push_back(event);
-            return;
-        };
-        let Some(handler) = handler.as_mut() else {
-            return;
-        };
-        handler(event);
-        loop {
-            let next = self.handler_backlog.borrow_mut().pop_front();
-            match next {
-                Some(event) => handler(event),
-                None => break,
-            }
-        }
+        self.handler.get().is_some()
     }
 
     /// Has every stream, present and future, call `puller` when it finds nothing to
@@ -118,7 +89,7 @@ impl<P: Payload> Hub<P> {
 
     /// A new stream that sees every event from now on.
     pub(crate) fn subscribe(&self) -> Rc<Inbox<P>> {
-        let inbox = Rc::new(Inbox::new(self.limit));
+        let inbox = Rc::new(Inbox::new(self.bound));
         if let Some(puller) = &*self.puller.borrow() {
             inbox.set_puller(Rc::clone(puller));
         }
@@ -146,7 +117,8 @@ impl<P: Payload> Hub<P> {
         // longer borrowed (a waker may poll, and polling may subscribe).
         let mut close = None;
         let mut wakers = Wakers::default();
-        let has_handler = self.handler.try_borrow().map_or(true, |h| h.is_some());
+        let handler = self.handler.get();
+        let has_handler = handler.is_some();
         let mut event = Some(event);
         let stale = {
             let inboxes = self.inboxes.borrow();
@@ -173,8 +145,8 @@ impl<P: Payload> Hub<P> {
                 .borrow_mut()
                 .retain(|inbox| inbox.strong_count() > 0);
         }
-        if let Some(event) = event.filter(|_| has_handler) {
-            self.call_handler(event.into_event());
+        if let (Some(handler), Some(event)) = (handler, event) {
+            handler(event);
         }
         close
     }

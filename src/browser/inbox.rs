@@ -73,7 +73,7 @@ struct Queue<P> {
     /// No event will come after those queued: `Closed` was queued, or the connection
     /// was dropped.
     no_more: bool,
-    limit: Option<InboxLimit>,
+    bound: Option<Bound<P>>,
     /// Messages and bytes queued, as the limit counts them.
     messages: usize,
     bytes: usize,
@@ -91,15 +91,47 @@ pub(crate) struct Pushed {
     pub(crate) close: Option<CloseCode>,
 }
 
+/// An [`InboxLimit`] with the code that enforces it.
+///
+/// Only [`Bound::new`] makes one, and only `inbox_limit(..)` calls it: an app that sets no
+/// limit ships none of the code that enforces one.
+pub(crate) struct Bound<P> {
+    limit: InboxLimit,
+    push: fn(&mut Queue<P>, InboxLimit, P) -> Option<CloseCode>,
+}
+
+impl<P: Payload> Bound<P> {
+    pub(crate) fn new(limit: InboxLimit) -> Bound<P> {
+        Bound {
+            limit,
+            push: Queue::push_limited,
+        }
+    }
+}
+
+impl<P> Clone for Bound<P> {
+    fn clone(&self) -> Bound<P> {
+        *self
+    }
+}
+
+impl<P> Copy for Bound<P> {}
+
+impl<P> std::fmt::Debug for Bound<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.limit.fmt(f)
+    }
+}
+
 impl<P: Payload> Inbox<P> {
-    pub(crate) fn new(limit: Option<InboxLimit>) -> Inbox<P> {
+    pub(crate) fn new(bound: Option<Bound<P>>) -> Inbox<P> {
         Inbox {
             queue: RefCell::new(Queue {
                 open: false,
                 entries: VecDeque::new(),
                 waker: None,
                 no_more: false,
-                limit,
+                bound,
                 messages: 0,
                 bytes: 0,
                 closing: false,
@@ -119,10 +151,10 @@ impl<P: Payload> Inbox<P> {
         let mut close = None;
         match event {
             RawEvent::Open => queue.open = true,
-            RawEvent::Message(payload) => match queue.limit {
+            RawEvent::Message(payload) => match queue.bound {
                 _ if queue.closing => return Pushed::default(),
                 None => queue.entries.push_back(Entry::Message { payload, size: 0 }),
-                Some(limit) => close = queue.push_limited(limit, payload),
+                Some(bound) => close = (bound.push)(&mut queue, bound.limit, payload),
             },
             RawEvent::Error => queue.entries.push_back(Entry::Error),
             RawEvent::Closed(event) => {
@@ -337,7 +369,7 @@ pub(crate) mod tests {
     #[test]
     fn drop_oldest_keeps_the_newest_and_marks_the_gap_where_it_is() {
         let limit = InboxLimit::messages(2).when_full(WhenInboxFull::DropOldest);
-        let inbox = Inbox::new(Some(limit));
+        let inbox = Inbox::new(Some(Bound::new(limit)));
         let _ = inbox.push(RawEvent::Open);
         for s in ["a", "b", "c", "d", "e"] {
             let pushed = inbox.push(text(s));
@@ -359,7 +391,7 @@ pub(crate) mod tests {
     #[test]
     fn the_byte_limit_counts_sizes_and_a_message_too_big_alone_is_dropped() {
         let limit = InboxLimit::bytes(10).when_full(WhenInboxFull::DropOldest);
-        let inbox = Inbox::new(Some(limit));
+        let inbox = Inbox::new(Some(Bound::new(limit)));
         let _ = inbox.push(text("12345"));
         let _ = inbox.push(text("123456"));
         assert_eq!(
@@ -381,7 +413,7 @@ pub(crate) mod tests {
     #[test]
     fn reading_frees_room_again() {
         let limit = InboxLimit::messages(1).when_full(WhenInboxFull::DropOldest);
-        let inbox = Inbox::new(Some(limit));
+        let inbox = Inbox::new(Some(Bound::new(limit)));
         let _ = inbox.push(text("a"));
         assert_eq!(drain(&inbox), vec![message("a")]);
         let _ = inbox.push(text("b"));
@@ -391,7 +423,7 @@ pub(crate) mod tests {
     #[test]
     fn a_full_inbox_with_close_asks_once_to_close_and_drops_what_follows() {
         let code = CloseCode::new(4009).unwrap();
-        let inbox = Inbox::new(Some(InboxLimit::messages(2)));
+        let inbox = Inbox::new(Some(Bound::new(InboxLimit::messages(2))));
         assert!(inbox.push(text("a")).close.is_none());
         assert!(inbox.push(text("b")).close.is_none());
         assert_eq!(inbox.push(text("c")).close, Some(code));

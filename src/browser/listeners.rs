@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use super::hub::Hub;
 use super::inbox::RawEvent;
@@ -11,53 +11,95 @@ use super::listener_count::ListenerCount;
 use super::payload::Data;
 use crate::{CloseCode, CloseEvent, InboxLimit};
 
+/// The socket events a connection listens for, in the order they are attached.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Open,
+    Message,
+    Error,
+    Close,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [Kind::Open, Kind::Message, Kind::Error, Kind::Close];
+
+    /// The event's type, as `addEventListener` takes it.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Open => "open",
+            Kind::Message => "message",
+            Kind::Error => "error",
+            Kind::Close => "close",
+        }
+    }
+}
+
+/// One listener's callback, the same Rust type for all four.
+type Callback = Closure<dyn FnMut(web_sys::Event)>;
+
 /// Owns the `open`, `message`, `error` and `close` listeners of one socket.
 ///
 /// Attached synchronously right after `new WebSocket(...)`, before the browser can fire
-/// anything, so no event is ever missed. Each `EventListener` removes itself on drop.
+/// anything, so no event is ever missed. Dropping it removes all four.
 #[derive(Debug)]
 pub(crate) struct Listeners {
-    _open: EventListener,
-    _message: EventListener,
-    _error: EventListener,
-    _close: EventListener,
+    socket: web_sys::WebSocket,
+    callbacks: [Callback; 4],
     _count: ListenerCount,
 }
 
 impl Listeners {
     pub(crate) fn attach(socket: &web_sys::WebSocket, hub: &Rc<Hub<Data>>) -> Listeners {
-        let on = |kind: &'static str, to_event: fn(&web_sys::Event) -> RawEvent<Data>| {
+        let callbacks = Kind::ALL.map(|kind| {
             let hub = Rc::clone(hub);
-            EventListener::new(socket, kind, move |event| {
-                // Only messages can fill an inbox.
-                let _ = hub.push(to_event(event));
-            })
-        };
-        let message = {
-            let hub = Rc::clone(hub);
-            let target = socket.clone();
-            EventListener::new(socket, "message", move |event| {
-                let event: &web_sys::MessageEvent = event.unchecked_ref();
-                // The data stays a JS value until a stream yields it.
-                if let Some(code) = hub.push(RawEvent::Message(Data::new(event.data()))) {
-                    let reason = InboxLimit::OVERFLOW_REASON;
-                    let _ = target.close_with_code_and_reason(code.as_u16(), reason);
-                }
-            })
-        };
+            let callback = Callback::new(move |event: web_sys::Event| on_event(&hub, kind, &event));
+            // `addEventListener` cannot throw for a function listener.
+            let _ = socket
+                .add_event_listener_with_callback(kind.name(), callback.as_ref().unchecked_ref());
+            callback
+        });
         Listeners {
-            _open: on("open", |_| RawEvent::Open),
-            _message: message,
-            _error: on("error", |_| RawEvent::Error),
-            _close: on("close", |event| {
-                let event: &web_sys::CloseEvent = event.unchecked_ref();
-                RawEvent::Closed(CloseEvent {
-                    code: CloseCode::from_browser(event.code()),
-                    reason: event.reason(),
-                    was_clean: event.was_clean(),
-                })
-            }),
-            _count: ListenerCount::new(4),
+            socket: socket.clone(),
+            callbacks,
+            _count: ListenerCount::new(Kind::ALL.len()),
+        }
+    }
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        for (kind, callback) in Kind::ALL.into_iter().zip(&self.callbacks) {
+            let _ = self.socket.remove_event_listener_with_callback(
+                kind.name(),
+                callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Hands one socket event to the hub.
+fn on_event(hub: &Hub<Data>, kind: Kind, event: &web_sys::Event) {
+    let raw = match kind {
+        Kind::Open => RawEvent::Open,
+        // The data stays a JS value until a stream yields it.
+        Kind::Message => RawEvent::Message(Data::new(
+            event.unchecked_ref::<web_sys::MessageEvent>().data(),
+        )),
+        Kind::Error => RawEvent::Error,
+        Kind::Close => {
+            let event: &web_sys::CloseEvent = event.unchecked_ref();
+            RawEvent::Closed(CloseEvent {
+                code: CloseCode::from_browser(event.code()),
+                reason: event.reason(),
+                was_clean: event.was_clean(),
+            })
+        }
+    };
+    // Only a message can fill an inbox; the socket is the event's target.
+    if let Some(code) = hub.push(raw) {
+        if let Some(target) = event.target() {
+            let socket: &web_sys::WebSocket = target.unchecked_ref();
+            let _ = socket.close_with_code_and_reason(code.as_u16(), InboxLimit::OVERFLOW_REASON);
         }
     }
 }

@@ -6,6 +6,7 @@
 //! - `listeners`, `hub`, `inbox`, `payload`: the four socket listeners, the fan-out to
 //!   every stream, one stream's queue (bounded by an `InboxLimit` if set), and a message's
 //!   data, kept as the browser's JS value until a stream yields it.
+//! - `in_order`: a `connect_with` handler as the hub calls it, never re-entered.
 //! - `url_check`, `subprotocol_check`: what `new WebSocket(url, protocols)` would refuse,
 //!   checked first.
 //! - `exception`: the browser's exceptions as typed errors.
@@ -21,6 +22,7 @@ mod connection;
 mod exception;
 pub(crate) mod global;
 mod hub;
+mod in_order;
 mod inbox;
 mod listener_count;
 mod listeners;
@@ -33,6 +35,8 @@ mod url_check;
 pub(crate) use connection::{Connection, Options, stream_transport_available};
 /// One stream's queue of this connection's events.
 pub(crate) type Inbox = inbox::Inbox<payload::Data>;
+/// An [`InboxLimit`](crate::InboxLimit) as a connection enforces it.
+pub(crate) type InboxBound = inbox::Bound<payload::Data>;
 pub use listener_count::live_listeners;
 
 /// The browser's socket type, for the [`as_raw`](crate::WebSocket::as_raw) escape hatch.

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::browser::{Connection, Options};
+use crate::browser::{Connection, InboxBound, Options};
 use crate::flow::Flow;
 use crate::{
     BinaryType, Error, Event, InboxLimit, ReconnectPolicy, ReconnectingBuilder, Transport,
@@ -30,7 +30,7 @@ pub struct WebSocketBuilder {
     binary_type: BinaryType,
     water_marks: WaterMarks,
     connect_timeout: Option<Duration>,
-    inbox_limit: Option<InboxLimit>,
+    inbox_limit: Option<InboxBound>,
     transport: Transport,
 }
 
@@ -131,7 +131,7 @@ impl WebSocketBuilder {
     /// # Ok::<(), browser_websocket::Error>(())
     /// ```
     pub fn inbox_limit(mut self, limit: InboxLimit) -> WebSocketBuilder {
-        self.inbox_limit = Some(limit);
+        self.inbox_limit = Some(InboxBound::new(limit));
         self
     }
 

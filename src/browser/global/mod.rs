@@ -13,5 +13,5 @@ mod timer;
 pub(crate) use clock::now_ms;
 pub(crate) use listener::GlobalListener;
 pub(crate) use random::random;
-pub(crate) use scope::{base_url, is_online};
+pub(crate) use scope::{base_url, is_online, property};
 pub(crate) use timer::{Countdown, Timer};
