@@ -2,6 +2,7 @@
 //! yields it.
 
 use js_sys::{ArrayBuffer, JsString, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::Message;
@@ -52,13 +53,32 @@ impl Payload for Data {
             return Message::Text(text);
         }
         if data.is_instance_of::<ArrayBuffer>() {
-            return Message::Binary(Uint8Array::new(&data).to_vec());
+            return Message::Binary(copied(&Uint8Array::new(&data)));
         }
         if let Some(view) = data.dyn_ref::<Uint8Array>() {
-            return Message::Binary(view.to_vec());
+            return Message::Binary(copied(view));
         }
         Message::Blob(data.unchecked_into())
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Uint8Array`, for the one call below.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type View;
+
+    /// `view.subarray(start)`: the same bytes, which wasm-bindgen copies into a `Vec` as
+    /// the call returns. `Uint8Array::to_vec` copies the same way, but asserts that the
+    /// length did not change between its two reads of it, and that assertion brings
+    /// Rust's formatting code into every app.
+    #[wasm_bindgen(method, js_name = subarray)]
+    fn copied_from(this: &View, start: u32) -> Vec<u8>;
+}
+
+/// The bytes of `view`, copied into wasm memory.
+fn copied(view: &Uint8Array) -> Vec<u8> {
+    view.unchecked_ref::<View>().copied_from(0)
 }
 
 /// Native tests queue plain messages: no browser needed.
