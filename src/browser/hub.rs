@@ -112,34 +112,31 @@ impl<P: Payload> Hub<P> {
             }
             RawEvent::Message(_) | RawEvent::Error => {}
         }
-        // No allocation per event with one stream: copies go to all live streams but the
-        // last, which gets the event itself, and wakers are woken once the list is no
-        // longer borrowed (a waker may poll, and polling may subscribe).
-        let mut close = None;
-        let mut wakers = Wakers::default();
+        // No allocation per event with one stream: copies go to every stream but the
+        // last, which gets the event itself. The list is borrowed only to look an inbox
+        // up, never while a waker runs (a waker may poll, and polling may subscribe:
+        // a stream that subscribes now starts after this event).
         let handler = self.handler.get();
-        let has_handler = handler.is_some();
+        let count = self.inboxes.borrow().len();
         let mut event = Some(event);
-        let stale = {
-            let inboxes = self.inboxes.borrow();
-            let mut live = inboxes
-                .iter()
-                .filter(|inbox| inbox.strong_count() > 0)
-                .count();
-            let stale = live < inboxes.len();
-            for inbox in inboxes.iter().filter_map(Weak::upgrade) {
-                live -= 1;
-                let last = live == 0 && !has_handler;
-                let copy = if last { event.take() } else { event.clone() };
-                if let Some(copy) = copy {
-                    let pushed = inbox.push(copy);
-                    close = close.or(pushed.close);
-                    wakers.add(pushed.waker);
+        let mut close = None;
+        let mut stale = false;
+        for index in 0..count {
+            let inbox = self.inboxes.borrow().get(index).and_then(Weak::upgrade);
+            let Some(inbox) = inbox else {
+                stale = true;
+                continue;
+            };
+            let last = index + 1 == count && handler.is_none();
+            let copy = if last { event.take() } else { event.clone() };
+            if let Some(copy) = copy {
+                let pushed = inbox.push(copy);
+                close = close.or(pushed.close);
+                if let Some(waker) = pushed.waker {
+                    waker.wake();
                 }
             }
-            stale
-        };
-        wakers.wake();
+        }
         if stale {
             self.inboxes
                 .borrow_mut()
@@ -204,33 +201,6 @@ impl<P: Payload> Hub<P> {
         }
         status.wait(cx);
         Poll::Pending
-    }
-}
-
-/// The wakers one event calls for: usually one, so no allocation for it.
-#[derive(Default)]
-struct Wakers {
-    first: Option<Waker>,
-    more: Vec<Waker>,
-}
-
-impl Wakers {
-    fn add(&mut self, waker: Option<Waker>) {
-        if let Some(waker) = waker {
-            match self.first {
-                None => self.first = Some(waker),
-                Some(_) => self.more.push(waker),
-            }
-        }
-    }
-
-    fn wake(self) {
-        if let Some(first) = self.first {
-            first.wake();
-        }
-        for waker in self.more {
-            waker.wake();
-        }
     }
 }
 

@@ -55,6 +55,8 @@ impl Payload for Data {
         if data.is_instance_of::<ArrayBuffer>() {
             return Message::Binary(copied(&Uint8Array::new(&data)));
         }
+        // The stream transport's binary messages.
+        #[cfg(feature = "stream")]
         if let Some(view) = data.dyn_ref::<Uint8Array>() {
             return Message::Binary(copied(view));
         }

@@ -14,10 +14,9 @@ pub(crate) fn resolve_url(url: &str) -> Result<String, Error> {
         url: url.to_owned(),
         problem,
     };
-    let parsed = match super::global::base_url() {
-        Some(base) => web_sys::Url::new_with_base(url, &base),
-        None => web_sys::Url::new(url),
-    };
+    // Without a base, an absolute URL is its own base, and a relative one fails.
+    let base = super::global::base_url();
+    let parsed = web_sys::Url::new_with_base(url, base.as_deref().unwrap_or(url));
     match parsed {
         Ok(parsed) => websocket_url(&parsed.href()).map_err(problem),
         // Without a scheme only the base could have made sense of it.
