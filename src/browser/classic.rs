@@ -126,6 +126,11 @@ impl ClassicSocket {
             .map_err(exception::unexpected)
     }
 
+    /// `close(1000)` as the connection is dropped: nothing could report a failure.
+    pub(crate) fn close_on_drop(&self) {
+        let _ = self.socket.close_with_code(CloseCode::NORMAL.as_u16());
+    }
+
     /// `close(code, reason)`; both are checked and the state is `CONNECTING` or `OPEN`.
     pub(crate) fn close(&self, code: CloseCode, reason: &str) -> Result<(), Error> {
         self.socket

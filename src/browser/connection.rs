@@ -275,7 +275,7 @@ impl Drop for Connection {
             ReadyState::Connecting | ReadyState::Open
         ) {
             // Nothing can be reported from a drop; the listeners go right after.
-            let _ = on_socket!(self, s => s.close(CloseCode::NORMAL, ""));
+            on_socket!(self, s => s.close_on_drop());
         }
         // Subscriptions outlive the connection only to drain what they hold.
         self.hub.end_all();

@@ -15,7 +15,8 @@ use gloo_timers::callback::Timeout;
 #[derive(Debug, Default)]
 pub(crate) struct Timer {
     timeout: Option<Timeout>,
-    rang: Rc<Cell<bool>>,
+    /// Made when first set: an unused timer allocates nothing.
+    rang: Option<Rc<Cell<bool>>>,
 }
 
 impl Timer {
@@ -24,7 +25,7 @@ impl Timer {
         let waker = waker.clone();
         let rang = Rc::new(Cell::new(false));
         let flag = Rc::clone(&rang);
-        self.rang = rang;
+        self.rang = Some(rang);
         self.timeout = Some(Timeout::new(millis, move || {
             flag.set(true);
             waker.wake();
@@ -39,13 +40,13 @@ impl Timer {
 
     /// Whether it has rung since it was set.
     pub(crate) fn rang(&self) -> bool {
-        self.rang.get()
+        self.rang.as_ref().is_some_and(|rang| rang.get())
     }
 
     /// Cancels it.
     pub(crate) fn clear(&mut self) {
         self.timeout = None;
-        self.rang.set(false);
+        self.rang = None;
     }
 }
 
