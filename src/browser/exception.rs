@@ -7,16 +7,12 @@ use super::global::property;
 use crate::{Error, UrlProblem};
 
 /// The `name` and `message` of whatever the browser threw: a `DOMException` or an
-/// `Error` has both (read as properties, which every kind of error answers alike).
+/// `Error` has both (read as properties, which every kind of error answers alike);
+/// anything else thrown is an `"Error"` with an empty message.
 fn name_and_message(exception: &JsValue) -> (String, String) {
-    let text = |name| property(exception, name).and_then(|value| value.as_string());
-    if let (Some(name), Some(message)) = (text("name"), text("message")) {
-        return (name, message);
-    }
-    // `[x].join("")` is JavaScript's `String(x)` (but "" for null and undefined): no
-    // Rust formatting machinery for a case that should never happen.
-    let text = js_sys::Array::of1(exception).join("");
-    ("Error".to_owned(), text.into())
+    let text = |key| property(exception, key).and_then(|value| value.as_string());
+    let name = text("name").unwrap_or_else(|| "Error".to_owned());
+    (name, text("message").unwrap_or_default())
 }
 
 /// What an exception says, e.g. `new URL(..)`'s `TypeError` message.
