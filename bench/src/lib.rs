@@ -149,6 +149,14 @@ async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64,
     // Built before any clock starts, outside the implementations.
     let payload = spec.workload.payload();
     let workload = spec.workload;
+    // Outside the clock: where a profile finds this measurement, and its count.
+    let label = format!(
+        "{} {} {}",
+        spec.name,
+        implementation.name(),
+        workload.count()
+    );
+    workloads::mark(&format!("bench-start {label}"));
     let ms = outcome::in_own_task(async move {
         let payload = payload.as_ref();
         match implementation {
@@ -161,6 +169,7 @@ async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64,
         }
     })
     .await;
+    workloads::mark(&format!("bench-end {label}"));
     ms.map_err(|error| format!("{} {}: {error}", implementation.name(), spec.name))
 }
 

@@ -44,6 +44,17 @@ pub enum Workload {
 }
 
 impl Workload {
+    /// How many times it does its unit of work (a message, a connection).
+    pub fn count(&self) -> u32 {
+        match *self {
+            Workload::PingPong { count, .. }
+            | Workload::EchoPipelined { count, .. }
+            | Workload::Flood { count, .. }
+            | Workload::Sink { count, .. }
+            | Workload::ConnectClose { count } => count,
+        }
+    }
+
     /// The URL this workload connects to on `server` (`host:port`).
     pub fn url(&self, server: &str) -> String {
         match *self {
@@ -204,6 +215,14 @@ impl Payload {
 }
 
 /// Milliseconds from the page's time origin, at the browser's timer resolution.
+/// A `performance.mark(name)`: profiles (`cargo xtask bench --profile`) find each
+/// measurement by its marks.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 pub fn now() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())

@@ -15,10 +15,12 @@
 //! | `server.rs` | the test server, built with the `bench-speed` profile |
 //! | `run.rs` | running `bench/` in the browser and reading its `BENCH` lines |
 //! | `size.rs` | the size table's minimal apps, built and measured |
+//! | `profile.rs` | `--profile`: a Firefox profile of the run and its breakdown |
 //! | `report.rs` | medians, spreads, ratios, the tables and `results.json` |
 //! | `json.rs` | just enough JSON for the above |
 
 mod json;
+mod profile;
 mod report;
 mod run;
 mod server;
@@ -33,7 +35,7 @@ use report::Results;
 use run::RunOptions;
 
 pub const USAGE: &str =
-    "bench [--browser chromium|firefox] [--rounds N] [--smoke] [--only NAME,..] [--no-size]";
+    "bench [--browser chromium|firefox] [--rounds N] [--smoke] [--only NAME,..] [--no-size] [--profile]";
 pub const ABOUT: &str = "time the crate (Stream, callback, WebSocketStream) against raw JS, gloo-net and ws_stream_wasm in one browser (default chromium, 5 rounds), and compare minimal .wasm sizes";
 
 /// Enough for a median and a spread that mean something on a noisy machine.
@@ -48,6 +50,8 @@ struct BenchOptions {
     /// Workload and implementation names to keep (for profiling one case).
     only: Vec<String>,
     size: bool,
+    /// Record a Firefox profile and print where each implementation's time goes.
+    profile: bool,
 }
 
 fn parse(args: &[String]) -> Result<BenchOptions> {
@@ -57,6 +61,7 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
         smoke: false,
         only: Vec::new(),
         size: true,
+        profile: false,
     };
     let mut args = Args::new(args);
     while let Some(flag) = args.next_flag()? {
@@ -89,12 +94,18 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
                     .collect();
             }
             "--no-size" => options.size = false,
+            "--profile" => options.profile = true,
             other => {
                 return Err(Failure::usage(format!(
                     "unknown option `{other}` for `bench`"
                 )))
             }
         }
+    }
+    if options.profile && options.browser != Browser::Firefox {
+        return Err(Failure::usage(
+            "`--profile` records with Firefox's profiler: add `--browser firefox`",
+        ));
     }
     Ok(options)
 }
@@ -117,10 +128,14 @@ pub fn run(args: &[String]) -> Result {
         rounds: options.rounds,
         smoke: options.smoke,
         only: &options.only,
+        profile: options.profile.then(profile::file),
     });
     // Stop the server before anything else is built or measured.
     drop(server);
     let run = run?;
+    if options.profile {
+        profile::report(&profile::file())?;
+    }
 
     let size = if options.size {
         Some(size::measure()?)
@@ -175,6 +190,7 @@ mod tests {
         assert!(!options.smoke);
         assert!(options.size);
         assert!(options.only.is_empty());
+        assert!(!options.profile);
     }
 
     #[test]
@@ -187,6 +203,7 @@ mod tests {
             "--only",
             "flood-16B-text, crate,raw",
             "--no-size",
+            "--profile",
         ])
         .unwrap();
         assert_eq!(options.browser, Browser::Firefox);
@@ -194,6 +211,12 @@ mod tests {
         assert!(options.smoke);
         assert!(!options.size);
         assert_eq!(options.only, ["flood-16B-text", "crate", "raw"]);
+        assert!(options.profile);
+    }
+
+    #[test]
+    fn profiles_come_from_firefox_only() {
+        assert_eq!(parse_strs(&["--profile"]).unwrap_err().exit_code, 2);
     }
 
     #[test]

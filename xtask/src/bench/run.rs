@@ -9,7 +9,7 @@ use crate::setup::WASM32;
 use crate::test_runner;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// What the bench prints before each machine-readable line (`bench/src/report.rs`).
@@ -27,6 +27,8 @@ pub struct RunOptions<'a> {
     pub rounds: u32,
     pub smoke: bool,
     pub only: &'a [String],
+    /// Record a Firefox profile into this file.
+    pub profile: Option<PathBuf>,
 }
 
 /// One timed run of one workload by one implementation.
@@ -136,6 +138,10 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
     // a `logError(function, arguments)` try/catch, a cost per call that raw JS never
     // pays (about 1 µs per message in a Firefox profile of flood-16B).
     .env("WASM_BINDGEN_NO_DEBUG", "1");
+    if let Some(profile) = &options.profile {
+        let _ = std::fs::remove_file(profile);
+        super::profile::record(&mut cmd, profile);
+    }
     test_runner::configure(
         &mut cmd,
         options.browser,
