@@ -29,12 +29,11 @@ import sys
 # cleaned name) that count for it.
 ROWS = [
     ("all", None),
-    ("event dispatch (listener and the microtasks after it)", r"^EventDispatcher::Dispatch message$"),
-    ("  the listener (JS or the wasm callback)", r"^EventListener\.handleEvent$|\.onmessage$|^real$"),
-    ("  wake: queueMicrotask", r"^Window\.queueMicrotask$"),
-    ("  microtask: the executor polls the task", r"^js_sys::futures::queue::Queue::new::\{\{closure\}\}"),
-    ("  copy into wasm memory", r"^(passStringToWasm0|passArray8ToWasm0|__wbg___wbindgen_string_get|__wbg_subarray)"),
-    ("the browser receiving (IPC)", r"^PWebSocket::Msg_OnMessageAvailable$"),
+    ("the message listener (JS, or the wasm callback)", r"^(EventListener\.handleEvent|EventHandlerNonNull)$"),
+    ("  of which the wake: queueMicrotask", r"^Window\.queueMicrotask$"),
+    ("the microtask that polls the reading task", r"^VoidFunction$"),
+    ("copies into wasm memory (in either)", r"^(passStringToWasm0|passArray8ToWasm0|__wbg___wbindgen_string_get|__wbg_subarray)"),
+    ("the browser receiving the message (IPC)", r"^PWebSocket::Msg_OnMessageAvailable$"),
     ("garbage collection", r"^(Minor GC|Major GC|CC |GC)"),
     ("the profiler itself", r"^(AddMarkerToBuffer|profiler_add_marker)$"),
 ]

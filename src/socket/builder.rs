@@ -119,7 +119,8 @@ impl WebSocketBuilder {
     }
 
     /// Bounds what each stream of the socket holds unread, and says what happens when a
-    /// slow reader hits the bound: see [`InboxLimit`]. Unbounded unless set.
+    /// slow reader hits the bound: see [`InboxLimit`]. Unbounded unless set; an app that
+    /// never sets a limit does not ship the code that enforces one.
     ///
     /// ```no_run
     /// use browser_websocket::{InboxLimit, WebSocket};
