@@ -20,6 +20,7 @@ Usage: breakdown.py PROFILE.json [--top N] [WORKLOAD ...]
 first implementation other than `raw`, beside every implementation's figure.
 """
 
+import bisect
 import collections
 import json
 import re
@@ -97,10 +98,10 @@ def main():
     with open(sys.argv[1]) as file:
         profile = json.load(file)
     only = set(args)
-    bench = [thread for thread in threads(profile) if measurements(thread)]
-    if not bench:
+    marked = ((thread, measurements(thread)) for thread in threads(profile))
+    thread, cases = next(((thread, cases) for thread, cases in marked if cases), (None, None))
+    if thread is None:
         sys.exit("no bench marks in this profile: was it recorded by `cargo xtask bench --profile`?")
-    thread = bench[0]
     strings = thread["stringTable"]
     frames, frame_schema = thread["frameTable"]["data"], thread["frameTable"]["schema"]
     stacks, stack_schema = thread["stackTable"]["data"], thread["stackTable"]["schema"]
@@ -116,8 +117,8 @@ def main():
             stack = stacks[stack][stack_schema["prefix"]]
         return seen
 
-    stack_rows = {}
     stack_frames = {}
+    stack_rows = {}
 
     def frames_of(stack):
         if stack not in stack_frames:
@@ -126,7 +127,7 @@ def main():
 
     def rows_of(stack):
         if stack not in stack_rows:
-            seen = on_stack(stack) if stack is not None else set()
+            seen = frames_of(stack)
             stack_rows[stack] = [
                 pattern is None or any(pattern.search(name) for name in seen)
                 for _, pattern in rows
@@ -136,14 +137,15 @@ def main():
     times = [sample[sample_schema["time"]] for sample in samples]
     by_workload = collections.defaultdict(dict)
     frames_by_workload = collections.defaultdict(dict)
-    for (workload, implementation), spans in measurements(thread).items():
+    for (workload, implementation), spans in cases.items():
         if only and workload not in only:
             continue
         totals = [0.0] * len(rows)
         per_frame = collections.Counter()
         units = 0
         for start, end, count in spans:
-            inside = [i for i, time in enumerate(times) if start <= time <= end]
+            # Samples are in time order.
+            inside = range(bisect.bisect_left(times, start), bisect.bisect_right(times, end))
             if not inside:
                 continue
             # Each sample stands for an equal share of the measurement's wall time.

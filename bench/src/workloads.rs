@@ -214,19 +214,22 @@ impl Payload {
     }
 }
 
-/// Milliseconds from the page's time origin, at the browser's timer resolution.
+/// The window's `performance`, where the clock and the marks live.
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window().and_then(|window| window.performance())
+}
+
 /// A `performance.mark(name)`: profiles (`cargo xtask bench --profile`) find each
 /// measurement by its marks.
 pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+    if let Some(performance) = performance() {
         let _ = performance.mark(name);
     }
 }
 
+/// Milliseconds from the page's time origin, at the browser's timer resolution.
 pub fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
+    performance().map_or(0.0, |performance| performance.now())
 }
 
 /// Checks a byte total: every workload proves that everything arrived.

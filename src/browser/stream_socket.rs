@@ -312,13 +312,13 @@ impl StreamSocket {
         Ok(())
     }
 
-    /// `close({ closeCode, reason })`; both are checked and the state is `CONNECTING` or
-    /// `OPEN`.
     /// Closes with 1000 as the connection is dropped: nothing could report a failure.
     pub(crate) fn close_on_drop(&self) {
         let _ = self.close(CloseCode::NORMAL, "");
     }
 
+    /// `close({ closeCode, reason })`; both are checked and the state is `CONNECTING` or
+    /// `OPEN`.
     pub(crate) fn close(&self, code: CloseCode, reason: &str) -> Result<(), Error> {
         let options = Object::new();
         let _ = Reflect::set(&options, &"closeCode".into(), &JsValue::from(code.as_u16()));

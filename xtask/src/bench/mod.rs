@@ -120,6 +120,7 @@ pub fn run(args: &[String]) -> Result {
         .driver(options.browser)
         .expect("setup returns a driver for the selected browser");
 
+    let profile = options.profile.then(profile::file);
     let server = server::start()?;
     let run = run::run(&RunOptions {
         browser: options.browser,
@@ -128,13 +129,13 @@ pub fn run(args: &[String]) -> Result {
         rounds: options.rounds,
         smoke: options.smoke,
         only: &options.only,
-        profile: options.profile.then(profile::file),
+        profile: profile.clone(),
     });
     // Stop the server before anything else is built or measured.
     drop(server);
     let run = run?;
-    if options.profile {
-        profile::report(&profile::file())?;
+    if let Some(profile) = &profile {
+        profile::report(profile)?;
     }
 
     let size = if options.size {

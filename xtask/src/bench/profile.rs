@@ -6,7 +6,7 @@
 //! `performance.mark`s and prints, per workload and implementation, the time per message
 //! under each kind of frame: the listener, the wake, the microtask that polls, the copies.
 
-use crate::cmd::{self, announce, command, find_in_path, target_dir, workspace_root};
+use crate::cmd::{self, announce, command, target_dir, workspace_root};
 use crate::failure::{Failure, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,7 +31,7 @@ pub fn record(cmd: &mut Command, profile: &Path) {
 /// Prints the breakdown of `profile`.
 pub fn report(profile: &Path) -> Result {
     wait_until_written(profile)?;
-    let python = find_in_path("python3").ok_or_else(|| {
+    let python = crate::setup::system_python().ok_or_else(|| {
         Failure::new("`python3` is not on PATH: the profile breakdown is a Python script")
     })?;
     announce(&format!("profile: {}", profile.display()));

@@ -18,6 +18,7 @@ mod system_packages;
 mod toolchain;
 mod wasm_bindgen;
 
+pub use python::system_python;
 pub use system_packages::CHROMEDRIVER;
 
 use crate::browser::Browser;

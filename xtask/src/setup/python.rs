@@ -13,6 +13,13 @@ fn venv() -> PathBuf {
     target_dir().join("third-party-venv")
 }
 
+/// The machine's Python 3, if it is on PATH.
+pub fn system_python() -> Option<PathBuf> {
+    ["python3", "python"]
+        .into_iter()
+        .find_map(cmd::find_in_path)
+}
+
 /// The venv's Python with `websockets` installed, made now if missing.
 pub fn ensure_websockets() -> Result<PathBuf> {
     let python = venv().join("bin").join("python");
@@ -32,10 +39,7 @@ pub fn ensure_websockets() -> Result<PathBuf> {
         "installing {wanted} from PyPI into {}",
         venv().display()
     ));
-    let Some(system_python) = ["python3", "python"]
-        .into_iter()
-        .find_map(cmd::find_in_path)
-    else {
+    let Some(system_python) = system_python() else {
         return Err(Failure::new(
             "the third-party server needs Python 3: install it (apt-get install python3 \
              python3-venv), then run this again",
