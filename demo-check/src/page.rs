@@ -271,6 +271,23 @@ impl Page {
         Ok(found.as_str() == Some(value))
     }
 
+    /// `#id`'s text if it has the attribute `name` with `value`, both read at the same
+    /// moment (two reads could straddle a change); `None` otherwise.
+    pub async fn text_if_attribute(
+        &self,
+        id: &str,
+        name: &str,
+        value: &str,
+    ) -> Result<Option<String>, String> {
+        let found = self
+            .script(&format!(
+                "const e = document.getElementById({id:?});
+                 return e?.getAttribute({name:?}) === {value:?} ? e.textContent : null;"
+            ))
+            .await?;
+        Ok(found.as_str().map(str::to_owned))
+    }
+
     /// From now on, records every uncaught exception and unhandled rejection (a wasm
     /// panic is one) for [`uncaught_errors`](Self::uncaught_errors).
     pub async fn watch_for_uncaught_errors(&self) -> Result<(), String> {

@@ -67,8 +67,12 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
                 // Closed for 3 s: A's retries fail meanwhile, so it is seen waiting.
                 let kicked = http_get(url, &format!("/room/{ROOM}?kick=3000&oldest=1"))?;
                 expect_eq("the server's answer", &kicked, "kicked 1")?;
-                wait_for_state(a, "waiting").await?;
-                let shown = a.text("state").await?;
+                // The text as it read while waiting: the first retry may start at once.
+                let shown = a
+                    .wait_for("the status to be \"waiting\"", || {
+                        a.text_if_attribute("state", "data-state", "waiting")
+                    })
+                    .await?;
                 if !shown.starts_with("retry") {
                     return Err(format!("A's status reads {shown:?}, not a retry countdown"));
                 }
