@@ -13,7 +13,7 @@ use crate::WaterMarks;
 ///   asks for (what the link sends before the next re-check), up to `high`, so that the
 ///   buffer is refilled before it runs dry.
 ///
-/// With messages of at most an eighth of `high` and a link slower than `low` per
+/// With messages of at most a sixteenth of `high` and a link slower than `low` per
 /// re-check, the marks are as set: the buffer never holds more than `high` plus one
 /// message.
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +29,7 @@ pub(crate) struct Gate {
 
 impl Gate {
     /// `high` is raised to hold at least this many of the largest message.
-    pub(crate) const MESSAGES_IN_FLIGHT: u32 = 8;
+    pub(crate) const MESSAGES_IN_FLIGHT: u32 = 16;
     /// No raise takes `high` above 16 MiB (marks set higher stay as set).
     pub(crate) const MAX_RAISED_HIGH: u32 = 16 << 20;
 
@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn gate_admits_up_to_and_including_the_high_mark() {
         let mut gate = gate(100, 20);
-        assert!(admits_all(&mut gate, 0, 100, 10));
+        assert!(admits_all(&mut gate, 0, 100, 5));
         assert!(!gate.admits(101, 0));
     }
 
@@ -100,7 +100,7 @@ mod tests {
         assert!(!gate.admits(21, 0));
         assert!(gate.admits(20, 0));
         assert!(
-            admits_all(&mut gate, 20, 100, 10),
+            admits_all(&mut gate, 20, 100, 5),
             "open again until above high"
         );
         assert!(!gate.admits(101, 0));
@@ -127,32 +127,32 @@ mod tests {
         assert!(!gate.admits(101, 50));
         assert!(!gate.admits(51, 50));
         assert!(gate.admits(50, 50), "open again at the reserve");
-        assert!(admits_all(&mut gate, 60, 100, 10));
+        assert!(admits_all(&mut gate, 55, 100, 5));
         assert!(!gate.admits(101, 500), "a reserve never raises high");
         assert_eq!(gate.marks_in_use(500), (100, 100));
         assert!(gate.admits(100, 500));
     }
 
     #[test]
-    fn large_messages_raise_the_high_mark_to_eight_of_them() {
+    fn large_messages_raise_the_high_mark_to_sixteen_of_them() {
         let mut gate = gate(1000, 100);
         assert!(gate.admits(0, 0));
         assert!(gate.admits(600, 0), "one message of 600 bytes went out");
-        assert_eq!(gate.marks_in_use(0), (4800, 100));
-        assert!(admits_all(&mut gate, 600, 4800, 600));
-        assert!(!gate.admits(4801, 0));
+        assert_eq!(gate.marks_in_use(0), (9600, 100));
+        assert!(admits_all(&mut gate, 600, 9600, 600));
+        assert!(!gate.admits(9601, 0));
     }
 
     #[test]
     fn small_messages_leave_the_marks_as_set() {
         let mut gate = gate(1000, 100);
-        assert!(admits_all(&mut gate, 0, 1000, 125));
+        assert!(admits_all(&mut gate, 0, 1000, 62));
         assert_eq!(
             gate.marks_in_use(0),
             (1000, 100),
-            "125 x 8 is not above 1000"
+            "62 x 16 is not above 1000"
         );
-        assert!(!gate.admits(1125, 0));
+        assert!(!gate.admits(1001, 0));
     }
 
     #[test]

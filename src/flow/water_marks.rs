@@ -11,15 +11,15 @@ use crate::Error;
 /// # Large messages and fast links
 /// Two things raise the marks a sink uses (never `high` above 16 MiB by a raise; marks
 /// set higher stay as set):
-/// - `high` is at least eight times the largest message the sink has sent, so that 1 MiB
-///   messages go out eight at a time rather than one by one.
+/// - `high` is at least sixteen times the largest message the sink has sent, so that 1 MiB
+///   messages go out sixteen at a time rather than one by one.
 /// - A waiting sink re-reads `bufferedAmount` on a timer (every 1 ms, which browsers
 ///   stretch to 4 ms). Where the link would drain `low` before the next check (a loopback
 ///   or LAN), the sink resumes earlier: at what the link sends in two of the intervals
 ///   seen, up to `high`.
 ///
-/// With messages of at most an eighth of `high`, the buffer never holds more than `high`
-/// plus one message.
+/// With messages of at most a sixteenth of `high` (64 KiB for the default 1 MiB), the
+/// buffer never holds more than `high` plus one message.
 ///
 /// ```
 /// use browser_websocket::WaterMarks;
