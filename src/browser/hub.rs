@@ -105,6 +105,9 @@ impl<P: Payload> Hub<P> {
     #[must_use = "a full inbox asks for the connection to be closed"]
     pub(crate) fn push(&self, event: RawEvent<P>) -> Option<CloseCode> {
         match &event {
+            // A connection closes once: a `close` the browser fires after the one
+            // `CloseWatch` made up for it changes nothing.
+            RawEvent::Closed(_) if self.is_closed() => return None,
             RawEvent::Open => self.update_status(|status| status.opened = true),
             RawEvent::Closed(close) => {
                 let close = close.clone();
@@ -146,6 +149,11 @@ impl<P: Payload> Hub<P> {
             handler(event);
         }
         close
+    }
+
+    /// Whether the connection has closed.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.status.borrow().closed.is_some()
     }
 
     /// Ends every stream after what it holds: the connection is being dropped.
@@ -301,6 +309,23 @@ mod tests {
         let _ = hub.push(RawEvent::Open);
         assert_eq!(hub.inboxes.borrow().len(), 1);
         assert_eq!(drain(&kept), vec![Event::Open]);
+    }
+
+    #[test]
+    fn a_second_close_reaches_no_one() {
+        let hub = hub();
+        let inbox = hub.subscribe();
+        let _ = hub.push(RawEvent::Error);
+        let _ = hub.push(RawEvent::Closed(abnormal()));
+        let late = CloseEvent {
+            code: CloseCode::NORMAL,
+            reason: "late".into(),
+            was_clean: true,
+        };
+        let _ = hub.push(RawEvent::Closed(late));
+        assert!(hub.is_closed());
+        assert_eq!(hub.poll_closed(&mut cx()), Poll::Ready(abnormal()));
+        assert_eq!(drain(&inbox), vec![Event::Error, Event::Closed(abnormal())]);
     }
 
     #[test]

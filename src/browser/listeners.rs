@@ -5,6 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use super::close_watch::CloseWatch;
 use super::hub::Hub;
 use super::inbox::RawEvent;
 use super::listener_count::ListenerCount;
@@ -50,9 +51,16 @@ pub(crate) struct Listeners {
 
 impl Listeners {
     pub(crate) fn attach(socket: &web_sys::WebSocket, hub: &Rc<Hub<Data>>) -> Listeners {
+        let watch = CloseWatch::new(socket, hub);
         let callbacks = Kind::ALL.map(|kind| {
             let hub = Rc::clone(hub);
-            let callback = Callback::new(move |event: web_sys::Event| on_event(&hub, kind, &event));
+            let watch = Rc::clone(&watch);
+            let callback = Callback::new(move |event: web_sys::Event| {
+                on_event(&hub, kind, &event);
+                if let Kind::Error = kind {
+                    watch.after_error();
+                }
+            });
             // `addEventListener` cannot throw for a function listener.
             let _ = socket
                 .add_event_listener_with_callback(kind.name(), callback.as_ref().unchecked_ref());

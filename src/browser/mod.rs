@@ -3,6 +3,8 @@
 //!
 //! - [`Connection`]: one browser socket, its listeners and the streams fed from them;
 //!   every call on the socket goes through its methods.
+//! - `close_watch`: the `close` WebKit never fires after an early `error`, owed by the
+//!   listeners.
 //! - `listeners`, `hub`, `inbox`, `payload`: the four socket listeners, the fan-out to
 //!   every stream, one stream's queue (bounded by an `InboxLimit` if set), and a message's
 //!   data, kept as the browser's JS value until a stream yields it.
@@ -18,6 +20,7 @@
 //! `connection.rs`, behind the same methods.
 
 mod classic;
+mod close_watch;
 mod connection;
 mod exception;
 pub(crate) mod global;

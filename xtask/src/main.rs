@@ -18,6 +18,7 @@
 mod args;
 mod bench;
 mod browser;
+mod browser_tmp;
 mod cmd;
 mod demo;
 mod example;

@@ -4,6 +4,7 @@
 
 use crate::browser::Browser;
 use crate::cmd::workspace_root;
+use crate::setup::Driver;
 use std::env;
 use std::ffi::OsStr;
 use std::path::Path;
@@ -28,21 +29,32 @@ pub fn driver_var(browser: Browser) -> &'static str {
     match browser {
         Browser::Chromium => "CHROMEDRIVER",
         Browser::Firefox => "GECKODRIVER",
+        // The runner's name for any driver that takes empty capabilities and
+        // `--port=N`, which WebKitGTK's WebKitWebDriver does.
+        Browser::WebKit => "SAFARIDRIVER",
     }
 }
 
-/// Points `cmd`'s runner at `browser` through `driver`, headless, with webdriver.json's
-/// capabilities, `timeout` seconds per test binary (unless the user set
-/// `WASM_BINDGEN_TEST_TIMEOUT`), and `tmp` for the browser's profile.
-pub fn configure(cmd: &mut Command, browser: Browser, driver: &Path, timeout: &str, tmp: &Path) {
+/// Points `cmd`'s runner at `driver`'s browser, headless (WebKit in its Xvfb display),
+/// with webdriver.json's capabilities, `timeout` seconds per test binary (unless the user
+/// set `WASM_BINDGEN_TEST_TIMEOUT`), and `tmp` for the browser's profile.
+///
+/// Should the browser not start, the runner prints the driver's output, and for Chromium
+/// that includes the browser's own (`--enable-chrome-logs`): the real cause, not just
+/// "Chrome instance exited".
+pub fn configure(cmd: &mut Command, driver: &Driver, timeout: &str, tmp: &Path) {
     // Would make the runner serve the page and wait for a human forever.
     cmd.env_remove("NO_HEADLESS");
     for var in DRIVER_VARS {
         cmd.env_remove(var).env_remove(format!("{var}_REMOTE"));
     }
-    cmd.env(driver_var(browser), driver)
+    cmd.env(driver_var(driver.browser), &driver.path)
         // Each headless run leaves a browser profile in TMPDIR: the caller deletes `tmp`.
         .env("TMPDIR", tmp);
+    driver.set_env(cmd);
+    if driver.browser == Browser::Chromium {
+        set_unless_user_did(cmd, "CHROMEDRIVER_ARGS", "--enable-chrome-logs");
+    }
     set_unless_user_did(cmd, "WASM_BINDGEN_TEST_TIMEOUT", timeout);
     set_unless_user_did(cmd, "WASM_BINDGEN_TEST_DRIVER_TIMEOUT", DRIVER_TIMEOUT);
     // The runner reads `webdriver.json` from its working directory by default; an

@@ -35,7 +35,7 @@ use report::Results;
 use run::RunOptions;
 
 pub const USAGE: &str =
-    "bench [--browser chromium|firefox] [--rounds N] [--smoke] [--only NAME,..] [--no-size] [--profile]";
+    "bench [--browser chromium|firefox|webkit] [--rounds N] [--smoke] [--only NAME,..] [--no-size] [--profile]";
 pub const ABOUT: &str = "time the crate (Stream, callback, WebSocketStream) against raw JS, gloo-net and ws_stream_wasm in one browser (default chromium, 5 rounds), and compare minimal .wasm sizes";
 
 /// Enough for a median and a spread that mean something on a noisy machine.
@@ -69,7 +69,10 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
             "--browser" => {
                 let name = args.value_of(&flag)?;
                 options.browser = Browser::from_name(&name).ok_or_else(|| {
-                    Failure::usage(format!("unknown browser `{name}`: use chromium or firefox"))
+                    Failure::usage(format!(
+                        "unknown browser `{name}`: use {}",
+                        Browser::CHOICES
+                    ))
                 })?;
             }
             "--rounds" => {

@@ -3,9 +3,10 @@
 use super::json::{self, Value};
 use super::server::PROFILE;
 use crate::browser::Browser;
-use crate::cmd::{announce, cargo, describe, target_dir};
+use crate::browser_tmp::BrowserTmp;
+use crate::cmd::{announce, cargo, describe};
 use crate::failure::{Failure, Result};
-use crate::setup::WASM32;
+use crate::setup::{Driver, WASM32};
 use crate::test_runner;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -22,7 +23,7 @@ const DEFAULT_TIMEOUT: &str = "1200";
 #[derive(Debug)]
 pub struct RunOptions<'a> {
     pub browser: Browser,
-    pub driver: &'a Path,
+    pub driver: &'a Driver,
     pub server: SocketAddr,
     pub rounds: u32,
     pub smoke: bool,
@@ -67,13 +68,12 @@ pub fn run(options: &RunOptions) -> Result<Run> {
         if options.smoke { ", smoke counts" } else { "" }
     ));
     // Each headless run leaves a browser profile in TMPDIR: give it a directory to delete.
-    let tmp = target_dir().join("bench").join("browser-tmp");
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp)
-        .map_err(|err| Failure::new(format!("cannot create {}: {err}", tmp.display())))?;
-    let result = run_in(options, &tmp);
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    let tmp = BrowserTmp::new().map_err(|err| {
+        Failure::new(format!(
+            "cannot create a temporary directory for the browser: {err}"
+        ))
+    })?;
+    run_in(options, tmp.path())
 }
 
 fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
@@ -142,13 +142,7 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
         let _ = std::fs::remove_file(profile);
         super::profile::record(&mut cmd, profile);
     }
-    test_runner::configure(
-        &mut cmd,
-        options.browser,
-        options.driver,
-        DEFAULT_TIMEOUT,
-        tmp,
-    );
+    test_runner::configure(&mut cmd, options.driver, DEFAULT_TIMEOUT, tmp);
     cmd
 }
 

@@ -2,6 +2,7 @@
 //! with the `demo-check` binary.
 
 use crate::cmd::{announce, target_dir};
+use crate::setup::Driver;
 use crate::test::site_check::{self, SiteCheck};
 use crate::test::tally::{parse_checker_summary, Tally};
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::path::Path;
 /// Runs the check on the site in `site` and prints `demo-check`'s own
 /// `demo: N passed, M failed`. Anything that stops it (a server that does not start)
 /// counts as one failure.
-pub fn run(chromedriver: &Path, site: &Path) -> Tally {
+pub fn run(chromedriver: &Driver, site: &Path) -> Tally {
     announce("demo check (chromium)");
     let check = SiteCheck {
         name: "demo",

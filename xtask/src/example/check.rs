@@ -4,14 +4,15 @@
 
 use super::build::Example;
 use crate::cmd::{announce, target_dir};
+use crate::setup::Driver;
 use crate::test::site_check::{self, SiteCheck};
 use crate::test::tally::{parse_checker_summary, Tally};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Checks each example on its site (`sites` in [`Example::ALL`] order) and prints
 /// `examples: N passed, M failed`. Anything that stops an example (a server that does
 /// not start) counts as one failure.
-pub fn run(chromedriver: &Path, sites: &[PathBuf]) -> Tally {
+pub fn run(chromedriver: &Driver, sites: &[PathBuf]) -> Tally {
     announce("framework examples (chromium)");
     let mut tally = Tally::default();
     for (example, site) in Example::ALL.into_iter().zip(sites) {

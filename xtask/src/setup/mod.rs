@@ -8,7 +8,8 @@
 //! | `mod.rs` | [`ensure`]: everything a subcommand needs, in order |
 //! | `toolchain.rs` | the wasm32 target, rustfmt and clippy (rustup) |
 //! | `wasm_bindgen.rs` | the pinned `wasm-bindgen-cli` (cargo install) |
-//! | `system_packages.rs` | Chromium, chromedriver, Firefox ESR (apt-get, as root) |
+//! | `system_packages.rs` | Chromium, chromedriver, Firefox ESR, WebKitWebDriver, Xvfb (apt-get, as root) |
+//! | `xvfb.rs` | the X display WebKit runs in, started on a free display |
 //! | `cargo_tools.rs` | geckodriver, wasm-pack and Trunk (cargo install) |
 //! | `python.rs` | Python's `websockets`, the third-party test server (PyPI, into a venv) |
 
@@ -17,14 +18,16 @@ mod python;
 mod system_packages;
 mod toolchain;
 mod wasm_bindgen;
+mod xvfb;
 
 pub use python::system_python;
-pub use system_packages::CHROMEDRIVER;
 
 use crate::browser::Browser;
 use crate::cmd::announce;
 use crate::failure::Result;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::process::Command;
+use xvfb::Xvfb;
 
 pub const WASM32: &str = "wasm32-unknown-unknown";
 
@@ -43,10 +46,34 @@ pub struct Needs<'a> {
     pub trunk: bool,
 }
 
+/// A browser's WebDriver server and what it needs to run.
+#[derive(Debug, Clone)]
+pub struct Driver {
+    pub browser: Browser,
+    /// The driver binary: chromedriver, geckodriver or WebKitWebDriver.
+    pub path: PathBuf,
+    /// `DISPLAY` for a browser that needs an X server (WebKit).
+    pub display: Option<String>,
+}
+
+impl Driver {
+    /// Gives `cmd`, which starts this driver or a runner that will, what the browser
+    /// needs in its environment.
+    pub fn set_env(&self, cmd: &mut Command) {
+        if let Some(display) = &self.display {
+            cmd.env("DISPLAY", display);
+            // No compositor in Xvfb: WebKitGTK would ask for a GL one and draw nothing.
+            cmd.env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+        }
+    }
+}
+
 /// The tools found or installed, ready to hand to the test runners.
 #[derive(Debug)]
 pub struct Tools {
-    drivers: Vec<(Browser, PathBuf)>,
+    drivers: Vec<Driver>,
+    /// The display WebKit runs in; stopped when the tools are dropped.
+    _xvfb: Option<Xvfb>,
     /// Present when [`Needs::wasm_pack`] asked for it.
     pub wasm_pack: Option<PathBuf>,
     /// The Python that runs the third-party server, when [`Needs::third_party_server`]
@@ -57,12 +84,9 @@ pub struct Tools {
 }
 
 impl Tools {
-    /// The WebDriver binary for `browser`, if it was among [`Needs::browsers`].
-    pub fn driver(&self, browser: Browser) -> Option<&Path> {
-        self.drivers
-            .iter()
-            .find(|(b, _)| *b == browser)
-            .map(|(_, path)| path.as_path())
+    /// The WebDriver server for `browser`, if it was among [`Needs::browsers`].
+    pub fn driver(&self, browser: Browser) -> Option<&Driver> {
+        self.drivers.iter().find(|driver| driver.browser == browser)
     }
 }
 
@@ -76,13 +100,28 @@ pub fn ensure(needs: &Needs) -> Result<Tools> {
     wasm_bindgen::ensure_wasm_bindgen_cli()?;
     system_packages::ensure_system_packages(needs.browsers)?;
 
+    let xvfb = if needs.browsers.contains(&Browser::WebKit) {
+        let xvfb = Xvfb::start()?;
+        println!("    Xvfb: display {}", xvfb.display());
+        Some(xvfb)
+    } else {
+        None
+    };
     let mut drivers = Vec::new();
     for &browser in needs.browsers {
-        let driver = match browser {
-            Browser::Chromium => PathBuf::from(CHROMEDRIVER),
-            Browser::Firefox => cargo_tools::ensure_geckodriver()?,
+        let (path, display) = match browser {
+            Browser::Chromium => (PathBuf::from(system_packages::CHROMEDRIVER), None),
+            Browser::Firefox => (cargo_tools::ensure_geckodriver()?, None),
+            Browser::WebKit => (
+                PathBuf::from(system_packages::WEBKIT_WEBDRIVER),
+                xvfb.as_ref().map(|xvfb| xvfb.display().to_owned()),
+            ),
         };
-        drivers.push((browser, driver));
+        drivers.push(Driver {
+            browser,
+            path,
+            display,
+        });
     }
     let wasm_pack = if needs.wasm_pack {
         Some(cargo_tools::ensure_wasm_pack()?)
@@ -101,6 +140,7 @@ pub fn ensure(needs: &Needs) -> Result<Tools> {
     };
     Ok(Tools {
         drivers,
+        _xvfb: xvfb,
         wasm_pack,
         python,
         trunk,

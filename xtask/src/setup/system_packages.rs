@@ -1,6 +1,8 @@
-//! The Debian packages the browser tests need: Chromium, its chromedriver and Firefox ESR,
-//! installed with `apt-get` when running as root, or asked for otherwise.
+//! The Debian packages the browser tests need: Chromium, its chromedriver, Firefox ESR,
+//! and WebKitGTK's WebDriver with Xvfb to run it in, installed with `apt-get` when
+//! running as root, or asked for otherwise.
 
+use super::xvfb::XVFB;
 use crate::browser::Browser;
 use crate::cmd::{self, announce, command, find_in_path, probe};
 use crate::failure::{Failure, Result};
@@ -10,6 +12,8 @@ use std::path::Path;
 const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const FIREFOX_ESR: &str = "/usr/bin/firefox-esr";
+/// WebKitGTK's WebDriver; it starts MiniBrowser, which the package depends on.
+pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
 
 /// A Debian package the browser tests need, and how to tell it is installed.
 struct SystemPackage {
@@ -37,6 +41,18 @@ fn system_packages(browser: Browser) -> Vec<SystemPackage> {
             provides: "/usr/bin/firefox-esr or firefox on PATH",
             is_installed: || Path::new(FIREFOX_ESR).is_file() || find_in_path("firefox").is_some(),
         }],
+        Browser::WebKit => vec![
+            SystemPackage {
+                package: "webkit2gtk-driver",
+                provides: WEBKIT_WEBDRIVER,
+                is_installed: || Path::new(WEBKIT_WEBDRIVER).is_file(),
+            },
+            SystemPackage {
+                package: "xvfb",
+                provides: XVFB,
+                is_installed: || Path::new(XVFB).is_file(),
+            },
+        ],
     }
 }
 
@@ -98,6 +114,15 @@ fn running_as_root() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn webkit_needs_its_driver_and_a_display() {
+        let names: Vec<_> = system_packages(Browser::WebKit)
+            .iter()
+            .map(|package| package.package)
+            .collect();
+        assert_eq!(names, ["webkit2gtk-driver", "xvfb"]);
+    }
 
     #[test]
     fn non_root_users_get_the_exact_apt_command_for_the_missing_packages() {

@@ -5,12 +5,12 @@
 
 use super::lints::LIBRARY_FEATURES;
 use super::tally::{self, Tally};
-use crate::browser::Browser;
-use crate::cmd::{announce, cargo, target_dir};
-use crate::setup::WASM32;
+use crate::browser_tmp::BrowserTmp;
+use crate::cmd::{announce, cargo};
+use crate::setup::{Driver, WASM32};
 use crate::test_runner;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// Seconds per test binary, which the runner applies to the whole binary, not to each
@@ -40,13 +40,13 @@ pub enum Suite {
     OverTransport(&'static str),
 }
 
-/// Runs `suite` in `browser`, streaming the output, and prints `name: N passed, M
-/// failed`. Anything that stops the run counts as a failure.
-pub fn run(browser: Browser, driver: &Path, servers: Servers, suite: Suite, name: &str) -> Tally {
+/// Runs `suite` in `driver`'s browser, streaming the output, and prints `name: N passed,
+/// M failed`. Anything that stops the run counts as a failure.
+pub fn run(driver: &Driver, servers: Servers, suite: Suite, name: &str) -> Tally {
     announce(&format!("browser tests: {name}"));
-    let tally = with_browser_tmp(name, |tmp| {
+    let tally = with_browser_tmp(|tmp| {
         tally::run_counting(
-            &mut test_command(browser, driver, servers, suite, tmp),
+            &mut test_command(driver, servers, suite, tmp),
             tally::parse_summary_line,
         )
     });
@@ -54,20 +54,16 @@ pub fn run(browser: Browser, driver: &Path, servers: Servers, suite: Suite, name
     tally
 }
 
-/// Runs `run` with a fresh temporary directory for the browser's profile (each headless
-/// run leaves ~12 MB in TMPDIR) and deletes it afterwards.
-pub fn with_browser_tmp(name: &str, run: impl FnOnce(&Path) -> Tally) -> Tally {
-    let tmp: PathBuf = target_dir().join("browser-tmp").join(name);
-    let _ = std::fs::remove_dir_all(&tmp);
-    if let Err(err) = std::fs::create_dir_all(&tmp) {
-        eprintln!("error: cannot create {}: {err}", tmp.display());
-        return Tally::one(false);
+/// Runs `run` with a fresh, short temporary directory for the browser (see
+/// [`BrowserTmp`]) and deletes it afterwards.
+pub fn with_browser_tmp(run: impl FnOnce(&Path) -> Tally) -> Tally {
+    match BrowserTmp::new() {
+        Ok(tmp) => run(tmp.path()),
+        Err(err) => {
+            eprintln!("error: cannot create a temporary directory for the browser: {err}");
+            Tally::one(false)
+        }
     }
-    let tally = run(&tmp);
-    if let Err(err) = std::fs::remove_dir_all(&tmp) {
-        eprintln!("warning: could not delete {}: {err}", tmp.display());
-    }
-    tally
 }
 
 /// The address the browser tests are compiled against (they read it with `option_env!`).
@@ -75,13 +71,7 @@ pub fn server_env(cmd: &mut Command, server: SocketAddr) {
     cmd.env("BROWSER_WEBSOCKET_TEST_SERVER", server.to_string());
 }
 
-fn test_command(
-    browser: Browser,
-    driver: &Path,
-    servers: Servers,
-    suite: Suite,
-    tmp: &Path,
-) -> Command {
+fn test_command(driver: &Driver, servers: Servers, suite: Suite, tmp: &Path) -> Command {
     let mut cmd = cargo();
     cmd.args(["test", "-p", "browser-websocket", "--target", WASM32])
         // Run every test binary even when one fails, so the counts are complete.
@@ -100,6 +90,6 @@ fn test_command(
             third_party.to_string(),
         );
     }
-    test_runner::configure(&mut cmd, browser, driver, TEST_TIMEOUT, tmp);
+    test_runner::configure(&mut cmd, driver, TEST_TIMEOUT, tmp);
     cmd
 }

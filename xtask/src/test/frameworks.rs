@@ -6,13 +6,11 @@
 use super::browser_tests::{server_env, with_browser_tmp, TEST_TIMEOUT};
 use super::tally::{self, Tally};
 use super::Check;
-use crate::browser::Browser;
 use crate::cmd::{self, announce, cargo};
 use crate::failure::Result;
-use crate::setup::WASM32;
+use crate::setup::{Driver, WASM32};
 use crate::test_runner;
 use std::net::SocketAddr;
-use std::path::Path;
 
 /// The two crates.
 pub const CRATES: [&str; 2] = ["browser-websocket-yew", "browser-websocket-leptos"];
@@ -62,10 +60,10 @@ fn server_side() -> Result {
 }
 
 /// The crates' browser tests (mount, unmount, remount, bursts, sends while away) in
-/// Chromium against the test server; prints `framework crates: N passed, M failed`.
-pub fn browser_tests(chromedriver: &Path, server: SocketAddr) -> Tally {
-    announce("framework crates in chromium");
-    let tally = with_browser_tmp("frameworks", |tmp| {
+/// `driver`'s browser against the test server; prints `NAME: N passed, M failed`.
+pub fn browser_tests(driver: &Driver, server: SocketAddr, name: &str) -> Tally {
+    announce(name);
+    let tally = with_browser_tmp(|tmp| {
         let mut test = cargo();
         test.arg("test");
         for krate in CRATES {
@@ -81,18 +79,9 @@ pub fn browser_tests(chromedriver: &Path, server: SocketAddr) -> Tally {
             "browser",
         ]);
         server_env(&mut test, server);
-        test_runner::configure(
-            &mut test,
-            Browser::Chromium,
-            chromedriver,
-            TEST_TIMEOUT,
-            tmp,
-        );
+        test_runner::configure(&mut test, driver, TEST_TIMEOUT, tmp);
         tally::run_counting(&mut test, tally::parse_summary_line)
     });
-    println!(
-        "framework crates: {} passed, {} failed",
-        tally.passed, tally.failed
-    );
+    println!("{name}: {} passed, {} failed", tally.passed, tally.failed);
     tally
 }

@@ -41,7 +41,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 use summary::Summary;
 
-pub const USAGE: &str = "test [--browser chromium|firefox] [--no-lint]";
+pub const USAGE: &str = "test [--browser chromium|firefox|webkit] [--no-lint]";
 pub const ABOUT: &str = "install what is missing, lint, and run every test (native, ssr, docs, each browser and transport, wasm-pack, the framework crates, the demo page, the examples)";
 
 /// A named step without counts, so the final summary can say which one failed.
@@ -67,7 +67,10 @@ fn parse(args: &[String]) -> Result<TestOptions> {
             "--browser" => {
                 let name = args.value_of(&flag)?;
                 let browser = Browser::from_name(&name).ok_or_else(|| {
-                    Failure::usage(format!("unknown browser `{name}`: use chromium or firefox"))
+                    Failure::usage(format!(
+                        "unknown browser `{name}`: use {}",
+                        Browser::CHOICES
+                    ))
                 })?;
                 options.browsers = vec![browser];
             }
@@ -180,8 +183,9 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
             .driver(browser)
             .expect("setup returns a driver for every selected browser");
         // Chromium has WebSocketStream: every test over the classic socket, then again
-        // over the stream transport. Firefox has not: one run with `Auto` as the default,
-        // which falls back to the classic socket, so it is the classic run too.
+        // over the stream transport. Firefox and WebKit have not: one run with `Auto` as
+        // the default, which falls back to the classic socket, so it is the classic run
+        // too.
         let runs: &[(browser_tests::Suite, &str)] = match browser {
             Browser::Chromium => &[
                 (browser_tests::Suite::Classic, "chromium"),
@@ -194,11 +198,13 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
                 browser_tests::Suite::OverTransport("test-auto-transport"),
                 "firefox, auto transport (falls back to classic)",
             )],
+            Browser::WebKit => &[(
+                browser_tests::Suite::OverTransport("test-auto-transport"),
+                "webkit, auto transport (falls back to classic)",
+            )],
         };
         for &(suite, name) in runs {
-            summary.tests(name, || {
-                browser_tests::run(browser, driver, servers, suite, name)
-            });
+            summary.tests(name, || browser_tests::run(driver, servers, suite, name));
             test_server.warn_if_stopped(&format!("the {name} tests"));
         }
         if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
@@ -207,12 +213,18 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
             });
             test_server.warn_if_stopped("wasm-pack's run");
         }
-        // The framework crates exercise their hooks, not the browser: Chromium only.
-        if browser == Browser::Chromium {
-            summary.tests("framework crates", || {
-                frameworks::browser_tests(driver, servers.test_server)
+        // The framework crates exercise their hooks more than the browser: Chromium, and
+        // WebKit, whose event timing differs most.
+        let frameworks = match browser {
+            Browser::Chromium => Some("framework crates (chromium)"),
+            Browser::WebKit => Some("framework crates (webkit)"),
+            Browser::Firefox => None,
+        };
+        if let Some(name) = frameworks {
+            summary.tests(name, || {
+                frameworks::browser_tests(driver, servers.test_server, name)
             });
-            test_server.warn_if_stopped("the framework crates' tests");
+            test_server.warn_if_stopped(&format!("the {name} tests"));
         }
     }
     // Dropping the guards stops the servers before the next steps.
@@ -240,7 +252,7 @@ fn start_third_party_server(python: &std::path::Path) -> Result<TestServer> {
 
 /// The demo page and the examples, built together and checked in Chromium only: they
 /// exercise the pages, not the browser.
-fn site_steps(chromedriver: &std::path::Path, summary: &mut Summary) {
+fn site_steps(chromedriver: &setup::Driver, summary: &mut Summary) {
     let mut pages = vec![demo::page()];
     pages.extend(Example::ALL.map(Example::page));
     let started = Instant::now();
@@ -294,9 +306,12 @@ mod tests {
     }
 
     #[test]
-    fn no_options_means_both_browsers_with_lints() {
+    fn no_options_means_every_browser_with_lints() {
         let options = parse_strs(&[]).unwrap();
-        assert_eq!(options.browsers, [Browser::Chromium, Browser::Firefox]);
+        assert_eq!(
+            options.browsers,
+            [Browser::Chromium, Browser::Firefox, Browser::WebKit]
+        );
         assert!(options.lint);
     }
 
@@ -305,10 +320,12 @@ mod tests {
         let options = parse_strs(&["--browser", "firefox", "--no-lint"]).unwrap();
         assert_eq!(options.browsers, [Browser::Firefox]);
         assert!(!options.lint);
+        let options = parse_strs(&["--browser=webkit"]).unwrap();
+        assert_eq!(options.browsers, [Browser::WebKit]);
     }
 
     #[test]
     fn unknown_browser_is_a_usage_error() {
-        assert_eq!(parse_strs(&["--browser=safari"]).unwrap_err().exit_code, 2);
+        assert_eq!(parse_strs(&["--browser=edge"]).unwrap_err().exit_code, 2);
     }
 }

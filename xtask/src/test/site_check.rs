@@ -2,9 +2,11 @@
 //! run one of demo-check's binaries against it, counting its checks.
 
 use super::tally::{self, Tally};
+use crate::browser_tmp::BrowserTmp;
 use crate::cmd::{command, target_dir};
-use crate::failure::Result;
+use crate::failure::{Failure, Result};
 use crate::server::{self, ServerOptions, ServerOutput};
+use crate::setup::Driver;
 use std::ffi::OsString;
 use std::path::Path;
 
@@ -32,7 +34,7 @@ pub fn checker_path(binary: &str) -> std::path::PathBuf {
 }
 
 /// Serves the site, runs the checker, and stops the server again.
-pub fn run(check: &SiteCheck, chromedriver: &Path) -> Result<Tally> {
+pub fn run(check: &SiteCheck, chromedriver: &Driver) -> Result<Tally> {
     let name = check.name;
     let log = target_dir().join(format!("{name}-server.log"));
     let options = ServerOptions {
@@ -48,20 +50,22 @@ pub fn run(check: &SiteCheck, chromedriver: &Path) -> Result<Tally> {
 
     // Chromium leaves a profile in TMPDIR: give it a directory of its own, as the
     // browser tests do, and delete it afterwards.
-    let tmp = target_dir().join("browser-tmp").join(name);
-    let _ = std::fs::remove_dir_all(&tmp);
-    let _ = std::fs::create_dir_all(&tmp);
+    let tmp = BrowserTmp::new().map_err(|err| {
+        Failure::new(format!(
+            "cannot create a temporary directory for the browser: {err}"
+        ))
+    })?;
     let mut checker = command(checker_path(check.binary));
     checker
         .arg("--url")
         .arg(format!("http://{}/", site_server.addr()))
         .arg("--chromedriver")
-        .arg(chromedriver)
+        .arg(&chromedriver.path)
         .args(&check.args)
-        .env("TMPDIR", &tmp);
+        .env("TMPDIR", tmp.path());
+    chromedriver.set_env(&mut checker);
     let tally = tally::run_counting(&mut checker, check.parse);
     site_server.warn_if_stopped(&format!("the {name} check"));
     drop(site_server);
-    let _ = std::fs::remove_dir_all(&tmp);
     Ok(tally)
 }
