@@ -146,6 +146,25 @@ async fn connect_to_a_rejecting_server_fails_opened() {
     assert_eq!(ws.ready_state(), ReadyState::Closed);
 }
 
+/// A port the Fetch standard blocks (9, "discard") fails the connection like any other
+/// failure, `Error` then one `Closed` 1006 and the end, in every browser. WebKit fires
+/// only `error` there, with no `close` ever after; the crate makes up the close it owes.
+#[wasm_bindgen_test]
+async fn a_blocked_port_ends_with_one_abnormal_close_in_every_browser() {
+    const BLOCKED: &str = "ws://127.0.0.1:9/";
+    let mut ws = WebSocket::connect(BLOCKED).expect("a blocked port is a valid URL");
+    let failure = within("opened() to fail", ws.opened()).await;
+    let Err(Error::ConnectFailed(close)) = failure else {
+        panic!("expected ConnectFailed, got {failure:?}");
+    };
+    assert_eq!(close.code, CloseCode::ABNORMAL);
+    assert!(!close.was_clean);
+    let events = common::rest_of_stream(&mut ws).await;
+    assert_eq!(events, vec![Event::Error, Event::Closed(close)]);
+    assert_eq!(ws.ready_state(), ReadyState::Closed);
+    assert_eq!(ws.closed().await.code, CloseCode::ABNORMAL);
+}
+
 /// Sending before the socket opens is an error, not the browser's exception.
 #[wasm_bindgen_test]
 fn send_while_connecting_is_an_error() {

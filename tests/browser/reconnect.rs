@@ -164,6 +164,29 @@ async fn reconnect_gives_up_after_max_attempts() {
     assert_eq!(ws.take_unsent(), vec![Message::Text("never".into())]);
 }
 
+/// A failure WebKit reports with `error` and no `close` (a blocked port) still counts as
+/// one failed attempt each time, and the socket gives up when they run out, instead of
+/// waiting for ever.
+#[wasm_bindgen_test]
+async fn reconnect_to_a_blocked_port_counts_each_failure_and_gives_up() {
+    let mut ws = WebSocket::builder("ws://127.0.0.1:9/")
+        .reconnecting(fast().max_attempts(Some(2)))
+        .connect()
+        .expect("a blocked port is a valid URL");
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(reconnecting(next(&mut ws).await).0, 1);
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(reconnecting(next(&mut ws).await).0, 2);
+    closed_with(next(&mut ws).await, 1006);
+    assert_eq!(
+        next(&mut ws).await,
+        Some(ReconnectEvent::GaveUp(GiveUp::AttemptsExhausted {
+            attempts: 2
+        }))
+    );
+    assert_eq!(next(&mut ws).await, None);
+}
+
 /// A silent server misses the heartbeat deadline: the socket closes with 4000 and exactly
 /// one reconnect follows.
 #[wasm_bindgen_test]

@@ -72,6 +72,15 @@ pub fn server_env(cmd: &mut Command, server: SocketAddr) {
 }
 
 fn test_command(driver: &Driver, servers: Servers, suite: Suite, tmp: &Path) -> Command {
+    let mut cmd = build_command(servers, suite);
+    cmd.args(["--test", "*"]);
+    test_runner::configure(&mut cmd, driver, TEST_TIMEOUT, tmp);
+    cmd
+}
+
+/// `cargo test` of the library for wasm32 over `suite`, compiled against `servers`,
+/// before the choice of test binaries.
+pub fn build_command(servers: Servers, suite: Suite) -> Command {
     let mut cmd = cargo();
     cmd.args(["test", "-p", "browser-websocket", "--target", WASM32])
         // Run every test binary even when one fails, so the counts are complete.
@@ -82,7 +91,6 @@ fn test_command(driver: &Driver, servers: Servers, suite: Suite, tmp: &Path) -> 
             .arg("--features")
             .arg(format!("{LIBRARY_FEATURES},{feature}")),
     };
-    cmd.args(["--test", "*"]);
     server_env(&mut cmd, servers.test_server);
     if let Some(third_party) = servers.third_party {
         cmd.env(
@@ -90,6 +98,5 @@ fn test_command(driver: &Driver, servers: Servers, suite: Suite, tmp: &Path) -> 
             third_party.to_string(),
         );
     }
-    test_runner::configure(&mut cmd, driver, TEST_TIMEOUT, tmp);
     cmd
 }

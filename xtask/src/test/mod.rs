@@ -10,6 +10,7 @@
 //! | `native.rs` | the native unit and doc tests |
 //! | `docs.rs` | `cargo doc` for wasm32 with warnings denied |
 //! | `browser_tests.rs` | the wasm tests in one headless browser |
+//! | `long_path.rs` | one of them run from a directory whose path is over 100 characters |
 //! | `frameworks.rs` | the Yew and Leptos crates: hydrate, ssr, and their browser tests |
 //! | `wasm_pack.rs` | one module of them through `wasm-pack test --headless --chrome` |
 //! | `site_check.rs` | serving a built site and running a demo-check binary against it |
@@ -21,6 +22,7 @@ mod browser_tests;
 mod docs;
 mod frameworks;
 mod lints;
+mod long_path;
 mod native;
 pub mod site_check;
 mod summary;
@@ -207,6 +209,8 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
             summary.tests(name, || browser_tests::run(driver, servers, suite, name));
             test_server.warn_if_stopped(&format!("the {name} tests"));
         }
+        let name = format!("long checkout path ({browser})");
+        summary.tests(&name, || long_path::run(driver, servers, runs[0].0, &name));
         if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
             summary.tests("wasm-pack", || {
                 wasm_pack::run(wasm_pack, driver, servers.test_server)
