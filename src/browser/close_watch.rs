@@ -1,17 +1,18 @@
 //! The `close` event WebKit never fires for a connection that failed early.
 //!
 //! WHATWG WebSockets fails a connection in one task: `readyState` becomes `CLOSED`, then
-//! `error`, then `close` (1006). WebKit (WebKitGTK 2.50, Safari) fires `error` for a
-//! refused port or a bad port while `readyState` is still `CONNECTING`, turns it
-//! `CLOSED` a task later, and fires no `close` at all, not even after `close()`. Without
-//! `close` a stream would never end, `opened()` never resolve and a reconnecting socket
-//! never retry.
+//! `error`, then `close` (1006). WebKit (WebKitGTK 2.50, Safari) fires `error` for a port
+//! the Fetch standard blocks (`ws://host:9/`, `:1`, ...) while `readyState` is still
+//! `CONNECTING`, turns it `CLOSED` a task later, and fires no `close` at all, not even
+//! after `close()` (a refused port, a failed handshake and a timeout close as they
+//! should). Without `close` a stream would never end, `opened()` never resolve and a
+//! reconnecting socket never retry.
 //!
 //! So after every `error` the connection is watched on a timer: once the socket has been
 //! `CLOSED` for a whole check and still no `close` came, the watch ends the connection
 //! with the close the browser owed (1006, not clean). Where the browser fires `close`
-//! itself (Chromium, Firefox, and WebKit for a failed handshake), that comes first and the
-//! watch stops without a trace.
+//! itself (Chromium, Firefox, and WebKit everywhere else), that comes first and the watch
+//! stops without a trace.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
