@@ -151,3 +151,38 @@ async fn close_while_connecting_fails_the_connection() {
     let last = rest_of_stream(&mut ws).await.pop();
     assert!(matches!(last, Some(Event::Closed(c)) if !c.was_clean));
 }
+
+/// A server's 1012 (restarting) and 1013 (try again later) reach the close event, except
+/// in WebKitGTK: it accepts only 1000–1011 and 3000–4999 from a server and fails the
+/// connection on the rest, with `error` and then 1006. The crate cannot recover a code
+/// the browser drops; a reconnecting socket retries either way (see `reconnect.rs`).
+/// Should WebKit start accepting them, this test says so and the README's table changes.
+#[wasm_bindgen_test]
+async fn a_servers_restart_codes_arrive_except_in_webkit_which_reports_1006() {
+    for code in [1012, 1013] {
+        let mut ws = WebSocket::connect(&url(&format!("/close/{code}?reason=restart")))
+            .expect("a valid URL");
+        let events = rest_of_stream(&mut ws).await;
+        let expected = if common::in_webkit() {
+            vec![
+                Event::Open,
+                Event::Error,
+                Event::Closed(CloseEvent {
+                    code: CloseCode::ABNORMAL,
+                    reason: String::new(),
+                    was_clean: false,
+                }),
+            ]
+        } else {
+            vec![
+                Event::Open,
+                Event::Closed(CloseEvent {
+                    code: CloseCode::new(code).expect("a code a server may send"),
+                    reason: "restart".into(),
+                    was_clean: true,
+                }),
+            ]
+        };
+        assert_eq!(events, expected, "{code}");
+    }
+}

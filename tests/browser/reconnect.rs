@@ -127,6 +127,25 @@ async fn reconnect_delays_stay_within_full_jitter_bounds() {
     assert_eq!(index.get(), 3);
 }
 
+/// A server restarting (1012) or overloaded (1013) is retried in every browser, WebKit
+/// included, which reports both as 1006 after an `error`.
+#[wasm_bindgen_test]
+async fn reconnect_retries_a_server_restart_in_every_browser() {
+    for code in [1012, 1013] {
+        let mut ws = connect(&format!("/close/{code}"), fast());
+        assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
+        let reported = if crate::common::in_webkit() {
+            1006
+        } else {
+            code
+        };
+        closed_with(next(&mut ws).await, reported);
+        assert_eq!(reconnecting(next(&mut ws).await).0, 1, "{code}");
+        assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open), "{code}");
+        ws.close().expect("first close");
+    }
+}
+
 /// 1008 and application codes are final by default: the stream ends without a retry.
 #[wasm_bindgen_test]
 async fn reconnect_does_not_follow_terminal_close_codes() {
