@@ -1,12 +1,16 @@
-//! `demo-check`: drives the demo page (`www/`) in headless Chromium through chromedriver,
-//! the way a person would try it, and saves a screenshot.
+//! `demo-check`: drives the demo page (`www/`) in the browser `--browser` names
+//! (headless Chromium unless told), through its WebDriver server, the way a person would
+//! try it, and saves a screenshot.
 //!
 //! Run by `cargo xtask test` against a test server that serves the built page; by hand:
 //!
 //! ```text
 //! cargo xtask demo --port 8080 &
 //! cargo run -p demo-check -- --url http://127.0.0.1:8080/ \
-//!     --chromedriver /usr/bin/chromedriver --screenshot target/demo.png
+//!     --driver /usr/bin/chromedriver --screenshot target/demo.png
+//! DISPLAY=:0 WEBKIT_DISABLE_COMPOSITING_MODE=1 cargo run -p demo-check -- \
+//!     --url http://127.0.0.1:8080/ --browser webkit --driver /usr/bin/WebKitWebDriver \
+//!     --screenshot target/demo-webkit.png
 //! ```
 //!
 //! Prints each check as it passes, stops at the first failure (with what the page shows),

@@ -7,16 +7,21 @@ use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
-use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::Value;
 
-/// The workspace's WebDriver settings, shared with the wasm browser tests.
-const WEBDRIVER_JSON: &str = include_str!("../../webdriver.json");
+use crate::browser::Browser;
+use crate::driver::Driver;
 
 /// The desktop size the checks run at.
 pub const DESKTOP: (u32, u32) = (1280, 800);
+
+/// How long a browser may take to start and open its session.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long a screenshot or the end of a session may take: neither may hang the run.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// How long any one wait may take before the check fails.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -35,28 +40,44 @@ pub struct Entry {
     pub text: String,
 }
 
-/// A headless Chromium session on one page: the demo or an example.
+/// A browser session on one page: the demo or an example.
 pub struct Page {
     client: Client,
+    browser: Browser,
 }
 
 impl Page {
-    /// Starts Chromium through chromedriver with webdriver.json's `goog:chromeOptions`,
-    /// at 1280x800.
-    pub async fn open(webdriver: &str) -> Result<Page, String> {
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities()?)
-            .connect(webdriver)
-            .await
-            .map_err(|err| format!("cannot start a Chromium session: {err}"))?;
-        let page = Page { client };
-        page.resize(DESKTOP).await?;
+    /// Starts a session of `driver`'s browser with its
+    /// [capabilities](crate::browser::Browser::capabilities), at 1280x800. Should that
+    /// fail, the error quotes the end of the driver's log.
+    pub async fn open(driver: &Driver) -> Result<Page, String> {
+        let browser = driver.browser();
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(browser.capabilities()?);
+        let client =
+            match tokio::time::timeout(SESSION_TIMEOUT, builder.connect(&driver.url())).await {
+                Ok(Ok(client)) => client,
+                Ok(Err(err)) => {
+                    return Err(driver.explain(&format!("cannot start a {browser} session: {err}")))
+                }
+                Err(_) => {
+                    return Err(driver.explain(&format!(
+                        "no {browser} session within {} s",
+                        SESSION_TIMEOUT.as_secs()
+                    )))
+                }
+            };
+        let page = Page { client, browser };
+        if let Err(message) = page.resize(DESKTOP).await.map(drop) {
+            page.close().await;
+            return Err(driver.explain(&message));
+        }
         Ok(page)
     }
 
-    /// Ends the session, which closes Chromium.
+    /// Ends the session, which closes the browser.
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = tokio::time::timeout(COMMAND_TIMEOUT, self.client.close()).await;
     }
 
     pub async fn goto(&self, url: &str) -> Result<(), String> {
@@ -66,45 +87,93 @@ impl Page {
             .map_err(|err| format!("cannot load {url}: {err}"))
     }
 
-    /// Sets the viewport to `width` x `height` CSS pixels.
-    pub async fn resize(&self, (width, height): (u32, u32)) -> Result<(), String> {
+    /// Sets the viewport to `width` x `height` CSS pixels, or as near as the window
+    /// goes, and returns the size it has now.
+    ///
+    /// # WebKit
+    ///
+    /// MiniBrowser's window has a 38 px toolbar, which this makes up for, and goes no
+    /// narrower than 447 px (headless Firefox's no narrower than 500), which nothing
+    /// can: the viewport is then wider than asked.
+    pub async fn resize(&self, (width, height): (u32, u32)) -> Result<(u32, u32), String> {
         self.client
             .set_window_size(width, height)
             .await
             .map_err(|err| format!("cannot resize the window: {err}"))?;
-        // The window includes no chrome in headless mode, but make sure: grow it by
-        // whatever the viewport lacks.
+        // A headless window has no chrome, MiniBrowser's has a toolbar: grow the window
+        // by whatever the viewport lacks.
+        let (w, h) = self.viewport().await?;
+        if (w, h) == (width, height) {
+            return Ok((w, h));
+        }
+        self.client
+            .set_window_size(
+                width + width.saturating_sub(w),
+                height + height.saturating_sub(h),
+            )
+            .await
+            .map_err(|err| format!("cannot resize the window: {err}"))?;
+        self.viewport().await
+    }
+
+    /// The viewport's size in CSS pixels.
+    pub async fn viewport(&self) -> Result<(u32, u32), String> {
         let inner = self
             .script("return [window.innerWidth, window.innerHeight];")
             .await?;
-        let (w, h) = (
-            inner[0].as_u64().unwrap_or(width.into()) as u32,
-            inner[1].as_u64().unwrap_or(height.into()) as u32,
-        );
-        if (w, h) != (width, height) {
-            self.client
-                .set_window_size(
-                    width + width.saturating_sub(w),
-                    height + height.saturating_sub(h),
-                )
-                .await
-                .map_err(|err| format!("cannot resize the window: {err}"))?;
+        match (inner[0].as_u64(), inner[1].as_u64()) {
+            (Some(w), Some(h)) => Ok((w as u32, h as u32)),
+            _ => Err(format!("the viewport's size reads {inner}")),
         }
-        Ok(())
     }
 
     /// A PNG of the viewport, scrolled to the top of the page.
+    ///
+    /// # WebKit
+    ///
+    /// Without compositing (`WEBKIT_DISABLE_COMPOSITING_MODE=1`, as in Xvfb),
+    /// WebKitWebDriver takes the picture at the page's next paint, so a page at rest
+    /// never gets one: the command hangs. While it runs, a transparent 1 px element
+    /// moves every 50 ms, so there is always a next paint; it is removed afterwards.
     pub async fn screenshot(&self) -> Result<Vec<u8>, String> {
         self.script("window.scrollTo(0, 0); return null;").await?;
-        self.client
-            .screenshot()
-            .await
-            .map_err(|err| format!("screenshot failed: {err}"))
+        let repaint = self.browser == Browser::WebKit;
+        if repaint {
+            self.script(
+                "const dot = document.createElement('div');
+                 dot.style.cssText = 'position: fixed; left: 0; top: 0; width: 1px; \
+                   height: 1px; pointer-events: none; background: transparent';
+                 document.documentElement.append(dot);
+                 let n = 0;
+                 const timer = setInterval(() => { dot.style.left = `${++n % 2}px`; }, 50);
+                 window.demoCheckRepaint = () => { clearInterval(timer); dot.remove(); };
+                 return null;",
+            )
+            .await?;
+        }
+        let taken = tokio::time::timeout(COMMAND_TIMEOUT, self.client.screenshot()).await;
+        if repaint {
+            // The picture is taken either way: a dot left moving harms nothing.
+            let _ = self
+                .script("window.demoCheckRepaint?.(); return null;")
+                .await;
+        }
+        match taken {
+            Ok(taken) => taken.map_err(|err| format!("screenshot failed: {err}")),
+            Err(_) => Err(format!(
+                "no screenshot within {} s",
+                COMMAND_TIMEOUT.as_secs()
+            )),
+        }
     }
 
-    /// Saves a screenshot to `path`, saying so with its `size`; a failure to save is a
-    /// warning, not a failed check.
-    pub async fn save_screenshot(&self, path: &Path, size: &str) {
+    /// Saves a screenshot to `path`, saying so with the viewport's size; a failure to
+    /// save is a warning, not a failed check.
+    pub async fn save_screenshot(&self, path: &Path) {
+        let size = match self.viewport().await {
+            Ok((width, height)) => format!("{width}x{height}"),
+            Err(_) => "size unknown".to_owned(),
+        };
         let saved = match self.screenshot().await {
             Ok(png) => {
                 if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
@@ -461,41 +530,4 @@ impl Page {
 
 fn fail(action: &str, id: &str, err: CmdError) -> String {
     format!("cannot {action} #{id}: {err}")
-}
-
-/// webdriver.json's Chromium options, plus the window size.
-fn capabilities() -> Result<Capabilities, String> {
-    let mut all: Capabilities = serde_json::from_str(WEBDRIVER_JSON)
-        .map_err(|err| format!("webdriver.json is not valid JSON: {err}"))?;
-    let mut options = all
-        .remove("goog:chromeOptions")
-        .ok_or("webdriver.json has no goog:chromeOptions")?;
-    let args = options
-        .get_mut("args")
-        .and_then(Value::as_array_mut)
-        .ok_or("webdriver.json's goog:chromeOptions has no args list")?;
-    args.push(Value::from(format!(
-        "--window-size={},{}",
-        DESKTOP.0, DESKTOP.1
-    )));
-    let mut capabilities = Capabilities::new();
-    capabilities.insert("goog:chromeOptions".to_owned(), options);
-    Ok(capabilities)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn capabilities_keep_webdriver_json_args_and_add_the_window_size() {
-        let capabilities = capabilities().unwrap();
-        let args = capabilities["goog:chromeOptions"]["args"]
-            .as_array()
-            .unwrap();
-        assert!(args.contains(&Value::from("--headless=new")));
-        assert!(args.contains(&Value::from("--no-sandbox")));
-        assert_eq!(args.last(), Some(&Value::from("--window-size=1280,800")));
-        assert!(!capabilities.contains_key("moz:firefoxOptions"));
-    }
 }

@@ -1,13 +1,14 @@
 //! `example-check`: drives a framework example (`examples/yew-chat`,
-//! `examples/leptos-chat`) in headless Chromium through chromedriver, the way a person
-//! would chat, and saves a screenshot. The WebDriver setup is demo-check's own.
+//! `examples/leptos-chat`) in the browser `--browser` names (headless Chromium unless
+//! told), through its WebDriver server, the way a person would chat, and saves a
+//! screenshot. The WebDriver setup is demo-check's own.
 //!
 //! Run by `cargo xtask test` against a test server that serves the built example; by hand:
 //!
 //! ```text
 //! cargo xtask example yew --port 8080 &
 //! cargo run -p demo-check --bin example-check -- --scenario yew \
-//!     --url http://127.0.0.1:8080/ --chromedriver /usr/bin/chromedriver \
+//!     --url http://127.0.0.1:8080/ --driver /usr/bin/chromedriver \
 //!     --screenshot target/yew-chat.png
 //! ```
 //!

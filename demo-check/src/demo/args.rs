@@ -1,28 +1,35 @@
-//! The command line: `--url URL --chromedriver PATH --screenshot PATH [--phone-screenshot PATH]`.
+//! The command line: `--url URL [--browser NAME] --driver PATH [--driver-log PATH]
+//! --screenshot PATH [--phone-screenshot PATH]`.
 
 use std::path::PathBuf;
 
-pub const USAGE: &str =
-    "usage: demo-check --url http://127.0.0.1:PORT/ --chromedriver /usr/bin/chromedriver \
---screenshot target/demo.png [--phone-screenshot target/demo-phone.png]
+use crate::browser_args::{BrowserArgs, BrowserFlags};
 
-Drives the demo page in headless Chromium, prints each check as it passes, saves a
-screenshot at 1280x800 (and, if asked, one at phone width, 390x844), and ends with
-`demo: N passed, M failed`.";
+pub const USAGE: &str = "usage: demo-check --url http://127.0.0.1:PORT/ \
+[--browser chromium|firefox|webkit] --driver /usr/bin/chromedriver \
+[--driver-log PATH] --screenshot target/demo.png [--phone-screenshot target/demo-phone.png]
+
+Drives the demo page in the browser (chromium unless --browser says: headless through
+chromedriver; firefox: headless through geckodriver; webkit: MiniBrowser through
+WebKitWebDriver, in the X display of DISPLAY), prints each check as it passes, saves a
+screenshot at 1280x800 (and, if asked, one at phone width, 390x844, or as near as the
+window goes: MiniBrowser's no narrower than 447, Firefox's than 500), and ends with
+`demo: N passed, M failed`. --chromedriver is another name for --driver. The driver's
+output goes to --driver-log, by default BROWSER-driver.log beside the screenshot.";
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Args {
     /// The demo page, served by the test server (which also serves the WebSocket routes).
     pub url: String,
-    pub chromedriver: PathBuf,
+    pub webdriver: BrowserArgs,
     pub screenshot: PathBuf,
     pub phone_screenshot: Option<PathBuf>,
 }
 
 /// Parses the arguments after the program name; the error is a one-line message.
 pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String> {
-    let (mut url, mut chromedriver, mut screenshot, mut phone_screenshot) =
-        (None, None, None, None);
+    let (mut url, mut screenshot, mut phone_screenshot) = (None, None, None);
+    let mut browser = BrowserFlags::default();
     let mut arguments = arguments.into_iter();
     while let Some(argument) = arguments.next() {
         let (flag, inline) = match argument.split_once('=') {
@@ -36,10 +43,13 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String
             .ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
             "--url" => url = Some(value?),
-            "--chromedriver" => chromedriver = Some(PathBuf::from(value?)),
             "--screenshot" => screenshot = Some(PathBuf::from(value?)),
             "--phone-screenshot" => phone_screenshot = Some(PathBuf::from(value?)),
-            other => return Err(format!("unknown argument: {other}")),
+            other => {
+                if !browser.take(other, value)? {
+                    return Err(format!("unknown argument: {other}"));
+                }
+            }
         }
     }
     let url = url.ok_or("--url is required")?;
@@ -48,7 +58,7 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String
     }
     Ok(Args {
         url,
-        chromedriver: chromedriver.ok_or("--chromedriver is required")?,
+        webdriver: browser.finish()?,
         screenshot: screenshot.ok_or("--screenshot is required")?,
         phone_screenshot,
     })
@@ -57,6 +67,7 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::browser::Browser;
 
     fn parse_strs(arguments: &[&str]) -> Result<Args, String> {
         parse(arguments.iter().map(|argument| argument.to_string()))
@@ -66,32 +77,66 @@ mod tests {
     fn all_flags_in_both_spellings() {
         let args = parse_strs(&[
             "--url=http://127.0.0.1:1/",
-            "--chromedriver",
-            "/usr/bin/chromedriver",
+            "--browser",
+            "webkit",
+            "--driver=/usr/bin/WebKitWebDriver",
+            "--driver-log",
+            "wk.log",
             "--screenshot",
             "a.png",
             "--phone-screenshot=b.png",
         ])
         .unwrap();
         assert_eq!(args.url, "http://127.0.0.1:1/");
-        assert_eq!(args.chromedriver, PathBuf::from("/usr/bin/chromedriver"));
+        assert_eq!(args.webdriver.browser, Browser::WebKit);
+        assert_eq!(
+            args.webdriver.driver,
+            PathBuf::from("/usr/bin/WebKitWebDriver")
+        );
+        assert_eq!(args.webdriver.driver_log, Some(PathBuf::from("wk.log")));
         assert_eq!(args.screenshot, PathBuf::from("a.png"));
         assert_eq!(args.phone_screenshot, Some(PathBuf::from("b.png")));
     }
 
     #[test]
-    fn missing_or_unknown_flags_are_errors() {
+    fn chromedriver_still_names_the_driver_of_the_default_chromium() {
+        let args = parse_strs(&[
+            "--url",
+            "http://127.0.0.1:1/",
+            "--chromedriver",
+            "/usr/bin/chromedriver",
+            "--screenshot",
+            "a.png",
+        ])
+        .unwrap();
+        assert_eq!(args.webdriver.browser, Browser::Chromium);
+        assert_eq!(
+            args.webdriver.driver,
+            PathBuf::from("/usr/bin/chromedriver")
+        );
+        assert_eq!(args.webdriver.driver_log, None);
+    }
+
+    #[test]
+    fn missing_or_unknown_flags_and_browsers_are_errors() {
         assert!(parse_strs(&["--url", "http://x/"]).is_err());
         assert!(parse_strs(&["--url"]).is_err());
         assert!(parse_strs(&["--verbose", "1"]).is_err());
-        let no_http = [
-            "--url",
-            "ws://x/",
-            "--chromedriver",
-            "c",
-            "--screenshot",
-            "s",
-        ];
-        assert!(parse_strs(&no_http).is_err());
+        let with = |url: &str, browser: &str| {
+            parse_strs(&[
+                "--url",
+                url,
+                "--browser",
+                browser,
+                "--driver",
+                "d",
+                "--screenshot",
+                "s",
+            ])
+        };
+        assert!(with("http://x/", "firefox").is_ok());
+        assert!(with("ws://x/", "firefox").is_err());
+        let edge = with("http://x/", "edge").unwrap_err();
+        assert!(edge.contains("--browser edge"), "{edge}");
     }
 }

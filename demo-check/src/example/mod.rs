@@ -9,19 +9,25 @@
 pub mod args;
 mod chat;
 
-use crate::chromedriver::Chromedriver;
+use crate::driver::{self, Driver};
 use crate::page::Page;
 use crate::report::Report;
 
 /// What a failure message shows of the chat.
 pub const SHOWN: [&str; 5] = ["state", "queued", "listeners", "notice", "messages"];
 
-/// Starts chromedriver and two Chromium sessions, runs the checks, saves the first
+/// Starts two drivers with a browser session each, runs the checks, saves the first
 /// session's screenshot, and stops them all again whether the checks passed or not.
 pub async fn run(args: &args::Args, report: &mut Report) -> Result<(), String> {
-    let driver = Chromedriver::start(&args.chromedriver)?;
-    let a = Page::open(&driver.url()).await?;
-    let b = match Page::open(&driver.url()).await {
+    let log = args.webdriver.driver_log(&args.screenshot);
+    let start =
+        |log: &std::path::Path| Driver::start(args.webdriver.browser, &args.webdriver.driver, log);
+    // WebKitWebDriver serves one session at a time ("Maximum number of active
+    // sessions"): a driver for each, in every browser alike.
+    let driver_a = start(&log)?;
+    let driver_b = start(&driver::tagged_log(&log, "b"))?;
+    let a = Page::open(&driver_a).await?;
+    let b = match Page::open(&driver_b).await {
         Ok(b) => b,
         Err(message) => {
             a.close().await;
@@ -29,14 +35,16 @@ pub async fn run(args: &args::Args, report: &mut Report) -> Result<(), String> {
         }
     };
     println!(
-        "checking the {} example at {} in two headless Chromium sessions",
-        args.scenario, args.url
+        "checking the {} example at {} in two {} sessions",
+        args.scenario,
+        args.url,
+        args.webdriver.browser.described()
     );
     let _ = chat::run(&a, &b, &args.url, report).await;
     // Also after a failure: the picture often says what went wrong.
-    a.save_screenshot(&args.screenshot, "1280x800").await;
+    a.save_screenshot(&args.screenshot).await;
     a.close().await;
     b.close().await;
-    drop(driver);
+    drop((driver_a, driver_b));
     Ok(())
 }

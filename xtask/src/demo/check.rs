@@ -1,30 +1,32 @@
-//! The demo step of `cargo xtask test`: drive the built demo page in headless Chromium
-//! with the `demo-check` binary.
+//! The demo step of `cargo xtask test`: drive the built demo page in one browser with
+//! the `demo-check` binary.
 
-use crate::cmd::{announce, target_dir};
+use crate::cmd::announce;
 use crate::setup::Driver;
-use crate::test::site_check::{self, SiteCheck};
+use crate::test::site_check::{self, screenshot, SiteCheck};
 use crate::test::tally::{parse_checker_summary, Tally};
 use std::path::Path;
 
-/// Runs the check on the site in `site` and prints `demo-check`'s own
-/// `demo: N passed, M failed`. Anything that stops it (a server that does not start)
-/// counts as one failure.
-pub fn run(chromedriver: &Driver, site: &Path) -> Tally {
-    announce("demo check (chromium)");
+/// Runs the check on the site in `site` in `driver`'s browser, with its screenshots in
+/// `target/demo.png` and `target/demo-phone.png` (Chromium) or `target/demo-webkit.png`
+/// and so on, and prints `demo-check`'s own `demo: N passed, M failed`. Anything that
+/// stops it (a server that does not start) counts as one failure.
+pub fn run(driver: &Driver, site: &Path) -> Tally {
+    let browser = driver.browser;
+    announce(&format!("demo check ({browser})"));
     let check = SiteCheck {
         name: "demo",
         site,
         binary: "demo-check",
         args: vec![
             "--screenshot".into(),
-            target_dir().join("demo.png").into(),
+            screenshot("demo", browser, "").into(),
             "--phone-screenshot".into(),
-            target_dir().join("demo-phone.png").into(),
+            screenshot("demo", browser, "-phone").into(),
         ],
         parse: parse_demo_summary,
     };
-    match site_check::run(&check, chromedriver) {
+    match site_check::run(&check, driver) {
         Ok(tally) => tally,
         Err(failure) => {
             eprintln!("error: {failure}");

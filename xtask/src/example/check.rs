@@ -1,19 +1,21 @@
 //! The framework-examples step of `cargo xtask test`: each built example served from its
-//! own test server and chatted with in headless Chromium by demo-check's `example-check`
+//! own test server and chatted with in one browser by demo-check's `example-check`
 //! binary. (Their wasm32 clippy is part of the lint step.)
 
 use super::build::Example;
-use crate::cmd::{announce, target_dir};
+use crate::cmd::announce;
 use crate::setup::Driver;
-use crate::test::site_check::{self, SiteCheck};
+use crate::test::site_check::{self, screenshot, SiteCheck};
 use crate::test::tally::{parse_checker_summary, Tally};
 use std::path::PathBuf;
 
-/// Checks each example on its site (`sites` in [`Example::ALL`] order) and prints
-/// `examples: N passed, M failed`. Anything that stops an example (a server that does
-/// not start) counts as one failure.
-pub fn run(chromedriver: &Driver, sites: &[PathBuf]) -> Tally {
-    announce("framework examples (chromium)");
+/// Checks each example on its site (`sites` in [`Example::ALL`] order) in `driver`'s
+/// browser, with its screenshot in `target/yew-chat.png` (Chromium) or
+/// `target/yew-chat-webkit.png` and so on, and prints `examples: N passed, M failed`.
+/// Anything that stops an example (a server that does not start) counts as one failure.
+pub fn run(driver: &Driver, sites: &[PathBuf]) -> Tally {
+    let browser = driver.browser;
+    announce(&format!("framework examples ({browser})"));
     let mut tally = Tally::default();
     for (example, site) in Example::ALL.into_iter().zip(sites) {
         let package = example.package();
@@ -25,11 +27,11 @@ pub fn run(chromedriver: &Driver, sites: &[PathBuf]) -> Tally {
                 "--scenario".into(),
                 example.name().into(),
                 "--screenshot".into(),
-                target_dir().join(format!("{package}.png")).into(),
+                screenshot(package, browser, "").into(),
             ],
             parse: parse_example_summary,
         };
-        tally += match site_check::run(&check, chromedriver) {
+        tally += match site_check::run(&check, driver) {
             Ok(tally) => tally,
             Err(failure) => {
                 eprintln!("error: {failure}");

@@ -1,6 +1,6 @@
 //! `cargo xtask test`: set the machine up, lint, run the native tests, build the docs,
 //! then run the browser tests against a freshly started test server and check the demo
-//! page and the examples in Chromium. Every step runs even when an earlier one failed
+//! page and the examples in Chromium and WebKit. Every step runs even when an earlier one failed
 //! (except setup); the summary gives each step's verdict and duration.
 //!
 //! | file | what it holds |
@@ -116,9 +116,7 @@ pub fn run(args: &[String]) -> Result {
 
     if summary.check(&BINARIES) {
         browser_steps(&options, &tools, &mut summary);
-        if let Some(chromedriver) = tools.driver(Browser::Chromium) {
-            site_steps(chromedriver, &mut summary);
-        }
+        site_steps(&tools, &mut summary);
     }
     if let Some(trunk) = &tools.trunk {
         let started = Instant::now();
@@ -254,9 +252,17 @@ fn start_third_party_server(python: &std::path::Path) -> Result<TestServer> {
     Ok(server)
 }
 
-/// The demo page and the examples, built together and checked in Chromium only: they
-/// exercise the pages, not the browser.
-fn site_steps(chromedriver: &setup::Driver, summary: &mut Summary) {
+/// The demo page and the examples, built together once, then checked in Chromium and
+/// in WebKit, each of the two that was selected: they exercise the pages more than the
+/// browser, and WebKit's event timing differs most. Nothing to do when neither was.
+fn site_steps(tools: &Tools, summary: &mut Summary) {
+    let drivers: Vec<&setup::Driver> = [Browser::Chromium, Browser::WebKit]
+        .into_iter()
+        .filter_map(|browser| tools.driver(browser))
+        .collect();
+    if drivers.is_empty() {
+        return;
+    }
     let mut pages = vec![demo::page()];
     pages.extend(Example::ALL.map(Example::page));
     let started = Instant::now();
@@ -273,10 +279,14 @@ fn site_steps(chromedriver: &setup::Driver, summary: &mut Summary) {
             return;
         }
     };
-    summary.tests("demo", || demo::check::run(chromedriver, &sites[0]));
-    summary.tests("examples", || {
-        example::check::run(chromedriver, &sites[1..])
-    });
+    for driver in &drivers {
+        let name = format!("demo ({})", driver.browser);
+        summary.tests(&name, || demo::check::run(driver, &sites[0]));
+    }
+    for driver in &drivers {
+        let name = format!("examples ({})", driver.browser);
+        summary.tests(&name, || example::check::run(driver, &sites[1..]));
+    }
 }
 
 /// Starts the test server on the port of the last run, so the browser tests, compiled

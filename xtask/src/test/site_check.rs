@@ -1,42 +1,55 @@
-//! Checking a built site in headless Chromium: serve it from a test server of its own and
-//! run one of demo-check's binaries against it, counting its checks.
+//! Checking a built site in a browser: serve it from a test server of its own and run
+//! one of demo-check's binaries against it, through the browser's WebDriver server,
+//! counting its checks.
 
 use super::tally::{self, Tally};
+use crate::browser::Browser;
 use crate::browser_tmp::BrowserTmp;
 use crate::cmd::{command, target_dir};
 use crate::failure::{Failure, Result};
 use crate::server::{self, ServerOptions, ServerOutput};
 use crate::setup::Driver;
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One checker run.
 #[derive(Debug)]
 pub struct SiteCheck<'a> {
-    /// Names the server's log and the browser's temporary directory: `demo`, `yew-chat`.
+    /// Names the server's and the driver's logs: `demo`, `yew-chat`.
     pub name: &'a str,
     /// The site's directory, as [`crate::site::build`] laid it out.
     pub site: &'a Path,
     /// The demo-check binary to run: `demo-check` or `example-check`.
     pub binary: &'a str,
-    /// Its arguments besides `--url` and `--chromedriver`.
+    /// Its arguments besides `--url`, `--browser`, `--driver` and `--driver-log`.
     pub args: Vec<OsString>,
     /// Reads its closing `NAME: N passed, M failed` line.
     pub parse: fn(&str) -> Option<Tally>,
 }
 
 /// The checker binaries, built by `cargo build -p demo-check` into the target directory.
-pub fn checker_path(binary: &str) -> std::path::PathBuf {
+pub fn checker_path(binary: &str) -> PathBuf {
     target_dir()
         .join("debug")
         .join(binary)
         .with_extension(std::env::consts::EXE_EXTENSION)
 }
 
-/// Serves the site, runs the checker, and stops the server again.
-pub fn run(check: &SiteCheck, chromedriver: &Driver) -> Result<Tally> {
+/// Where a check's picture goes: `target/demo.png` in Chromium (the README shows it),
+/// `target/demo-webkit.png` in another browser; `suffix` as in `-phone`.
+pub fn screenshot(name: &str, browser: Browser, suffix: &str) -> PathBuf {
+    let file = match browser {
+        Browser::Chromium => format!("{name}{suffix}.png"),
+        other => format!("{name}-{other}{suffix}.png"),
+    };
+    target_dir().join(file)
+}
+
+/// Serves the site, runs the checker in `driver`'s browser, and stops the server again.
+pub fn run(check: &SiteCheck, driver: &Driver) -> Result<Tally> {
     let name = check.name;
-    let log = target_dir().join(format!("{name}-server.log"));
+    let browser = driver.browser;
+    let log = target_dir().join(format!("{name}-{browser}-server.log"));
     let options = ServerOptions {
         port: 0,
         static_dir: Some(check.site.to_owned()),
@@ -48,7 +61,7 @@ pub fn run(check: &SiteCheck, chromedriver: &Driver) -> Result<Tally> {
         log.display()
     );
 
-    // Chromium leaves a profile in TMPDIR: give it a directory of its own, as the
+    // The browser leaves a profile in TMPDIR: give it a directory of its own, as the
     // browser tests do, and delete it afterwards.
     let tmp = BrowserTmp::new().map_err(|err| {
         Failure::new(format!(
@@ -59,13 +72,47 @@ pub fn run(check: &SiteCheck, chromedriver: &Driver) -> Result<Tally> {
     checker
         .arg("--url")
         .arg(format!("http://{}/", site_server.addr()))
-        .arg("--chromedriver")
-        .arg(&chromedriver.path)
+        .arg("--browser")
+        .arg(browser.name())
+        .arg("--driver")
+        .arg(&driver.path)
+        .arg("--driver-log")
+        .arg(target_dir().join(format!("{name}-{browser}-driver.log")))
         .args(&check.args)
         .env("TMPDIR", tmp.path());
-    chromedriver.set_env(&mut checker);
+    driver.set_env(&mut checker);
     let tally = tally::run_counting(&mut checker, check.parse);
-    site_server.warn_if_stopped(&format!("the {name} check"));
+    site_server.warn_if_stopped(&format!("the {name} check ({browser})"));
     drop(site_server);
     Ok(tally)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chromium_keeps_the_plain_screenshot_names_and_others_add_the_browser() {
+        let dir = target_dir();
+        assert_eq!(
+            screenshot("demo", Browser::Chromium, ""),
+            dir.join("demo.png")
+        );
+        assert_eq!(
+            screenshot("demo", Browser::Chromium, "-phone"),
+            dir.join("demo-phone.png")
+        );
+        assert_eq!(
+            screenshot("demo", Browser::WebKit, ""),
+            dir.join("demo-webkit.png")
+        );
+        assert_eq!(
+            screenshot("demo", Browser::WebKit, "-phone"),
+            dir.join("demo-webkit-phone.png")
+        );
+        assert_eq!(
+            screenshot("yew-chat", Browser::Firefox, ""),
+            dir.join("yew-chat-firefox.png")
+        );
+    }
 }
