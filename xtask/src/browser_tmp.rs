@@ -6,6 +6,7 @@
 //! broke every Chromium step from a checkout path over about 34 characters, so the
 //! directory lives under the system's temp dir instead, with a short name.
 
+use crate::output::errln;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -49,7 +50,7 @@ impl BrowserTmp {
 impl Drop for BrowserTmp {
     fn drop(&mut self) {
         if let Err(err) = std::fs::remove_dir_all(&self.path) {
-            eprintln!("warning: could not delete {}: {err}", self.path.display());
+            errln!("warning: could not delete {}: {err}", self.path.display());
         }
     }
 }

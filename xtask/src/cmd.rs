@@ -1,6 +1,7 @@
 //! Running child processes from the workspace root, with errors that name the command.
 
 use crate::failure::{Failure, Result};
+use crate::output::outln;
 use std::env;
 use std::ffi::{OsStr, OsString};
 use std::io::ErrorKind;
@@ -60,7 +61,7 @@ pub fn cargo() -> Command {
 
 /// Prints a step header, so a long log is easy to scan.
 pub fn announce(step: &str) {
-    println!("==> {step}");
+    outln!("==> {step}");
 }
 
 /// The command line as the user would type it, for error messages.

@@ -24,6 +24,7 @@ mod demo;
 mod example;
 mod failure;
 mod interrupt;
+mod output;
 mod server;
 mod setup;
 mod site;

@@ -2,6 +2,7 @@
 //! the `demo-check` binary.
 
 use crate::cmd::announce;
+use crate::output::{errln, outln};
 use crate::setup::Driver;
 use crate::test::site_check::{self, screenshot, SiteCheck};
 use crate::test::tally::{parse_checker_summary, Tally};
@@ -29,8 +30,8 @@ pub fn run(driver: &Driver, site: &Path) -> Tally {
     match site_check::run(&check, driver) {
         Ok(tally) => tally,
         Err(failure) => {
-            eprintln!("error: {failure}");
-            println!("demo: 0 passed, 1 failed");
+            errln!("error: {failure}");
+            outln!("demo: 0 passed, 1 failed");
             Tally::one(false)
         }
     }

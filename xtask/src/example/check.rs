@@ -4,6 +4,7 @@
 
 use super::build::Example;
 use crate::cmd::announce;
+use crate::output::{errln, outln};
 use crate::setup::Driver;
 use crate::test::site_check::{self, screenshot, SiteCheck};
 use crate::test::tally::{parse_checker_summary, Tally};
@@ -34,13 +35,13 @@ pub fn run(driver: &Driver, sites: &[PathBuf]) -> Tally {
         tally += match site_check::run(&check, driver) {
             Ok(tally) => tally,
             Err(failure) => {
-                eprintln!("error: {failure}");
-                println!("  FAIL  {package}");
+                errln!("error: {failure}");
+                outln!("  FAIL  {package}");
                 Tally::one(false)
             }
         };
     }
-    println!("examples: {} passed, {} failed", tally.passed, tally.failed);
+    outln!("examples: {} passed, {} failed", tally.passed, tally.failed);
     tally
 }
 

@@ -2,6 +2,7 @@
 
 use crate::cmd::{self, announce, cargo, command, target_dir};
 use crate::failure::{Failure, Result};
+use crate::output::errln;
 use std::io::{BufRead, BufReader, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ impl TestServer {
     /// or crashed): every test that talked to it failed for that reason.
     pub fn warn_if_stopped(&mut self, what: &str) {
         if let Ok(Some(status)) = self.child.try_wait() {
-            eprintln!(
+            errln!(
                 "error: the test server on {} stopped during {what} ({status}): \
                  the failures above may all come from that",
                 self.addr

@@ -7,6 +7,7 @@ use super::lints::LIBRARY_FEATURES;
 use super::tally::{self, Tally};
 use crate::browser_tmp::BrowserTmp;
 use crate::cmd::{announce, cargo};
+use crate::output::{errln, outln};
 use crate::setup::{Driver, WASM32};
 use crate::test_runner;
 use std::net::SocketAddr;
@@ -50,7 +51,7 @@ pub fn run(driver: &Driver, servers: Servers, suite: Suite, name: &str) -> Tally
             tally::parse_summary_line,
         )
     });
-    println!("{name}: {} passed, {} failed", tally.passed, tally.failed);
+    outln!("{name}: {} passed, {} failed", tally.passed, tally.failed);
     tally
 }
 
@@ -60,7 +61,7 @@ pub fn with_browser_tmp(run: impl FnOnce(&Path) -> Tally) -> Tally {
     match BrowserTmp::new() {
         Ok(tmp) => run(tmp.path()),
         Err(err) => {
-            eprintln!("error: cannot create a temporary directory for the browser: {err}");
+            errln!("error: cannot create a temporary directory for the browser: {err}");
             Tally::one(false)
         }
     }

@@ -8,9 +8,11 @@ use super::tally::{self, Tally};
 use super::Check;
 use crate::cmd::{self, announce, cargo};
 use crate::failure::Result;
+use crate::output::outln;
 use crate::setup::{Driver, WASM32};
 use crate::test_runner;
 use std::net::SocketAddr;
+use std::process::Command;
 
 /// The two crates.
 pub const CRATES: [&str; 2] = ["browser-websocket-yew", "browser-websocket-leptos"];
@@ -64,24 +66,31 @@ fn server_side() -> Result {
 pub fn browser_tests(driver: &Driver, server: SocketAddr, name: &str) -> Tally {
     announce(name);
     let tally = with_browser_tmp(|tmp| {
-        let mut test = cargo();
-        test.arg("test");
-        for krate in CRATES {
-            test.args(["-p", krate]);
-        }
-        test.args([
-            "--features",
-            "browser-websocket-yew/csr,browser-websocket-leptos/csr",
-            "--target",
-            WASM32,
-            "--no-fail-fast",
-            "--test",
-            "browser",
-        ]);
-        server_env(&mut test, server);
+        let mut test = browser_test_command(server);
         test_runner::configure(&mut test, driver, TEST_TIMEOUT, tmp);
         tally::run_counting(&mut test, tally::parse_summary_line)
     });
-    println!("{name}: {} passed, {} failed", tally.passed, tally.failed);
+    outln!("{name}: {} passed, {} failed", tally.passed, tally.failed);
     tally
+}
+
+/// `cargo test` of the crates' browser tests for wasm32, compiled against `server`,
+/// before the runner's settings.
+pub fn browser_test_command(server: SocketAddr) -> Command {
+    let mut test = cargo();
+    test.arg("test");
+    for krate in CRATES {
+        test.args(["-p", krate]);
+    }
+    test.args([
+        "--features",
+        "browser-websocket-yew/csr,browser-websocket-leptos/csr",
+        "--target",
+        WASM32,
+        "--no-fail-fast",
+        "--test",
+        "browser",
+    ]);
+    server_env(&mut test, server);
+    test
 }

@@ -8,6 +8,7 @@
 use super::browser_tests::{self, with_browser_tmp, Servers, Suite, TEST_TIMEOUT};
 use super::tally::{self, Tally};
 use crate::cmd::{announce, command, probe, target_dir};
+use crate::output::{errln, outln};
 use crate::setup::Driver;
 use crate::test_runner;
 use std::path::{Path, PathBuf};
@@ -22,9 +23,9 @@ const ONE_TEST: &str = "connect_to_a_rejecting_server_fails_opened";
 /// browser; prints `NAME: N passed, M failed`.
 pub fn run(driver: &Driver, servers: Servers, suite: Suite, name: &str) -> Tally {
     announce(name);
-    let tally = match prepare(servers, suite) {
+    let tally = match prepare(driver, servers, suite) {
         Ok((dir, wasm)) => {
-            println!(
+            outln!(
                 "    from {} ({} bytes)",
                 dir.display(),
                 dir.as_os_str().len()
@@ -38,18 +39,20 @@ pub fn run(driver: &Driver, servers: Servers, suite: Suite, name: &str) -> Tally
             })
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             Tally::one(false)
         }
     };
-    println!("{name}: {} passed, {} failed", tally.passed, tally.failed);
+    outln!("{name}: {} passed, {} failed", tally.passed, tally.failed);
     tally
 }
 
-/// The long directory, made afresh, and the test binary copied into it.
-fn prepare(servers: Servers, suite: Suite) -> Result<(PathBuf, PathBuf), String> {
+/// The long directory, made afresh (one per browser, as the lanes run side by side), and
+/// the test binary copied into it.
+fn prepare(driver: &Driver, servers: Servers, suite: Suite) -> Result<(PathBuf, PathBuf), String> {
     let built = browser_binary(servers, suite)?;
-    let dir = long_dir(&target_dir().join("long-checkout-path"));
+    let base = target_dir().join("long-checkout-path");
+    let dir = long_dir(&base.join(driver.browser.name()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)
         .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;

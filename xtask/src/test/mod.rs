@@ -1,7 +1,10 @@
 //! `cargo xtask test`: set the machine up, lint, run the native tests, build the docs,
 //! then run the browser tests against a freshly started test server and check the demo
-//! page (Chromium, WebKit) and the examples (Chromium). Every step runs even when an earlier one failed
-//! (except setup); the summary gives each step's verdict and duration.
+//! page (Chromium, WebKit) and the examples (in one browser). The browsers run side by
+//! side, one lane each (see `plan.rs`); the first lane prints as it goes, the others into
+//! `target/test-logs/<browser>.log`, printed once the first lane ends. Every step runs even
+//! when an earlier one failed (except setup); the summary gives each step's verdict and
+//! duration.
 //!
 //! | file | what it holds |
 //! |---|---|
@@ -9,6 +12,8 @@
 //! | `lints.rs` | fmt, clippy for native and wasm32, the library without its features |
 //! | `native.rs` | the native unit and doc tests |
 //! | `docs.rs` | `cargo doc` for wasm32 with warnings denied |
+//! | `plan.rs` | which browser steps each browser's lane runs, as pure data |
+//! | `lanes.rs` | running the lanes side by side, each with its own log |
 //! | `browser_tests.rs` | the wasm tests in one headless browser |
 //! | `long_path.rs` | one of them run from a directory whose path is over 100 characters |
 //! | `frameworks.rs` | the Yew and Leptos crates: hydrate, ssr, and their browser tests |
@@ -21,9 +26,11 @@
 mod browser_tests;
 mod docs;
 mod frameworks;
+mod lanes;
 mod lints;
 mod long_path;
 mod native;
+mod plan;
 pub mod site_check;
 mod summary;
 pub mod tally;
@@ -36,12 +43,15 @@ use crate::cmd::{self, announce, target_dir};
 use crate::demo;
 use crate::example::{self, Example};
 use crate::failure::{Failure, Result};
+use crate::output::{errln, outln};
 use crate::server::{self, ServerOptions, ServerOutput, TestServer};
 use crate::setup::{self, Needs, Tools};
 use crate::site::{self, Profile};
+use plan::{Lane, Step};
 use std::path::PathBuf;
 use std::time::Instant;
 use summary::Summary;
+use tally::Tally;
 
 pub const USAGE: &str = "test [--browser chromium|firefox|webkit] [--no-lint]";
 pub const ABOUT: &str = "install what is missing, lint, and run every test (native, ssr, docs, each browser and transport, wasm-pack, the framework crates, the demo page, the examples)";
@@ -116,13 +126,12 @@ pub fn run(args: &[String]) -> Result {
 
     if summary.check(&BINARIES) {
         browser_steps(&options, &tools, &mut summary);
-        site_steps(&tools, &mut summary);
     }
     if let Some(trunk) = &tools.trunk {
         let started = Instant::now();
         let built = trunk::build(trunk);
         if let Err(failure) = &built {
-            eprintln!("error: {failure}");
+            errln!("error: {failure}");
         }
         summary.record(
             "trunk build --offline (yew-chat)",
@@ -147,14 +156,15 @@ fn build_binaries() -> Result {
     cmd::run(native::workspace_tests().arg("--no-run"))
 }
 
-/// The browser tests in each browser and wasm-pack's run, against one test server and
-/// the third-party one.
+/// The browser steps (the tests in each browser, wasm-pack's run, the framework crates,
+/// the demo and the examples) against one test server and the third-party one: the
+/// sites and the wasm tests built first, then one lane per browser, side by side.
 fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
     let started = Instant::now();
     let mut test_server = match start_test_server() {
         Ok(test_server) => test_server,
         Err(failure) => {
-            eprintln!("error: {failure}");
+            errln!("error: {failure}");
             summary.record(
                 "test server (browser tests skipped)",
                 false,
@@ -168,7 +178,7 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
     let third_party = match third_party {
         Some(Ok(server)) => Some(server),
         Some(Err(failure)) => {
-            eprintln!("error: {failure}");
+            errln!("error: {failure}");
             summary.record("third-party server", false, started.elapsed());
             None
         }
@@ -178,90 +188,79 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
         test_server: test_server.addr(),
         third_party: third_party.as_ref().map(TestServer::addr),
     };
-    for &browser in &options.browsers {
-        let driver = tools
-            .driver(browser)
-            .expect("setup returns a driver for every selected browser");
-        // Chromium has WebSocketStream: every test over the classic socket, then again
-        // over the stream transport. Firefox and WebKit have not: one run with `Auto` as
-        // the default, which falls back to the classic socket, so it is the classic run
-        // too.
-        let runs: &[(browser_tests::Suite, &str)] = match browser {
-            Browser::Chromium => &[
-                (browser_tests::Suite::Classic, "chromium"),
-                (
-                    browser_tests::Suite::OverTransport("test-stream-transport"),
-                    "chromium, stream transport",
-                ),
-            ],
-            Browser::Firefox => &[(
-                browser_tests::Suite::OverTransport("test-auto-transport"),
-                "firefox, auto transport (falls back to classic)",
-            )],
-            Browser::WebKit => &[(
-                browser_tests::Suite::OverTransport("test-auto-transport"),
-                "webkit, auto transport (falls back to classic)",
-            )],
-        };
-        for &(suite, name) in runs {
-            summary.tests(name, || browser_tests::run(driver, servers, suite, name));
-            test_server.warn_if_stopped(&format!("the {name} tests"));
-        }
-        let name = format!("long checkout path ({browser})");
-        summary.tests(&name, || long_path::run(driver, servers, runs[0].0, &name));
-        if let (Browser::Chromium, Some(wasm_pack)) = (browser, &tools.wasm_pack) {
-            summary.tests("wasm-pack", || {
-                wasm_pack::run(wasm_pack, driver, servers.test_server)
-            });
-            test_server.warn_if_stopped("wasm-pack's run");
-        }
-        // The framework crates exercise their hooks more than the browser: Chromium, and
-        // WebKit, whose event timing differs most.
-        let frameworks = match browser {
-            Browser::Chromium => Some("framework crates (chromium)"),
-            Browser::WebKit => Some("framework crates (webkit)"),
-            Browser::Firefox => None,
-        };
-        if let Some(name) = frameworks {
-            summary.tests(name, || {
-                frameworks::browser_tests(driver, servers.test_server, name)
-            });
-            test_server.warn_if_stopped(&format!("the {name} tests"));
-        }
+    let sites = build_sites(&options.browsers, summary);
+    let lanes = plan::lanes(
+        &options.browsers,
+        plan::Available {
+            wasm_pack: tools.wasm_pack.is_some(),
+            sites: sites.is_some(),
+        },
+    );
+    // Built one after another before the lanes start, so that no lane's tests share the
+    // two cores with a compiler.
+    let started = Instant::now();
+    let built = build_browser_tests(&lanes, servers);
+    if let Err(failure) = &built {
+        errln!("error: {failure}");
     }
+    summary.record(
+        "build the browser tests (wasm32)",
+        built.is_ok(),
+        started.elapsed(),
+    );
+    let context = StepContext {
+        tools,
+        servers,
+        sites: sites.as_deref().unwrap_or_default(),
+    };
+    for part in lanes::run(&lanes, &|browser, step| context.run(browser, step)) {
+        summary.append(part);
+    }
+    test_server.warn_if_stopped("the browser steps");
     // Dropping the guards stops the servers before the next steps.
     drop(third_party);
     drop(test_server);
 }
 
-/// Starts the third-party server on the port of the last run, like the test server.
-fn start_third_party_server(python: &std::path::Path) -> Result<TestServer> {
-    announce("starting the third-party server (Python websockets)");
-    let log = target_dir().join("third-party-server.log");
-    let output = ServerOutput::LogFile(log.clone());
-    let port = server::port::remembered("third-party-server");
-    let server = server::third_party::start(python, port, &output).or_else(|failure| {
-        eprintln!("warning: {failure}; trying another port");
-        server::third_party::start(python, 0, &output)
-    })?;
-    println!(
-        "    listening on {} (log: {})",
-        server.addr(),
-        log.display()
-    );
-    Ok(server)
+/// What a browser step needs besides its browser.
+struct StepContext<'a> {
+    tools: &'a Tools,
+    servers: browser_tests::Servers,
+    /// The demo's site, then the examples' in [`Example::ALL`] order; empty when they
+    /// were not built (no step that needs them is planned then).
+    sites: &'a [PathBuf],
 }
 
-/// The demo page and the examples, built together once; the demo checked in Chromium and
-/// in WebKit, each of the two that was selected (WebKit's event timing differs most), the
-/// examples in the first of them. Nothing to do when neither was.
-fn site_steps(tools: &Tools, summary: &mut Summary) {
-    let drivers: Vec<&setup::Driver> = [Browser::Chromium, Browser::WebKit]
-        .into_iter()
-        .filter_map(|browser| tools.driver(browser))
-        .collect();
-    if drivers.is_empty() {
-        return;
+impl StepContext<'_> {
+    fn run(&self, browser: Browser, step: Step) -> Tally {
+        let driver = self
+            .tools
+            .driver(browser)
+            .expect("setup returns a driver for every selected browser");
+        let servers = self.servers;
+        let name = step.name(browser);
+        match step {
+            Step::Tests(suite) => browser_tests::run(driver, servers, suite, &name),
+            Step::LongPath(suite) => long_path::run(driver, servers, suite, &name),
+            Step::WasmPack => match &self.tools.wasm_pack {
+                Some(wasm_pack) => wasm_pack::run(wasm_pack, driver, servers.test_server),
+                None => Tally::one(false),
+            },
+            Step::Frameworks => frameworks::browser_tests(driver, servers.test_server, &name),
+            Step::Demo => demo::check::run(driver, &self.sites[0]),
+            Step::Examples => example::check::run(driver, &self.sites[1..]),
+        }
+    }
+}
+
+/// The demo page and the examples, built together once, when a lane will check them
+/// (Chromium or WebKit is selected); `None` when not built.
+fn build_sites(browsers: &[Browser], summary: &mut Summary) -> Option<Vec<PathBuf>> {
+    if !browsers
+        .iter()
+        .any(|browser| matches!(browser, Browser::Chromium | Browser::WebKit))
+    {
+        return None;
     }
     let mut pages = vec![demo::page()];
     pages.extend(Example::ALL.map(Example::page));
@@ -272,22 +271,47 @@ fn site_steps(tools: &Tools, summary: &mut Summary) {
         sites.is_ok(),
         started.elapsed(),
     );
-    let sites: Vec<PathBuf> = match sites {
-        Ok(sites) => sites,
-        Err(failure) => {
-            eprintln!("error: {failure}");
-            return;
+    sites.map_err(|failure| errln!("error: {failure}")).ok()
+}
+
+/// Builds, without running them, the wasm tests the lanes' steps will run: each suite's
+/// test binaries, and the framework crates' when a lane runs them.
+fn build_browser_tests(lanes: &[Lane], servers: browser_tests::Servers) -> Result {
+    announce("building the browser tests (wasm32)");
+    let steps = || lanes.iter().flat_map(|lane| lane.steps.iter().copied());
+    let mut suites: Vec<browser_tests::Suite> = Vec::new();
+    for step in steps() {
+        if let Step::Tests(suite) = step {
+            if !suites.contains(&suite) {
+                suites.push(suite);
+            }
         }
-    };
-    for driver in &drivers {
-        let name = format!("demo ({})", driver.browser);
-        summary.tests(&name, || demo::check::run(driver, &sites[0]));
     }
-    // The examples test the frameworks' hooks, not the engine (the framework crates'
-    // tests run in both): one browser, Chromium when it was selected, keeps the run short.
-    let driver = drivers[0];
-    let name = format!("examples ({})", driver.browser);
-    summary.tests(&name, || example::check::run(driver, &sites[1..]));
+    for suite in suites {
+        cmd::run(browser_tests::build_command(servers, suite).args(["--test", "*", "--no-run"]))?;
+    }
+    if steps().any(|step| step == Step::Frameworks) {
+        cmd::run(frameworks::browser_test_command(servers.test_server).arg("--no-run"))?;
+    }
+    Ok(())
+}
+
+/// Starts the third-party server on the port of the last run, like the test server.
+fn start_third_party_server(python: &std::path::Path) -> Result<TestServer> {
+    announce("starting the third-party server (Python websockets)");
+    let log = target_dir().join("third-party-server.log");
+    let output = ServerOutput::LogFile(log.clone());
+    let port = server::port::remembered("third-party-server");
+    let server = server::third_party::start(python, port, &output).or_else(|failure| {
+        errln!("warning: {failure}; trying another port");
+        server::third_party::start(python, 0, &output)
+    })?;
+    outln!(
+        "    listening on {} (log: {})",
+        server.addr(),
+        log.display()
+    );
+    Ok(server)
 }
 
 /// Starts the test server on the port of the last run, so the browser tests, compiled
@@ -301,10 +325,10 @@ fn start_test_server() -> Result<TestServer> {
         static_dir: None,
     };
     let test_server = server::start(&remembered, &output).or_else(|failure| {
-        eprintln!("warning: {failure}; trying another port");
+        errln!("warning: {failure}; trying another port");
         server::start(&ServerOptions::default(), &output)
     })?;
-    println!(
+    outln!(
         "    listening on {} (log: {})",
         test_server.addr(),
         log.display()

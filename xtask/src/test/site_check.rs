@@ -7,6 +7,7 @@ use crate::browser::Browser;
 use crate::browser_tmp::BrowserTmp;
 use crate::cmd::{command, target_dir};
 use crate::failure::{Failure, Result};
+use crate::output::outln;
 use crate::server::{self, ServerOptions, ServerOutput};
 use crate::setup::Driver;
 use std::ffi::OsString;
@@ -55,7 +56,7 @@ pub fn run(check: &SiteCheck, driver: &Driver) -> Result<Tally> {
         static_dir: Some(check.site.to_owned()),
     };
     let mut site_server = server::start(&options, &ServerOutput::LogFile(log.clone()))?;
-    println!(
+    outln!(
         "    {name} served at http://{}/ (log: {})",
         site_server.addr(),
         log.display()

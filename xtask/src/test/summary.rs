@@ -5,6 +5,7 @@ use super::tally::Tally;
 use super::Check;
 use crate::cmd::announce;
 use crate::failure::{Failure, Result};
+use crate::output::{errln, outln};
 use std::time::{Duration, Instant};
 
 /// One line of the summary.
@@ -44,13 +45,18 @@ impl Summary {
         });
     }
 
+    /// Takes over the steps `part` recorded (a lane run beside others), after these.
+    pub fn append(&mut self, part: Summary) {
+        self.outcomes.extend(part.outcomes);
+    }
+
     /// Runs a check, reporting its failure at once but letting later steps run; returns
     /// whether it passed.
     pub fn check(&mut self, check: &Check) -> bool {
         let started = Instant::now();
         let result = (check.run)();
         if let Err(failure) = &result {
-            eprintln!("error: {failure}");
+            errln!("error: {failure}");
         }
         self.record(check.name, result.is_ok(), started.elapsed());
         result.is_ok()
@@ -62,7 +68,7 @@ impl Summary {
         let started = Instant::now();
         let tally = run();
         if tally.passed == 0 && tally.failed == 0 {
-            eprintln!("warning: no test ran in `{name}`");
+            errln!("warning: no test ran in `{name}`");
         }
         self.outcomes.push(Outcome {
             what: format!("{name}: {} passed, {} failed", tally.passed, tally.failed),
@@ -78,18 +84,18 @@ impl Summary {
         announce("summary");
         for outcome in &self.outcomes {
             let verdict = if outcome.passed { "ok" } else { "FAILED" };
-            println!(
+            outln!(
                 "    {verdict:<8}{:>7}  {}",
                 seconds(outcome.took),
                 outcome.what
             );
         }
-        println!("    took {} in all", seconds(self.started.elapsed()));
+        outln!("    took {} in all", seconds(self.started.elapsed()));
         let mut total = Tally::default();
         for tally in self.outcomes.iter().filter_map(|outcome| outcome.tally) {
             total += tally;
         }
-        println!("total: {} passed, {} failed", total.passed, total.failed);
+        outln!("total: {} passed, {} failed", total.passed, total.failed);
         let failed = self
             .outcomes
             .iter()

@@ -2,7 +2,8 @@
 //! wasm-bindgen-test's `test result:` lines, and the checkers' `NAME: N passed, M failed`.
 
 use crate::cmd::describe;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use crate::output::{self, errln};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::ops::AddAssign;
 use std::process::{Command, Stdio};
 use std::thread::{self, JoinHandle};
@@ -41,7 +42,7 @@ pub fn run_counting(cmd: &mut Command, parse: fn(&str) -> Option<Tally>) -> Tall
     let mut child = match cmd.spawn() {
         Ok(child) => child,
         Err(err) => {
-            eprintln!("error: could not start `{}`: {err}", describe(cmd));
+            errln!("error: could not start `{}`: {err}", describe(cmd));
             return Tally {
                 passed: 0,
                 failed: 1,
@@ -50,12 +51,12 @@ pub fn run_counting(cmd: &mut Command, parse: fn(&str) -> Option<Tally>) -> Tall
     };
     let stdout = tee(
         child.stdout.take().expect("stdout is piped"),
-        io::stdout(),
+        output::stdout(),
         parse,
     );
     let stderr = tee(
         child.stderr.take().expect("stderr is piped"),
-        io::stderr(),
+        output::stderr(),
         parse,
     );
     let status = child.wait();
@@ -68,11 +69,11 @@ pub fn run_counting(cmd: &mut Command, parse: fn(&str) -> Option<Tally>) -> Tall
         // A build error, a runner crash or a browser that never loaded the page:
         // no test reported failing, but the run did not pass either.
         match status {
-            Ok(status) => eprintln!(
+            Ok(status) => errln!(
                 "error: `{}` failed ({status}) without a failing test",
                 describe(cmd)
             ),
-            Err(err) => eprintln!("error: waiting for `{}` failed: {err}", describe(cmd)),
+            Err(err) => errln!("error: waiting for `{}` failed: {err}", describe(cmd)),
         }
         tally.failed = 1;
     }

@@ -10,6 +10,7 @@ use super::browser_tests::{server_env, with_browser_tmp, TEST_TIMEOUT};
 use super::lints::LIBRARY_FEATURES;
 use super::tally::{self, Tally};
 use crate::cmd::{announce, command, workspace_root};
+use crate::output::outln;
 use crate::setup::Driver;
 use crate::test_runner;
 use std::net::SocketAddr;
@@ -29,9 +30,10 @@ pub fn run(wasm_pack: &Path, chromedriver: &Driver, server: SocketAddr) -> Tally
         test_runner::configure(&mut cmd, chromedriver, TEST_TIMEOUT, tmp);
         tally::run_counting(&mut cmd, tally::parse_summary_line)
     });
-    println!(
+    outln!(
         "wasm-pack: {} passed, {} failed",
-        tally.passed, tally.failed
+        tally.passed,
+        tally.failed
     );
     tally
 }
