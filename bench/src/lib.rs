@@ -1,7 +1,11 @@
-//! The browser side of `cargo xtask bench`: every workload, timed in the page for six
+//! The browser side of `cargo xtask bench`: every workload, timed in the page for eight
 //! implementations of the same client code.
 //!
 //! - `raw`: plain JavaScript (`raw.js`), the baseline;
+//! - `raw-aa`: the same JavaScript again, measured as if it were another implementation:
+//!   the A/A comparison that shows how far apart two identical clients land;
+//! - `raw-bounded`: for the `sink` workloads only, JavaScript that keeps `bufferedAmount`
+//!   under the Sink's high mark, the baseline a Sink that bounds its memory is judged by;
 //! - `crate`: browser-websocket's `Stream` and `Sink` on the classic socket (`crate_impl.rs`);
 //! - `crate-cb`: browser-websocket's `connect_with` handler and `WeakSender` (`crate_cb.rs`);
 //! - `crate-stream`: the same code as `crate` on `Transport::Stream` (`WebSocketStream`),
@@ -28,12 +32,15 @@ mod workloads;
 mod wsw;
 
 use browser_websocket::Transport;
-use workloads::{Scale, Spec};
+use raw::Sending;
+use workloads::{Scale, Spec, Workload};
 
-/// One of the six implementations being compared.
+/// One of the eight implementations being compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Impl {
     Raw,
+    RawAa,
+    RawBounded,
     Crate,
     CrateCb,
     CrateStream,
@@ -43,8 +50,10 @@ pub enum Impl {
 
 impl Impl {
     /// In table order.
-    pub const ALL: [Impl; 6] = [
+    pub const ALL: [Impl; 8] = [
         Impl::Raw,
+        Impl::RawAa,
+        Impl::RawBounded,
         Impl::Crate,
         Impl::CrateCb,
         Impl::CrateStream,
@@ -56,6 +65,8 @@ impl Impl {
     pub fn name(self) -> &'static str {
         match self {
             Impl::Raw => "raw",
+            Impl::RawAa => "raw-aa",
+            Impl::RawBounded => "raw-bounded",
             Impl::Crate => "crate",
             Impl::CrateCb => "crate-cb",
             Impl::CrateStream => "crate-stream",
@@ -73,6 +84,12 @@ impl Impl {
             _ => None,
         }
     }
+
+    /// Whether it runs `workload`: `raw-bounded` differs from `raw` only when sending
+    /// runs of messages through a Sink.
+    fn runs(self, workload: &Workload) -> bool {
+        self != Impl::RawBounded || matches!(workload, Workload::Sink { .. })
+    }
 }
 
 /// What to run, fixed when the bench is built.
@@ -80,7 +97,7 @@ impl Impl {
 pub struct Config {
     /// The test server's `host:port` (`BROWSER_WEBSOCKET_TEST_SERVER`).
     pub server: &'static str,
-    /// Timed rounds (`BENCH_ROUNDS`, default 5).
+    /// Timed rounds (`BENCH_ROUNDS`, default 15).
     pub rounds: u32,
     /// `BENCH_SCALE=smoke` for tiny counts.
     pub scale: Scale,
@@ -93,7 +110,7 @@ impl Config {
     /// The settings xtask passed in the build environment.
     pub fn from_build_env() -> Result<Config, String> {
         let rounds = match option_env!("BENCH_ROUNDS") {
-            None | Some("") => 5,
+            None | Some("") => 15,
             Some(text) => text
                 .parse()
                 .map_err(|_| format!("BENCH_ROUNDS={text} is not a number"))?,
@@ -160,7 +177,8 @@ async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64,
     let ms = outcome::in_own_task(async move {
         let payload = payload.as_ref();
         match implementation {
-            Impl::Raw => raw::run(&workload, &url, payload).await,
+            Impl::Raw | Impl::RawAa => raw::run(&workload, &url, payload, Sending::Unbounded).await,
+            Impl::RawBounded => raw::run(&workload, &url, payload, Sending::Bounded).await,
             Impl::Crate => crate_impl::run(&workload, &url, payload, Transport::Classic).await,
             Impl::CrateCb => crate_cb::run(&workload, &url, payload).await,
             Impl::CrateStream => crate_impl::run(&workload, &url, payload, Transport::Stream).await,
@@ -174,9 +192,11 @@ async fn measure(implementation: Impl, spec: &Spec, server: &str) -> Result<f64,
 }
 
 /// A warm-up pass at smoke scale (so every implementation's code is compiled by the
-/// browser's optimising tier before it is timed), then `rounds` timed rounds. In each
-/// round every workload runs once per implementation, in an order rotated by round and
-/// workload so no implementation always goes first.
+/// browser's optimising tier before it is timed), one full round that is not counted
+/// (the first full-scale round is the slowest: caches, the server's buffers, the
+/// browser's heap growing), then `rounds` timed rounds. In each round every workload
+/// runs once per implementation, in an order rotated by round and workload so no
+/// implementation always goes first.
 pub async fn run(config: &Config) -> Result<(), String> {
     let user_agent = web_sys::window()
         .and_then(|window| window.navigator().user_agent().ok())
@@ -195,22 +215,48 @@ pub async fn run(config: &Config) -> Result<(), String> {
         None => true,
     });
 
-    report::progress("warm-up");
+    report::progress("warm-up at smoke scale");
     for spec in config.workloads(Scale::Smoke) {
-        for &implementation in &implementations {
+        for implementation in runners(&implementations, &spec) {
             measure(implementation, &spec, config.server).await?;
         }
     }
 
     let specs = config.workloads(config.scale);
-    for round in 0..config.rounds {
-        report::progress(&format!("round {} of {}", round + 1, config.rounds));
-        for (index, spec) in specs.iter().enumerate() {
-            let first = round as usize + index;
-            for k in 0..implementations.len() {
-                let implementation = implementations[(first + k) % implementations.len()];
-                let ms = measure(implementation, spec, config.server).await?;
-                report::measurement(round, implementation, spec.name, ms);
+    report::progress("warm-up round (not counted)");
+    round(&specs, &implementations, config, None).await?;
+    for index in 0..config.rounds {
+        report::progress(&format!("round {} of {}", index + 1, config.rounds));
+        round(&specs, &implementations, config, Some(index)).await?;
+    }
+    Ok(())
+}
+
+/// The implementations that run `spec`, in table order.
+fn runners(implementations: &[Impl], spec: &Spec) -> Vec<Impl> {
+    implementations
+        .iter()
+        .copied()
+        .filter(|implementation| implementation.runs(&spec.workload))
+        .collect()
+}
+
+/// Every workload once per implementation, the order rotated by `index` and the
+/// workload; reported as round `index`, or not at all for the warm-up (`None`).
+async fn round(
+    specs: &[Spec],
+    implementations: &[Impl],
+    config: &Config,
+    index: Option<u32>,
+) -> Result<(), String> {
+    for (position, spec) in specs.iter().enumerate() {
+        let runners = runners(implementations, spec);
+        let first = index.unwrap_or(0) as usize + position;
+        for k in 0..runners.len() {
+            let implementation = runners[(first + k) % runners.len()];
+            let ms = measure(implementation, spec, config.server).await?;
+            if let Some(index) = index {
+                report::measurement(index, implementation, spec.name, ms);
             }
         }
     }

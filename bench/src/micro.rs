@@ -441,7 +441,10 @@ pub async fn run_stream(server: &str, rounds: u32) -> Result<(), String> {
             let mut best = f64::INFINITY;
             for _ in 0..rounds {
                 let ms = match implementation {
-                    "raw" => crate::raw::run(&workload, &url, None).await?,
+                    "raw" => {
+                        crate::raw::run(&workload, &url, None, crate::raw::Sending::Unbounded)
+                            .await?
+                    }
                     "raw-stream" => JsFuture::from(stream_flood(&url, count, expected))
                         .await
                         .map_err(js_error)?

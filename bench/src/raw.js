@@ -139,6 +139,51 @@ export async function sink(url, payload, count) {
   return ms;
 }
 
+/**
+ * `sink` as a careful JavaScript developer writes it: send while `bufferedAmount` is at
+ * or under `high`; above it, wait until it is at or under `low`, re-checking on a 1 ms
+ * timer (the browser fires no event when its buffer drains). Memory stays bounded, as
+ * the crate's Sink keeps it.
+ */
+export async function sinkBounded(url, payload, count, high, low) {
+  const ws = await opened(url);
+  const expected = size(payload) * count;
+  const ms = await new Promise((resolve, reject) => {
+    let start = 0;
+    let sent = 0;
+    ws.onmessage = (event) => {
+      const counted = Number(event.data);
+      if (counted === expected) {
+        resolve(performance.now() - start);
+      } else {
+        reject(new Error(`sink-bounded: the server counted ${event.data} bytes, not ${expected}`));
+      }
+    };
+    const drained = () => {
+      if (ws.bufferedAmount <= low) {
+        send();
+      } else {
+        setTimeout(drained, 1);
+      }
+    };
+    const send = () => {
+      while (sent < count) {
+        if (ws.bufferedAmount > high) {
+          setTimeout(drained, 1);
+          return;
+        }
+        ws.send(payload);
+        sent++;
+      }
+      ws.send("done");
+    };
+    start = performance.now();
+    send();
+  });
+  await closed(ws);
+  return ms;
+}
+
 /** Open a socket, close it, wait for `close`, `count` times. */
 export async function connectClose(url, count) {
   const start = performance.now();

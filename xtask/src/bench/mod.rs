@@ -15,13 +15,19 @@
 //! | `server.rs` | the test server, built with the `bench-speed` profile |
 //! | `run.rs` | running `bench/` in the browser and reading its `BENCH` lines |
 //! | `size.rs` | the size table's minimal apps, built and measured |
+//! | `pinning.rs` | `--pin`: the browser on its own CPU, the server, driver and runner on the other |
 //! | `profile.rs` | `--profile`: a Firefox profile of the run and its breakdown |
-//! | `report.rs` | medians, spreads, ratios, the tables and `results.json` |
+//! | `interval.rs` | the 95 % interval of a median and the verdict it supports |
+//! | `results.rs` | medians, spreads, paired ratios, the baselines and the A/A floor |
+//! | `report.rs` | the tables, their Markdown and `results.json` |
 //! | `json.rs` | just enough JSON for the above |
 
+mod interval;
 mod json;
+mod pinning;
 mod profile;
 mod report;
+mod results;
 mod run;
 mod server;
 mod size;
@@ -31,15 +37,19 @@ use crate::browser::Browser;
 use crate::cmd::{announce, target_dir};
 use crate::failure::{Failure, Result};
 use crate::setup;
-use report::Results;
+use results::Results;
 use run::RunOptions;
 
 pub const USAGE: &str =
-    "bench [--browser chromium|firefox|webkit] [--rounds N] [--smoke] [--only NAME,..] [--no-size] [--profile]";
-pub const ABOUT: &str = "time the crate (Stream, callback, WebSocketStream) against raw JS, gloo-net and ws_stream_wasm in one browser (default chromium, 5 rounds), and compare minimal .wasm sizes";
+    "bench [--browser chromium|firefox|webkit] [--rounds N] [--smoke] [--only NAME,..] [--no-size] [--profile] [--pin|--no-pin]";
+pub const ABOUT: &str = "time the crate (Stream, callback, WebSocketStream) against raw JS, gloo-net and ws_stream_wasm in one browser (default chromium, 15 rounds), and compare minimal .wasm sizes";
 
-/// Enough for a median and a spread that mean something on a noisy machine.
-const DEFAULT_ROUNDS: u32 = 5;
+/// Whether `--pin` is on unless `--no-pin` is given.
+const PIN_BY_DEFAULT: bool = false;
+
+/// Enough for a 95 % interval of the median as narrow as `[x(4), x(12)]` of the sorted
+/// per-round ratios (`interval.rs`); 5 rounds give none.
+const DEFAULT_ROUNDS: u32 = 15;
 
 #[derive(Debug, PartialEq)]
 struct BenchOptions {
@@ -52,6 +62,8 @@ struct BenchOptions {
     size: bool,
     /// Record a Firefox profile and print where each implementation's time goes.
     profile: bool,
+    /// Keep the browser's CPUs apart from the server's, the driver's and the runner's.
+    pin: bool,
 }
 
 fn parse(args: &[String]) -> Result<BenchOptions> {
@@ -62,6 +74,7 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
         only: Vec::new(),
         size: true,
         profile: false,
+        pin: PIN_BY_DEFAULT,
     };
     let mut args = Args::new(args);
     while let Some(flag) = args.next_flag()? {
@@ -98,6 +111,8 @@ fn parse(args: &[String]) -> Result<BenchOptions> {
             }
             "--no-size" => options.size = false,
             "--profile" => options.profile = true,
+            "--pin" => options.pin = true,
+            "--no-pin" => options.pin = false,
             other => {
                 return Err(Failure::usage(format!(
                     "unknown option `{other}` for `bench`"
@@ -124,7 +139,16 @@ pub fn run(args: &[String]) -> Result {
         .expect("setup returns a driver for the selected browser");
 
     let profile = options.profile.then(profile::file);
-    let server = server::start()?;
+    let pin = if options.pin {
+        let cpus = pinning::Cpus::here();
+        if cpus.is_none() {
+            println!("    --pin: this machine has one CPU or no taskset; nothing is pinned");
+        }
+        cpus
+    } else {
+        None
+    };
+    let server = server::start(pin.as_ref())?;
     let run = run::run(&RunOptions {
         browser: options.browser,
         driver,
@@ -133,6 +157,7 @@ pub fn run(args: &[String]) -> Result {
         smoke: options.smoke,
         only: &options.only,
         profile: profile.clone(),
+        pin,
     });
     // Stop the server before anything else is built or measured.
     drop(server);
@@ -187,10 +212,10 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_chromium_five_rounds_with_sizes() {
+    fn defaults_are_chromium_fifteen_rounds_with_sizes() {
         let options = parse_strs(&[]).unwrap();
         assert_eq!(options.browser, Browser::Chromium);
-        assert_eq!(options.rounds, 5);
+        assert_eq!(options.rounds, 15);
         assert!(!options.smoke);
         assert!(options.size);
         assert!(options.only.is_empty());
@@ -208,6 +233,7 @@ mod tests {
             "flood-16B-text, crate,raw",
             "--no-size",
             "--profile",
+            "--pin",
         ])
         .unwrap();
         assert_eq!(options.browser, Browser::Firefox);
@@ -216,6 +242,8 @@ mod tests {
         assert!(!options.size);
         assert_eq!(options.only, ["flood-16B-text", "crate", "raw"]);
         assert!(options.profile);
+        assert!(options.pin);
+        assert!(!parse_strs(&["--pin", "--no-pin"]).unwrap().pin);
     }
 
     #[test]

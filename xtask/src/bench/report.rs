@@ -1,143 +1,78 @@
-//! From samples to results: medians and round-to-round spreads per workload and
-//! implementation, ratios to raw JavaScript, the tables on stdout (and as Markdown) and
-//! `results.json`.
+//! The results on stdout, in Markdown for the README, and as `results.json`: the
+//! timings, then every comparison's median ratio with its 95 % interval and verdict, the
+//! A/A floor, and the tallies the targets are about.
 
+use super::interval::{Interval, Verdict};
 use super::json::{number, string};
-use super::run::{Run, Skipped};
+use super::results::{
+    Comparison, Results, Row, CRATE, IMPLEMENTATIONS, PEERS, RAW, RAW_AA, RAW_BOUNDED, THRESHOLD,
+    WRAPPERS,
+};
 use super::size::Sizes;
-use crate::browser::Browser;
 use std::fmt::Write;
 
-/// The implementations in table order; `raw` is the baseline of every ratio.
-pub const IMPLEMENTATIONS: [&str; 6] = ["raw", "crate", "crate-cb", "crate-stream", "gloo", "wsw"];
+/// How each interval is made, as the tables' headings say it.
+const METHOD: &str = "median of the per-round ratios, its 95 % interval from the order \
+                      statistics, and the verdict against 1.05";
 
-/// The index of `crate` (the Stream/Sink API on the classic socket), the one the targets
-/// are about, and of the peers it is held against.
-const CRATE: usize = 1;
-const PEERS: [usize; 2] = [4, 5];
-
-/// The ratio a wrapper may reach against raw JavaScript and still count as "as fast".
-const TARGET_RATIO: f64 = 1.05;
-
-/// One workload's results.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub workload: String,
-    /// Every round's `(round, milliseconds)`, per implementation in [`IMPLEMENTATIONS`]
-    /// order.
-    pub samples: [Vec<(u32, f64)>; IMPLEMENTATIONS.len()],
+/// One comparison as the tables list it.
+struct Line {
+    /// `crate/raw`, `crate/gloo`, ...
+    label: String,
+    /// `None` when an implementation did not run (see `skipped`).
+    comparison: Option<Comparison>,
+    /// Whether its verdict counts; the `sink` rows' ratios to unbounded raw do not.
+    judged: bool,
+    /// The browser could not run one side.
+    skipped: bool,
 }
 
-impl Row {
-    /// Implementation `index`'s milliseconds, round by round.
-    pub fn values(&self, index: usize) -> Vec<f64> {
-        self.samples[index].iter().map(|&(_, ms)| ms).collect()
+/// Every comparison of `row`: the A/A one, each wrapper against the row's baseline, the
+/// crate against each peer and, on the `sink` rows, everything against unbounded raw.
+fn lines(results: &Results, row: &Row) -> Vec<Line> {
+    let name = |index: usize| IMPLEMENTATIONS[index];
+    let skipped = |index: usize| results.skipped(name(index)).is_some();
+    let baseline = row.baseline();
+    let mut lines = vec![Line {
+        label: format!("{}/{}", name(RAW_AA), name(RAW)),
+        comparison: row.aa(),
+        judged: true,
+        skipped: false,
+    }];
+    for &wrapper in &WRAPPERS {
+        lines.push(Line {
+            label: format!("{}/{}", name(wrapper), name(baseline)),
+            comparison: row.judged(wrapper),
+            judged: true,
+            skipped: skipped(wrapper),
+        });
     }
-
-    /// The median milliseconds of implementation `index`.
-    pub fn median(&self, index: usize) -> Option<f64> {
-        median(&self.values(index))
+    for &peer in &PEERS {
+        lines.push(Line {
+            label: format!("{}/{}", name(CRATE), name(peer)),
+            comparison: row.compare(CRATE, peer),
+            judged: true,
+            skipped: skipped(peer),
+        });
     }
-
-    /// Implementation `index`'s round-to-round spread: (max - min) / median, in percent.
-    pub fn spread(&self, index: usize) -> Option<f64> {
-        spread(&self.values(index))
-    }
-
-    /// Implementation `index` against raw: the median over the rounds of the round's
-    /// wrapper / raw. A round runs a workload's implementations back to back, so a load
-    /// that comes and goes on a shared machine divides out of each round's ratio, where it
-    /// would not out of a ratio of medians taken at different times.
-    pub fn ratio(&self, index: usize) -> Option<f64> {
-        let ratios: Vec<f64> = self.samples[index]
-            .iter()
-            .filter_map(|&(round, ms)| {
-                let &(_, raw) = self.samples[0].iter().find(|(r, _)| *r == round)?;
-                (raw > 0.0).then(|| ms / raw)
-            })
-            .collect();
-        median(&ratios)
-    }
-
-    /// Whether the crate's ratio is at or below every peer's that ran.
-    fn crate_at_or_below_peers(&self) -> Option<bool> {
-        let crate_ratio = self.ratio(CRATE)?;
-        Some(PEERS.iter().all(|&peer| {
-            self.ratio(peer)
-                .is_none_or(|peer_ratio| crate_ratio <= peer_ratio)
-        }))
-    }
-}
-
-/// The median; the mean of the middle two for an even count.
-pub fn median(values: &[f64]) -> Option<f64> {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
-    }
-}
-
-/// (max - min) / median in percent: how far apart the rounds were.
-pub fn spread(values: &[f64]) -> Option<f64> {
-    let median = median(values).filter(|median| *median > 0.0)?;
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    Some((max - min) / median * 100.0)
-}
-
-/// Everything one `cargo xtask bench` found.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Results {
-    pub browser: Browser,
-    pub user_agent: String,
-    pub rounds: u32,
-    pub scale: String,
-    pub rows: Vec<Row>,
-    /// Implementations the browser could not run.
-    pub skipped: Vec<Skipped>,
-    pub size: Option<Sizes>,
-}
-
-impl Results {
-    /// Groups the samples by workload, in the order the bench ran them.
-    pub fn new(browser: Browser, run: &Run, size: Option<Sizes>) -> Results {
-        let mut rows: Vec<Row> = Vec::new();
-        for sample in &run.samples {
-            let Some(index) = IMPLEMENTATIONS
-                .iter()
-                .position(|name| *name == sample.implementation)
-            else {
-                continue;
-            };
-            let row = match rows.iter().position(|row| row.workload == sample.workload) {
-                Some(at) => &mut rows[at],
-                None => {
-                    rows.push(Row {
-                        workload: sample.workload.clone(),
-                        samples: Default::default(),
-                    });
-                    rows.last_mut().expect("just pushed")
-                }
-            };
-            row.samples[index].push((sample.round, sample.ms));
-        }
-        Results {
-            browser,
-            user_agent: run.user_agent.clone(),
-            rounds: run.rounds,
-            scale: run.scale.clone(),
-            rows,
-            skipped: run.skipped.clone(),
-            size,
+    if baseline == RAW_BOUNDED {
+        for index in std::iter::once(RAW_BOUNDED).chain(WRAPPERS) {
+            lines.push(Line {
+                label: format!("{}/{}", name(index), name(RAW)),
+                comparison: row.compare(index, RAW),
+                judged: false,
+                skipped: skipped(index),
+            });
         }
     }
+    lines
+}
 
-    fn skipped(&self, name: &str) -> Option<&Skipped> {
-        self.skipped.iter().find(|s| s.implementation == name)
+/// `[0.98, 1.07]`, or why there is no interval.
+fn interval_text(interval: Option<Interval>) -> String {
+    match interval {
+        Some(Interval { low, high }) => format!("[{low:.2}, {high:.2}]"),
+        None => "[too few rounds]".to_owned(),
     }
 }
 
@@ -151,69 +86,139 @@ fn timing_cell(results: &Results, row: &Row, index: usize) -> String {
     }
 }
 
-fn ratio_cell(row: &Row, index: usize) -> String {
-    row.ratio(index)
-        .map_or_else(|| "-".to_owned(), |ratio| format!("{ratio:.2}"))
+/// The rows behind each verdict of one comparison.
+#[derive(Debug, Default, PartialEq)]
+struct Tally {
+    at_or_below: Vec<String>,
+    above: Vec<String>,
+    cant_tell: Vec<String>,
 }
 
-fn yes_no(value: Option<bool>) -> &'static str {
-    match value {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "-",
+impl Tally {
+    fn of(results: &Results, compare: impl Fn(&Row) -> Option<(String, Comparison)>) -> Tally {
+        let mut tally = Tally::default();
+        for row in &results.rows {
+            let Some((what, comparison)) = compare(row) else {
+                continue;
+            };
+            let entry = format!(
+                "{} ({what} {:.2} {})",
+                row.workload,
+                comparison.median,
+                interval_text(comparison.interval)
+            );
+            match comparison.verdict {
+                Verdict::AtOrBelow => tally.at_or_below.push(entry),
+                Verdict::Above => tally.above.push(entry),
+                Verdict::CantTell => tally.cant_tell.push(entry),
+            }
+        }
+        tally
+    }
+
+    /// `≤ 1.05 on 7 of 10; > 1.05: a (..); can't tell: b (..)`.
+    fn summary(&self) -> String {
+        let of = self.at_or_below.len() + self.above.len() + self.cant_tell.len();
+        let mut text = format!(
+            "{} on {} of {of}",
+            Verdict::AtOrBelow.label(THRESHOLD),
+            self.at_or_below.len()
+        );
+        for (verdict, rows) in [
+            (Verdict::Above, &self.above),
+            (Verdict::CantTell, &self.cant_tell),
+        ] {
+            if !rows.is_empty() {
+                let _ = write!(text, "; {}: {}", verdict.label(THRESHOLD), rows.join(", "));
+            }
+        }
+        text
     }
 }
 
-/// How many rows have implementation `index` at or below the target ratio, of those
-/// that measured it.
-fn near_raw(results: &Results, index: usize) -> (usize, usize) {
-    let ratios: Vec<f64> = results
-        .rows
-        .iter()
-        .filter_map(|row| row.ratio(index))
-        .collect();
-    let near = ratios
-        .iter()
-        .filter(|ratio| **ratio <= TARGET_RATIO)
-        .count();
-    (near, ratios.len())
+/// The tallies the targets are about: the crate's fastest API against the baseline,
+/// and the crate's `Stream` against each peer.
+fn tallies(results: &Results) -> Vec<(String, Tally)> {
+    let mut tallies = vec![(
+        "the crate's fastest API (crate or crate-cb) against the baseline".to_owned(),
+        Tally::of(results, |row| {
+            let (index, comparison) = row.fastest_crate_api()?;
+            Some((IMPLEMENTATIONS[index].to_owned(), comparison))
+        }),
+    )];
+    for &peer in &PEERS {
+        let label = format!("{}/{}", IMPLEMENTATIONS[CRATE], IMPLEMENTATIONS[peer]);
+        tallies.push((
+            label.clone(),
+            Tally::of(results, |row| {
+                Some((label.clone(), row.compare(CRATE, peer)?))
+            }),
+        ));
+    }
+    tallies
 }
 
-/// The timing tables: median milliseconds with the spread per implementation, then each
-/// wrapper's ratio to raw, then how many workloads meet the targets.
+/// The A/A floor as a sentence.
+fn floor_text(results: &Results) -> String {
+    match results.floor() {
+        Some(floor) => format!(
+            "A/A floor (raw-aa/raw, the farthest any row's interval reaches from 1): ±{:.3} ({})",
+            floor.reach, floor.workload
+        ),
+        None => "A/A floor: none (too few rounds for an interval)".to_owned(),
+    }
+}
+
+/// The terminal tables: median milliseconds with the spread per implementation, every
+/// comparison with its interval and verdict, then the floor and the tallies.
 pub fn table(results: &Results) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({}), median of {} rounds in milliseconds, (spread) = (max - min) / median",
+        "{} ({}), {} rounds (after one not counted), median milliseconds (spread = (max - min) / median)",
         results.browser, results.user_agent, results.rounds
     );
-    let ratio_note = "ratio = median over the rounds of the round's wrapper / raw JS";
     let _ = write!(out, "{:<28}", "workload");
     for name in IMPLEMENTATIONS {
-        let _ = write!(out, " {name:>15}");
+        let _ = write!(out, " {name:>14}");
     }
     out.push('\n');
     for row in &results.rows {
         let _ = write!(out, "{:<28}", row.workload);
         for index in 0..IMPLEMENTATIONS.len() {
-            let _ = write!(out, " {:>15}", timing_cell(results, row, index));
+            let _ = write!(out, " {:>14}", timing_cell(results, row, index));
         }
         out.push('\n');
     }
     out.push('\n');
-    let _ = writeln!(out, "{ratio_note}");
-    let _ = write!(out, "{:<28}", "workload");
-    for name in &IMPLEMENTATIONS[1..] {
-        let _ = write!(out, " {:>12}", format!("{name}/raw"));
-    }
-    let _ = writeln!(out, " {:>16}", "crate<=gloo,wsw");
+    let _ = writeln!(out, "ratios: {METHOD}; the sink rows are judged against raw-bounded, their ratios to unbounded raw are printed unjudged");
+    let _ = writeln!(
+        out,
+        "{:<28} {:<24} {:>7}  {:<16} verdict",
+        "workload", "comparison", "median", "95 % interval"
+    );
     for row in &results.rows {
-        let _ = write!(out, "{:<28}", row.workload);
-        for index in 1..IMPLEMENTATIONS.len() {
-            let _ = write!(out, " {:>12}", ratio_cell(row, index));
+        for (i, line) in lines(results, row).iter().enumerate() {
+            let workload = if i == 0 { row.workload.as_str() } else { "" };
+            let (median, interval, verdict) = match &line.comparison {
+                Some(c) => (
+                    format!("{:.3}", c.median),
+                    interval_text(c.interval),
+                    if line.judged {
+                        c.verdict.label(THRESHOLD)
+                    } else {
+                        "(not judged)".to_owned()
+                    },
+                ),
+                None if line.skipped => ("skipped".to_owned(), String::new(), String::new()),
+                None => ("-".to_owned(), String::new(), String::new()),
+            };
+            let _ = writeln!(
+                out,
+                "{workload:<28} {:<24} {median:>7}  {interval:<16} {verdict}",
+                line.label
+            );
         }
-        let _ = writeln!(out, " {:>16}", yes_no(row.crate_at_or_below_peers()));
     }
     for skipped in &results.skipped {
         let _ = writeln!(
@@ -222,34 +227,36 @@ pub fn table(results: &Results) -> String {
             skipped.implementation, skipped.reason
         );
     }
-    let n = results.rows.len();
-    let fastest_wrapper = results
-        .rows
-        .iter()
-        .filter(|row| row.crate_at_or_below_peers() == Some(true))
-        .count();
-    let mut counts = Vec::new();
-    for (index, name) in IMPLEMENTATIONS.iter().enumerate().take(4).skip(1) {
-        let (near, of) = near_raw(results, index);
-        if of > 0 {
-            counts.push(format!("{name}/raw <= {TARGET_RATIO}: {near} of {of}"));
-        }
+    out.push('\n');
+    let _ = writeln!(out, "{}", floor_text(results));
+    for (label, tally) in tallies(results) {
+        let _ = writeln!(out, "{label}: {}", tally.summary());
     }
-    let _ = writeln!(
-        out,
-        "{}; crate <= gloo and wsw: {fastest_wrapper} of {n}",
-        counts.join("; ")
-    );
     out
 }
 
-/// The same tables in Markdown, for the README: medians with spreads, then ratios.
+/// A comparison's Markdown cell: `1.02 [0.98, 1.07] ≤ 1.05`.
+fn markdown_cell(line: &Line) -> String {
+    match &line.comparison {
+        Some(c) if line.judged => format!(
+            "{:.2} {} {}",
+            c.median,
+            interval_text(c.interval),
+            c.verdict.label(THRESHOLD)
+        ),
+        Some(c) => format!("{:.2} {}", c.median, interval_text(c.interval)),
+        None if line.skipped => "skipped".to_owned(),
+        None => "–".to_owned(),
+    }
+}
+
+/// The same tables in Markdown, for the README: timings, judged comparisons, the `sink`
+/// rows against unbounded raw, then the floor and the tallies.
 pub fn markdown(results: &Results) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}, median of {} rounds in ms (spread: (max − min) / median); ratio: median over \
-         the rounds of the round's wrapper / raw\n",
+        "{}, {} rounds after one not counted, median ms (spread: (max − min) / median)\n",
         results.browser, results.rounds
     );
     let _ = writeln!(out, "| workload | {} |", IMPLEMENTATIONS.join(" | "));
@@ -260,28 +267,69 @@ pub fn markdown(results: &Results) -> String {
             .collect();
         let _ = writeln!(out, "| {} | {} |", row.workload, cells.join(" | "));
     }
-    out.push('\n');
-    let names: Vec<String> = IMPLEMENTATIONS[1..]
-        .iter()
-        .map(|name| format!("{name}/raw"))
+    let _ = writeln!(out, "\nRatios: {METHOD}.\n");
+    // The columns of `lines`' judged comparisons, named for every row's baseline.
+    let judged_labels: Vec<String> = std::iter::once(IMPLEMENTATIONS[RAW_AA].to_owned())
+        .chain(
+            WRAPPERS
+                .iter()
+                .map(|&index| IMPLEMENTATIONS[index].to_owned()),
+        )
+        .chain(
+            PEERS
+                .iter()
+                .map(|&peer| format!("{}/{}", IMPLEMENTATIONS[CRATE], IMPLEMENTATIONS[peer])),
+        )
         .collect();
     let _ = writeln!(
         out,
-        "| workload | {} | crate ≤ gloo, wsw |",
-        names.join(" | ")
+        "| workload | against | {} |",
+        judged_labels.join(" | ")
     );
-    let _ = writeln!(out, "|---|{}:-:|", "--:|".repeat(names.len()));
+    let _ = writeln!(out, "|---|---|{}", "--:|".repeat(judged_labels.len()));
     for row in &results.rows {
-        let cells: Vec<String> = (1..IMPLEMENTATIONS.len())
-            .map(|index| ratio_cell(row, index).replace('-', "–"))
+        let cells: Vec<String> = lines(results, row)
+            .iter()
+            .filter(|line| line.judged)
+            .map(markdown_cell)
             .collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
             row.workload,
-            cells.join(" | "),
-            yes_no(row.crate_at_or_below_peers())
+            IMPLEMENTATIONS[row.baseline()],
+            cells.join(" | ")
         );
+    }
+    let sink_rows: Vec<&Row> = results
+        .rows
+        .iter()
+        .filter(|row| row.baseline() == RAW_BOUNDED)
+        .collect();
+    if let Some(first) = sink_rows.first() {
+        let labels: Vec<String> = lines(results, first)
+            .into_iter()
+            .filter(|line| !line.judged)
+            .map(|line| line.label)
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nThe sink rows against raw JavaScript that hands every message to the browser at once (not judged):\n"
+        );
+        let _ = writeln!(out, "| workload | {} |", labels.join(" | "));
+        let _ = writeln!(out, "|---|{}", "--:|".repeat(labels.len()));
+        for row in sink_rows {
+            let cells: Vec<String> = lines(results, row)
+                .iter()
+                .filter(|line| !line.judged)
+                .map(markdown_cell)
+                .collect();
+            let _ = writeln!(out, "| {} | {} |", row.workload, cells.join(" | "));
+        }
+    }
+    let _ = writeln!(out, "\n{}.", floor_text(results));
+    for (label, tally) in tallies(results) {
+        let _ = writeln!(out, "- {label}: {}", tally.summary());
     }
     out
 }
@@ -332,8 +380,36 @@ fn key(name: &str) -> String {
     name.replace('-', "_")
 }
 
-/// `results.json`: the schema the issue asks for, plus spreads, skips and every round's
-/// samples.
+fn optional(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(|| "null".to_owned(), |value| number(value, decimals))
+}
+
+/// `{prefix}`, `{prefix}_low`, `{prefix}_high` and, if `judged`, `{prefix}_verdict`.
+fn comparison_fields(prefix: &str, comparison: Option<Comparison>, judged: bool) -> Vec<String> {
+    let interval = comparison.and_then(|c| c.interval);
+    let mut fields = vec![
+        format!(
+            "\"{prefix}\": {}",
+            optional(comparison.map(|c| c.median), 3)
+        ),
+        format!("\"{prefix}_low\": {}", optional(interval.map(|i| i.low), 3)),
+        format!(
+            "\"{prefix}_high\": {}",
+            optional(interval.map(|i| i.high), 3)
+        ),
+    ];
+    if judged {
+        let verdict = comparison.map_or_else(
+            || "null".to_owned(),
+            |c| string(&c.verdict.label(THRESHOLD)),
+        );
+        fields.push(format!("\"{prefix}_verdict\": {verdict}"));
+    }
+    fields
+}
+
+/// `results.json`: per row the medians and spreads, each implementation's ratio to raw,
+/// the judged comparisons with their intervals and verdicts, and every round's samples.
 pub fn json(results: &Results) -> String {
     let mut out = String::from("{\n");
     let _ = writeln!(out, "  \"browser\": {},", string(results.browser.name()));
@@ -348,7 +424,18 @@ pub fn json(results: &Results) -> String {
     let _ = writeln!(
         out,
         "  \"ratio\": {},",
-        string("median over the rounds of the round's wrapper / raw")
+        string("X_ratio: the median over the rounds of the round's X / raw; _low and _high: its 95 % interval from the order statistics")
+    );
+    let _ = writeln!(
+        out,
+        "  \"verdict\": {},",
+        string("X_vs_baseline against the row's baseline (raw-bounded on sink rows, raw elsewhere) and crate_vs_gloo, crate_vs_wsw: <= 1.05 when the interval's top is at or below 1.05, > 1.05 when its bottom is above, can't tell otherwise")
+    );
+    let _ = writeln!(out, "  \"threshold\": {},", number(THRESHOLD, 2));
+    let _ = writeln!(
+        out,
+        "  \"aa_floor\": {},",
+        optional(results.floor().map(|floor| floor.reach), 3)
     );
     let skipped: Vec<String> = results
         .skipped
@@ -358,7 +445,10 @@ pub fn json(results: &Results) -> String {
     let _ = writeln!(out, "  \"skipped\": {{{}}},", skipped.join(", "));
     out.push_str("  \"rows\": [\n");
     for (i, row) in results.rows.iter().enumerate() {
-        let mut fields = vec![format!("\"workload\": {}", string(&row.workload))];
+        let mut fields = vec![
+            format!("\"workload\": {}", string(&row.workload)),
+            format!("\"baseline\": {}", string(IMPLEMENTATIONS[row.baseline()])),
+        ];
         for (index, name) in IMPLEMENTATIONS.iter().enumerate() {
             let name = key(name);
             fields.push(format!("\"{name}_ms\": {}", optional(row.median(index), 3)));
@@ -368,10 +458,25 @@ pub fn json(results: &Results) -> String {
             ));
         }
         for (index, name) in IMPLEMENTATIONS.iter().enumerate().skip(1) {
-            fields.push(format!(
-                "\"{}_ratio\": {}",
-                key(name),
-                optional(row.ratio(index), 3)
+            let name = key(name);
+            fields.extend(comparison_fields(
+                &format!("{name}_ratio"),
+                row.compare(index, RAW),
+                index == RAW_AA,
+            ));
+        }
+        for &index in &WRAPPERS {
+            fields.extend(comparison_fields(
+                &format!("{}_vs_baseline", key(IMPLEMENTATIONS[index])),
+                row.judged(index),
+                true,
+            ));
+        }
+        for &peer in &PEERS {
+            fields.extend(comparison_fields(
+                &format!("crate_vs_{}", key(IMPLEMENTATIONS[peer])),
+                row.compare(CRATE, peer),
+                true,
             ));
         }
         let samples: Vec<String> = IMPLEMENTATIONS
@@ -407,16 +512,13 @@ pub fn json(results: &Results) -> String {
     out
 }
 
-fn optional(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(|| "null".to_owned(), |value| number(value, decimals))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bench::json::parse_flat_object;
-    use crate::bench::run::Sample;
+    use crate::bench::run::{Run, Sample, Skipped};
     use crate::bench::size::AppSize;
+    use crate::browser::Browser;
 
     fn sample(round: u32, implementation: &str, workload: &str, ms: f64) -> Sample {
         Sample {
@@ -427,24 +529,37 @@ mod tests {
         }
     }
 
+    /// Fifteen rounds of a flood and a sink, with a load that varies by round.
     fn results() -> Results {
         let mut samples = Vec::new();
-        for (round, scale) in [(0, 1.0), (1, 3.0), (2, 2.0)] {
+        for round in 0..15u32 {
+            let load = 1.0 + f64::from(round % 3);
+            let wobble = 1.0 + 0.002 * f64::from(round % 2);
             for (name, ms) in [
                 ("raw", 10.0),
-                ("crate", 10.4),
+                ("raw-aa", 10.0 * wobble),
+                ("crate", 10.2),
+                ("crate-cb", 9.0),
                 ("gloo", 20.0),
                 ("wsw", 15.0),
             ] {
-                samples.push(sample(round, name, "flood-16B-text", ms * scale));
+                samples.push(sample(round, name, "flood-16B-text", ms * load));
             }
-            samples.push(sample(round, "crate-cb", "flood-16B-text", 9.0 * scale));
-            samples.push(sample(round, "raw", "connect-close", 100.0));
-            samples.push(sample(round, "crate", "connect-close", 120.0));
+            for (name, ms) in [
+                ("raw", 100.0),
+                ("raw-aa", 100.0),
+                ("raw-bounded", 120.0),
+                ("crate", 121.0),
+                ("crate-cb", 110.0),
+                ("gloo", 300.0),
+                ("wsw", 121.0 - f64::from(round % 2) * 11.0),
+            ] {
+                samples.push(sample(round, name, "sink-16B-text", ms * load));
+            }
         }
         let run = Run {
             user_agent: "UA".into(),
-            rounds: 3,
+            rounds: 15,
             scale: "full".into(),
             samples,
             skipped: vec![Skipped {
@@ -464,61 +579,36 @@ mod tests {
     }
 
     #[test]
-    fn medians_take_the_middle_value() {
-        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
-        assert_eq!(median(&[]), None);
-    }
-
-    #[test]
-    fn the_spread_is_the_range_over_the_median_in_percent() {
-        assert_eq!(spread(&[10.0, 9.0, 11.0]), Some(20.0));
-        assert_eq!(spread(&[5.0]), Some(0.0));
-        assert_eq!(spread(&[]), None);
-    }
-
-    #[test]
-    fn ratios_pair_each_round_with_raw_in_the_same_round() {
-        let mut samples = Vec::new();
-        // A load that doubles the second round: every round's ratio is 1.1.
-        for (round, load) in [(0, 1.0), (1, 2.0), (2, 1.0)] {
-            samples.push(sample(round, "raw", "w", 100.0 * load));
-            samples.push(sample(round, "crate", "w", 110.0 * load));
-        }
-        // Raw missed round 2 for crate-cb's third sample: only paired rounds count.
-        samples.push(sample(0, "crate-cb", "w", 50.0));
-        samples.push(sample(3, "crate-cb", "w", 500.0));
-        let run = Run {
-            samples,
-            ..Run::default()
-        };
-        let row = &Results::new(Browser::Chromium, &run, None).rows[0];
-        assert!((row.ratio(1).unwrap() - 1.1).abs() < 1e-9);
-        assert_eq!(row.ratio(2), Some(0.5));
-    }
-
-    #[test]
-    fn rows_keep_the_run_order_and_ratios_divide_by_raw() {
-        let results = results();
-        assert_eq!(results.rows.len(), 2);
-        let flood = &results.rows[0];
-        assert_eq!(flood.workload, "flood-16B-text");
-        assert_eq!(flood.median(0), Some(20.0));
-        assert!((flood.ratio(1).unwrap() - 1.04).abs() < 1e-9);
-        assert_eq!(results.rows[1].median(2), None);
-    }
-
-    #[test]
-    fn the_table_counts_the_workloads_that_meet_the_targets() {
+    fn the_table_prints_intervals_verdicts_the_floor_and_the_tallies() {
         let table = table(&results());
-        assert!(table.contains("flood-16B-text"));
-        assert!(table.contains("20.8 (100%)"), "median and spread: {table}");
+        assert!(table.contains("flood-16B-text"), "{table}");
+        assert!(table.contains("20.0 (100%)"), "median and spread: {table}");
+        assert!(table.contains("1.020  [1.02, 1.02]     ≤ 1.05"), "{table}");
+        assert!(table.contains("crate/raw-bounded"), "{table}");
+        assert!(table.contains("(not judged)"), "{table}");
+        assert!(table.contains("A/A floor (raw-aa/raw"), "{table}");
+        assert!(table.contains("±0.002 (flood-16B-text)"), "{table}");
         assert!(
             table.contains(
-                "crate/raw <= 1.05: 1 of 2; crate-cb/raw <= 1.05: 1 of 1; crate <= gloo and wsw: 2 of 2"
+                "the crate's fastest API (crate or crate-cb) against the baseline: ≤ 1.05 on 2 of 2"
             ),
             "{table}"
         );
+        assert!(
+            table.contains("crate/wsw: ≤ 1.05 on 1 of 2; can't tell: sink-16B-text"),
+            "{table}"
+        );
+    }
+
+    #[test]
+    fn tallies_sort_rows_by_verdict() {
+        let results = results();
+        let tallies = tallies(&results);
+        let (_, gloo) = &tallies[1];
+        assert_eq!(gloo.at_or_below.len(), 2);
+        let (_, wsw) = &tallies[2];
+        assert_eq!(wsw.cant_tell.len(), 1);
+        assert!(wsw.cant_tell[0].starts_with("sink-16B-text (crate/wsw 1.00 [1.00, 1.10])"));
     }
 
     #[test]
@@ -532,26 +622,50 @@ mod tests {
     fn a_skipped_implementation_says_so_in_both_tables() {
         let results = results();
         let table = table(&results);
-        assert!(table.contains("skipped"));
         assert!(table.contains("crate-stream: skipped (no WebSocketStream)"));
         let markdown = markdown(&results);
-        assert!(markdown.contains("| crate-stream |"));
-        assert!(markdown.contains("skipped"));
+        assert!(markdown.contains("| crate-stream |"), "{markdown}");
+        assert!(markdown.contains("| skipped |"), "{markdown}");
     }
 
     #[test]
-    fn json_has_the_issue_schema() {
+    fn the_markdown_has_the_judged_and_the_unjudged_tables() {
+        let markdown = markdown(&results());
+        assert!(
+            markdown.contains("| workload | against | raw-aa | crate | crate-cb | crate-stream | gloo | wsw | crate/gloo | crate/wsw |"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("| sink-16B-text | raw-bounded | 1.00 [1.00, 1.00] ≤ 1.05 |"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("| workload | raw-bounded/raw | crate/raw |"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("| sink-16B-text | 1.20 [1.20, 1.20] | 1.21 [1.21, 1.21] |"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn json_has_the_figures_intervals_and_verdicts() {
         let json = json(&results());
         assert!(json.contains("\"browser\": \"chromium\""));
-        let row = json
-            .lines()
-            .find(|line| line.contains("flood-16B-text"))
-            .unwrap()
-            .trim()
-            .trim_end_matches(',');
-        // The row without its nested samples is a flat object.
-        let flat = format!("{}}}", &row[..row.find(", \"samples\"").unwrap()]);
-        let fields = parse_flat_object(&flat).unwrap();
+        assert!(json.contains("\"aa_floor\": 0.002"), "{json}");
+        let row = |workload: &str| {
+            let line = json
+                .lines()
+                .find(|line| line.contains(workload))
+                .unwrap()
+                .trim()
+                .trim_end_matches(',');
+            // The row without its nested samples is a flat object.
+            let flat = format!("{}}}", &line[..line.find(", \"samples\"").unwrap()]);
+            parse_flat_object(&flat).unwrap()
+        };
+        let flood = row("flood-16B-text");
         for key in [
             "raw_ms",
             "crate_ms",
@@ -561,15 +675,35 @@ mod tests {
             "wsw_ms",
             "crate_spread_pct",
             "crate_ratio",
-            "crate_cb_ratio",
-            "crate_stream_ratio",
-            "gloo_ratio",
-            "wsw_ratio",
+            "crate_ratio_low",
+            "crate_ratio_high",
+            "raw_aa_ratio_verdict",
+            "crate_vs_baseline_verdict",
+            "crate_cb_vs_baseline_low",
+            "crate_vs_gloo_verdict",
+            "crate_vs_wsw_high",
         ] {
-            assert!(fields.contains_key(key), "{key}");
+            assert!(flood.contains_key(key), "{key}");
         }
+        use crate::bench::json::Value;
+        assert_eq!(flood["baseline"], Value::Text("raw".into()));
+        assert_eq!(
+            flood["crate_vs_baseline_verdict"],
+            Value::Text("≤ 1.05".into())
+        );
+        let sink = row("sink-16B-text");
+        assert_eq!(sink["baseline"], Value::Text("raw-bounded".into()));
+        assert_eq!(sink["crate_ratio"], Value::Number(1.21));
+        assert_eq!(
+            sink["crate_vs_baseline_verdict"],
+            Value::Text("≤ 1.05".into())
+        );
+        assert_eq!(
+            sink["gloo_vs_baseline_verdict"],
+            Value::Text("> 1.05".into())
+        );
         assert!(json.contains("\"size\": {\"crate_wasm\": 20000, \"crate_gzip\": 9000}"));
-        assert!(json.contains("\"gloo_ms\": null"));
+        assert!(json.contains("\"crate_stream_ms\": null"));
         assert!(json.contains("\"skipped\": {\"crate_stream\": \"no WebSocketStream\"}"));
     }
 }

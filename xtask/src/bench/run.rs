@@ -1,6 +1,7 @@
 //! Running `bench/` in one headless browser and collecting its `BENCH` lines.
 
 use super::json::{self, Value};
+use super::pinning::{Cpus, Watcher};
 use super::server::PROFILE;
 use crate::browser::Browser;
 use crate::browser_tmp::BrowserTmp;
@@ -30,6 +31,8 @@ pub struct RunOptions<'a> {
     pub only: &'a [String],
     /// Record a Firefox profile into this file.
     pub profile: Option<PathBuf>,
+    /// Keep the browser on these CPUs and the driver and runner off them.
+    pub pin: Option<Cpus>,
 }
 
 /// One timed run of one workload by one implementation.
@@ -67,6 +70,18 @@ pub fn run(options: &RunOptions) -> Result<Run> {
         options.rounds,
         if options.smoke { ", smoke counts" } else { "" }
     ));
+    if let Some(load) = load_average() {
+        // Every other busy process shares the two cores with the browser: the A/A floor
+        // at the end shows what that cost.
+        println!(
+            "    load average before the run: {load:.2}{}",
+            if load > 0.5 {
+                " (something else is busy: stop it for a narrower floor)"
+            } else {
+                ""
+            }
+        );
+    }
     // Each headless run leaves a browser profile in TMPDIR: give it a directory to delete.
     let tmp = BrowserTmp::new().map_err(|err| {
         Failure::new(format!(
@@ -83,6 +98,10 @@ fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
         .spawn()
         .map_err(|err| crate::cmd::spawn_failure(&cmd, err))?;
     let stdout = child.stdout.take().expect("stdout is piped");
+    let _watcher = options
+        .pin
+        .clone()
+        .map(|cpus| Watcher::start(child.id(), cpus));
     let mut run = Run::default();
     let mut bad_lines = Vec::new();
     for line in BufReader::new(stdout).lines().map_while(|line| line.ok()) {
@@ -115,6 +134,16 @@ fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
         ));
     }
     Ok(run)
+}
+
+/// The last minute's load average, where the system reports one.
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 fn bench_command(options: &RunOptions, tmp: &Path) -> Command {

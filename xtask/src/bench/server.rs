@@ -4,6 +4,7 @@
 //! the server, not the browser, the bottleneck of a throughput benchmark (tungstenite
 //! unmasks every received byte in a loop that only optimisation makes fast).
 
+use super::pinning::{self, Cpus};
 use crate::cmd::{self, announce, cargo, command, target_dir};
 use crate::failure::{Failure, Result};
 use crate::server::parse_listening_line;
@@ -40,9 +41,10 @@ impl Drop for BenchServer {
     }
 }
 
-/// Builds the optimised server and starts it on a free port; its log goes to
-/// `target/bench/test-server.log` (one line per connection).
-pub fn start() -> Result<BenchServer> {
+/// Builds the optimised server and starts it on a free port, on the services' CPU when
+/// `pin` has a split; its log goes to `target/bench/test-server.log` (one line per
+/// connection).
+pub fn start(pin: Option<&Cpus>) -> Result<BenchServer> {
     announce(&format!("building test-server ({PROFILE})"));
     cmd::run(cargo().args(["build", "--profile", PROFILE, "-p", "test-server"]))?;
 
@@ -54,7 +56,10 @@ pub fn start() -> Result<BenchServer> {
     let log = std::fs::create_dir_all(target_dir().join("bench"))
         .and_then(|()| std::fs::File::create(&log_path))
         .map_err(|err| Failure::new(format!("cannot create {}: {err}", log_path.display())))?;
-    let mut process = command(&binary);
+    let mut process = match pin {
+        Some(cpus) => pinning::server_command(cpus, &binary),
+        None => command(&binary),
+    };
     process
         .args(["--port", "0"])
         .stdin(Stdio::null())
