@@ -116,6 +116,11 @@ impl Tally {
         tally
     }
 
+    /// Whether no row had this comparison.
+    fn is_empty(&self) -> bool {
+        self.at_or_below.is_empty() && self.above.is_empty() && self.cant_tell.is_empty()
+    }
+
     /// `≤ 1.05 on 7 of 10; > 1.05: a (..); can't tell: b (..)`.
     fn summary(&self) -> String {
         let of = self.at_or_below.len() + self.above.len() + self.cant_tell.len();
@@ -198,7 +203,11 @@ pub fn table(results: &Results) -> String {
         "workload", "comparison", "median", "95 % interval"
     );
     for row in &results.rows {
-        for (i, line) in lines(results, row).iter().enumerate() {
+        // A comparison with a side that `--only` left out is not a line.
+        let measured = lines(results, row)
+            .into_iter()
+            .filter(|line| line.comparison.is_some() || line.skipped);
+        for (i, line) in measured.enumerate() {
             let workload = if i == 0 { row.workload.as_str() } else { "" };
             let (median, interval, verdict) = match &line.comparison {
                 Some(c) => (
@@ -230,7 +239,9 @@ pub fn table(results: &Results) -> String {
     out.push('\n');
     let _ = writeln!(out, "{}", floor_text(results));
     for (label, tally) in tallies(results) {
-        let _ = writeln!(out, "{label}: {}", tally.summary());
+        if !tally.is_empty() {
+            let _ = writeln!(out, "{label}: {}", tally.summary());
+        }
     }
     out
 }
@@ -329,7 +340,9 @@ pub fn markdown(results: &Results) -> String {
     }
     let _ = writeln!(out, "\n{}.", floor_text(results));
     for (label, tally) in tallies(results) {
-        let _ = writeln!(out, "- {label}: {}", tally.summary());
+        if !tally.is_empty() {
+            let _ = writeln!(out, "- {label}: {}", tally.summary());
+        }
     }
     out
 }

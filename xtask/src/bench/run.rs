@@ -13,6 +13,7 @@ use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// What the bench prints before each machine-readable line (`bench/src/report.rs`).
 const PREFIX: &str = "BENCH ";
@@ -70,18 +71,6 @@ pub fn run(options: &RunOptions) -> Result<Run> {
         options.rounds,
         if options.smoke { ", smoke counts" } else { "" }
     ));
-    if let Some(load) = load_average() {
-        // Every other busy process shares the two cores with the browser: the A/A floor
-        // at the end shows what that cost.
-        println!(
-            "    load average before the run: {load:.2}{}",
-            if load > 0.5 {
-                " (something else is busy: stop it for a narrower floor)"
-            } else {
-                ""
-            }
-        );
-    }
     // Each headless run leaves a browser profile in TMPDIR: give it a directory to delete.
     let tmp = BrowserTmp::new().map_err(|err| {
         Failure::new(format!(
@@ -92,7 +81,8 @@ pub fn run(options: &RunOptions) -> Result<Run> {
 }
 
 fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
-    let mut cmd = bench_command(options, tmp);
+    build_and_check_idle(options, tmp)?;
+    let mut cmd = bench_command(options, tmp, Step::Run);
     cmd.stdin(Stdio::null()).stdout(Stdio::piped());
     let mut child = cmd
         .spawn()
@@ -136,17 +126,56 @@ fn run_in(options: &RunOptions, tmp: &Path) -> Result<Run> {
     Ok(run)
 }
 
-/// The last minute's load average, where the system reports one.
-fn load_average() -> Option<f64> {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()?
-        .split_whitespace()
+/// `/proc/stat`'s first line as (busy, total) jiffies over every CPU.
+pub fn cpu_jiffies(stat: &str) -> Option<(u64, u64)> {
+    let fields: Vec<u64> = stat
+        .lines()
         .next()?
-        .parse()
-        .ok()
+        .strip_prefix("cpu ")?
+        .split_whitespace()
+        .map(|field| field.parse().ok())
+        .collect::<Option<_>>()?;
+    let total: u64 = fields.iter().sum();
+    // idle and iowait are the 4th and 5th fields.
+    let idle = fields.get(3)? + fields.get(4).unwrap_or(&0);
+    Some((total - idle, total))
 }
 
-fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
+/// How busy the machine is while nothing of the bench runs, in percent of all CPUs.
+fn busy_percent(over: Duration) -> Option<f64> {
+    let read = || cpu_jiffies(&std::fs::read_to_string("/proc/stat").ok()?);
+    let (busy0, total0) = read()?;
+    std::thread::sleep(over);
+    let (busy1, total1) = read()?;
+    let total = total1.checked_sub(total0).filter(|&t| t > 0)?;
+    Some(busy1.saturating_sub(busy0) as f64 / total as f64 * 100.0)
+}
+
+/// Builds the bench, then says how busy the machine is without it: every other process
+/// shares the cores with the browser and widens the A/A floor.
+fn build_and_check_idle(options: &RunOptions, tmp: &Path) -> Result {
+    crate::cmd::run(&mut bench_command(options, tmp, Step::Build))?;
+    if let Some(busy) = busy_percent(Duration::from_secs(1)) {
+        println!(
+            "    the machine was {busy:.0} % busy in the second before the run{}",
+            if busy > 10.0 {
+                ": something else is running, and the A/A floor will show it"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+/// Whether `cargo test` only builds the bench or also runs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Build,
+    Run,
+}
+
+fn bench_command(options: &RunOptions, tmp: &Path, step: Step) -> Command {
     let mut cmd = cargo();
     cmd.args([
         "test",
@@ -157,7 +186,11 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
         "--target",
         WASM32,
     ])
-    .args(["--test", "bench", "--", "--nocapture"])
+    .args(["--test", "bench"])
+    .args(match step {
+        Step::Build => &["--no-run"][..],
+        Step::Run => &["--", "--nocapture"][..],
+    })
     // Read by the bench at compile time (`option_env!`), like the browser tests do.
     .env("BROWSER_WEBSOCKET_TEST_SERVER", options.server.to_string())
     .env("BENCH_ROUNDS", options.rounds.to_string())
@@ -167,7 +200,7 @@ fn bench_command(options: &RunOptions, tmp: &Path) -> Command {
     // a `logError(function, arguments)` try/catch, a cost per call that raw JS never
     // pays (about 1 µs per message in a Firefox profile of flood-16B).
     .env("WASM_BINDGEN_NO_DEBUG", "1");
-    if let Some(profile) = &options.profile {
+    if let (Some(profile), Step::Run) = (&options.profile, step) {
         let _ = std::fs::remove_file(profile);
         super::profile::record(&mut cmd, profile);
     }
@@ -248,6 +281,13 @@ mod tests {
                 ms: 12.5
             }]
         );
+    }
+
+    #[test]
+    fn proc_stat_gives_busy_and_total_jiffies() {
+        let stat = "cpu  100 5 50 800 45 0 0 0 0 0\ncpu0 1 2 3 4\n";
+        assert_eq!(cpu_jiffies(stat), Some((155, 1000)));
+        assert_eq!(cpu_jiffies("intr 1 2"), None);
     }
 
     #[test]
