@@ -35,8 +35,9 @@ impl Kind {
     }
 }
 
-/// One listener's callback, the same Rust type for all four.
-type Callback = Closure<dyn FnMut(web_sys::Event)>;
+/// One listener's callback, the same Rust type for all four (and for the close watch's
+/// timer).
+pub(crate) type Callback = Closure<dyn FnMut(web_sys::Event)>;
 
 /// Owns the `open`, `message`, `error` and `close` listeners of one socket.
 ///
@@ -51,14 +52,28 @@ pub(crate) struct Listeners {
 
 impl Listeners {
     pub(crate) fn attach(socket: &web_sys::WebSocket, hub: &Rc<Hub<Data>>) -> Listeners {
-        let watch = CloseWatch::new(socket, hub);
+        let watch = Rc::new(CloseWatch::default());
         let callbacks = Kind::ALL.map(|kind| {
             let hub = Rc::clone(hub);
             let watch = Rc::clone(&watch);
+            let target = socket.clone();
             let callback = Callback::new(move |event: web_sys::Event| {
-                on_event(&hub, kind, &event);
-                if let Kind::Error = kind {
-                    watch.after_error();
+                let raw = if event.is_undefined() {
+                    // The close watch's timer calls the `error` listener with no event.
+                    match watch.check(&target, &hub) {
+                        Some(close) => close,
+                        None => return,
+                    }
+                } else {
+                    if let Kind::Error = kind {
+                        watch.after_error(&hub);
+                    }
+                    read(kind, &event)
+                };
+                // Only a message can fill an inbox.
+                if let Some(code) = hub.push(raw) {
+                    let _ = target
+                        .close_with_code_and_reason(code.as_u16(), InboxLimit::OVERFLOW_REASON);
                 }
             });
             // `addEventListener` cannot throw for a function listener.
@@ -66,6 +81,7 @@ impl Listeners {
                 .add_event_listener_with_callback(kind.name(), callback.as_ref().unchecked_ref());
             callback
         });
+        watch.set_tick(&callbacks[2]);
         Listeners {
             socket: socket.clone(),
             callbacks,
@@ -85,9 +101,9 @@ impl Drop for Listeners {
     }
 }
 
-/// Hands one socket event to the hub.
-fn on_event(hub: &Hub<Data>, kind: Kind, event: &web_sys::Event) {
-    let raw = match kind {
+/// One socket event as the hub takes it.
+fn read(kind: Kind, event: &web_sys::Event) -> RawEvent<Data> {
+    match kind {
         Kind::Open => RawEvent::Open,
         // The data stays a JS value until a stream yields it.
         Kind::Message => RawEvent::Message(Data::new(
@@ -101,13 +117,6 @@ fn on_event(hub: &Hub<Data>, kind: Kind, event: &web_sys::Event) {
                 reason: event.reason(),
                 was_clean: event.was_clean(),
             })
-        }
-    };
-    // Only a message can fill an inbox; the socket is the event's target.
-    if let Some(code) = hub.push(raw) {
-        if let Some(target) = event.target() {
-            let socket: &web_sys::WebSocket = target.unchecked_ref();
-            let _ = socket.close_with_code_and_reason(code.as_u16(), InboxLimit::OVERFLOW_REASON);
         }
     }
 }
