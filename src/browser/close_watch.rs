@@ -16,14 +16,15 @@
 //! that came after the made-up one would reach no one (`Hub::push`).
 //!
 //! The timer's handler is the `error` listener itself, called with no event, so an app
-//! links no second closure for the watch (it costs the minimal `Stream` app about 240 B
-//! gzipped; a watch with a closure of its own cost 730 B).
+//! links no second closure for the watch, and the timer is the crate's one `setTimeout`
+//! binding (`global::TimeoutId`): the watch costs the minimal `Stream` app about 150 B
+//! gzipped (a watch with a closure of its own cost 730 B, one with its own binding 240 B).
 
 use std::cell::{Cell, OnceCell};
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::wasm_bindgen;
 
+use super::global::TimeoutId;
 use super::hub::Hub;
 use super::inbox::RawEvent;
 use super::listeners::Callback;
@@ -32,29 +33,24 @@ use crate::{CloseCode, CloseEvent};
 
 /// How often the watch looks at `readyState`, in milliseconds; the browser owes `close`
 /// within a task, so two checks apart is far more than it needs.
-const CHECK_EVERY_MS: i32 = 20;
-
-// The global scope's timer, in a window and in a worker. Its handler is the `error`
-// listener itself, called with no event: an app links no second closure for the watch.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, millis: i32) -> i32;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: i32);
-}
+const CHECK_EVERY_MS: u32 = 20;
 
 /// Watches one socket after an `error`; owned by its listeners, so dropping them stops
 /// the timer. The listeners hand it the socket and the hub at each step, and push the
 /// close it makes up themselves, through the one path every event takes.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct CloseWatch {
     /// What the timer calls: the `error` listener, which calls [`CloseWatch::check`]
     /// when it gets no event.
     tick: OnceCell<js_sys::Function>,
-    /// The pending `setTimeout`'s id while watching, 0 otherwise (the HTML standard's
-    /// ids are greater than zero).
-    pending: Cell<i32>,
+    /// The pending timer while watching; dropping it clears it.
+    pending: Cell<Option<TimeoutId>>,
+}
+
+impl std::fmt::Debug for CloseWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CloseWatch").finish_non_exhaustive()
+    }
 }
 
 impl CloseWatch {
@@ -71,14 +67,17 @@ impl CloseWatch {
     /// Starts watching, after an `error`, unless the connection has closed already or
     /// the watch runs.
     pub(crate) fn after_error(&self, hub: &Hub<Data>) {
-        if !hub.is_closed() && self.pending.get() == 0 {
+        let watching = self.pending.take();
+        if watching.is_some() || hub.is_closed() {
+            self.pending.set(watching);
+        } else {
             self.check_later();
         }
     }
 
     fn check_later(&self) {
         if let Some(tick) = self.tick.get() {
-            self.pending.set(set_timeout(tick, CHECK_EVERY_MS));
+            self.pending.set(Some(TimeoutId::set(tick, CHECK_EVERY_MS)));
         }
     }
 
@@ -90,7 +89,9 @@ impl CloseWatch {
         socket: &web_sys::WebSocket,
         hub: &Hub<Data>,
     ) -> Option<RawEvent<Data>> {
-        self.pending.set(0);
+        if let Some(rung) = self.pending.take() {
+            rung.rang();
+        }
         if hub.is_closed() {
             return None;
         }
@@ -103,14 +104,5 @@ impl CloseWatch {
         }
         self.check_later();
         None
-    }
-}
-
-impl Drop for CloseWatch {
-    fn drop(&mut self) {
-        let id = self.pending.get();
-        if id != 0 {
-            clear_timeout(id);
-        }
     }
 }

@@ -8,10 +8,12 @@ mod clock;
 mod listener;
 mod random;
 mod scope;
+mod timeout;
 mod timer;
 
 pub(crate) use clock::now_ms;
 pub(crate) use listener::GlobalListener;
 pub(crate) use random::random;
 pub(crate) use scope::{base_url, is_online, property};
+pub(crate) use timeout::TimeoutId;
 pub(crate) use timer::{Countdown, Timer};

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use std::task::Waker;
 use std::time::Duration;
 
-use gloo_timers::callback::Timeout;
+use super::timeout::Timeout;
 
 /// Wakes a task after a delay, and remembers that it rang.
 ///

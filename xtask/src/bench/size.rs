@@ -1,7 +1,7 @@
 //! The size table: the same minimal app (connect, send text and bytes, log what comes
 //! back) written with raw web-sys, this crate (its `Stream`, and its `connect_with`
 //! handler), gloo-net and ws_stream_wasm (`bench/size/*`), built as a size-conscious app ships: `opt-level = "z"`, LTO, one
-//! codegen unit, `wasm-bindgen --target web`, `wasm-opt -Oz`, then `gzip -9`.
+//! codegen unit, `wasm-bindgen --target web`, `wasm-opt -Oz`, then `gzip -9 -n`.
 
 use crate::cmd::{self, announce, cargo, command, find_in_path, probe, target_dir};
 use crate::failure::{Failure, Result};
@@ -80,7 +80,7 @@ pub fn measure() -> Result<Sizes> {
         )
     })?;
     let wasm_opt = ensure_wasm_opt()?;
-    announce("size: wasm-bindgen --target web, wasm-opt -Oz, gzip -9");
+    announce("size: wasm-bindgen --target web, wasm-opt -Oz, gzip -9 -n");
     let built = target_dir().join(WASM32).join(PROFILE);
     let mut apps = Vec::new();
     for app in &APPS {
@@ -172,10 +172,12 @@ fn file_size(path: &Path) -> Result<u64> {
         .map_err(|err| Failure::new(format!("cannot read {}: {err}", path.display())))
 }
 
-/// The size of `gzip -9 -c path`: xtask has no compression library, the system has gzip.
+/// The size of `gzip -9 -n -c path`: xtask has no compression library, the system has
+/// gzip. `-n` leaves the file's name and time out of the header, as a server's gzipped
+/// response has them: with them, each app's figure also counted its file name's length.
 fn gzip_size(path: &Path) -> Result<u64> {
     let mut gzip = command("gzip");
-    gzip.args(["-9", "-c"]).arg(path);
+    gzip.args(["-9", "-n", "-c"]).arg(path);
     let output = gzip
         .output()
         .map_err(|err| cmd::spawn_failure(&gzip, err))?;
@@ -183,7 +185,7 @@ fn gzip_size(path: &Path) -> Result<u64> {
         Ok(output.stdout.len() as u64)
     } else {
         Err(Failure::new(format!(
-            "`gzip -9 -c {}` failed ({})",
+            "`gzip -9 -n -c {}` failed ({})",
             path.display(),
             output.status
         )))
