@@ -15,9 +15,6 @@
 //!   ([`Sent`]); `pending_sends.rs`: the queued messages themselves;
 //! - `event.rs`: [`ReconnectEvent`] and [`GiveUp`], what the stream yields.
 
-#[macro_use]
-mod shared_methods;
-
 mod builder;
 mod driver;
 mod event;

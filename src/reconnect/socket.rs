@@ -121,7 +121,148 @@ impl ReconnectingWebSocket {
         (ReconnectHandle::new(shared), ReconnectEvents::new(driver))
     }
 
-    reconnect_methods!();
+    // The same methods as `ReconnectHandle`'s, forwarded one by one.
+
+    /// As [`ReconnectHandle::send`](crate::ReconnectHandle::send).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// ws.send("hello")?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`ReconnectHandle::send`](crate::ReconnectHandle::send).
+    pub fn send(&self, message: impl Into<crate::Message>) -> Result<crate::Sent, crate::Error> {
+        self.shared.send(message.into())
+    }
+
+    /// As [`ReconnectHandle::close`](crate::ReconnectHandle::close).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// ws.close()?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`ReconnectHandle::close`](crate::ReconnectHandle::close).
+    pub fn close(&self) -> Result<(), crate::Error> {
+        self.shared.close_with(crate::CloseCode::NORMAL, "")
+    }
+
+    /// As [`ReconnectHandle::close_with`](crate::ReconnectHandle::close_with).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// ws.close_with(browser_websocket::CloseCode::new(4000)?, "done")?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`ReconnectHandle::close_with`](crate::ReconnectHandle::close_with).
+    pub fn close_with(&self, code: crate::CloseCode, reason: &str) -> Result<(), crate::Error> {
+        self.shared.close_with(code, reason)
+    }
+
+    /// As [`ReconnectHandle::status`](crate::ReconnectHandle::status).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let status = ws.status();
+    /// # Ok(()) }
+    /// ```
+    pub fn status(&self) -> crate::ConnectionStatus {
+        self.shared.status()
+    }
+
+    /// As [`ReconnectHandle::status_changes`](crate::ReconnectHandle::status_changes).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let changes = ws.status_changes();
+    /// # Ok(()) }
+    /// ```
+    pub fn status_changes(&self) -> crate::StatusChanges {
+        crate::StatusChanges::new(std::rc::Rc::clone(&self.shared))
+    }
+
+    /// As [`ReconnectHandle::ready_state`](crate::ReconnectHandle::ready_state).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let state = ws.ready_state();
+    /// # Ok(()) }
+    /// ```
+    pub fn ready_state(&self) -> crate::ReadyState {
+        self.shared.ready_state()
+    }
+
+    /// As [`ReconnectHandle::queued`](crate::ReconnectHandle::queued).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let waiting = ws.queued();
+    /// # Ok(()) }
+    /// ```
+    pub fn queued(&self) -> usize {
+        self.shared.queued()
+    }
+
+    /// As [`ReconnectHandle::take_unsent`](crate::ReconnectHandle::take_unsent).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let unsent = ws.take_unsent();
+    /// # Ok(()) }
+    /// ```
+    pub fn take_unsent(&self) -> Vec<crate::Message> {
+        self.shared.take_unsent()
+    }
+
+    /// As [`ReconnectHandle::binary_type`](crate::ReconnectHandle::binary_type).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let binary_type = ws.binary_type();
+    /// # Ok(()) }
+    /// ```
+    pub fn binary_type(&self) -> crate::BinaryType {
+        self.shared.binary_type()
+    }
+
+    /// As [`ReconnectHandle::set_binary_type`](crate::ReconnectHandle::set_binary_type).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// ws.set_binary_type(browser_websocket::BinaryType::Blob);
+    /// # Ok(()) }
+    /// ```
+    pub fn set_binary_type(&self, binary_type: crate::BinaryType) {
+        self.shared.set_binary_type(binary_type)
+    }
+
+    /// As [`ReconnectHandle::with_socket`](crate::ReconnectHandle::with_socket).
+    ///
+    /// ```no_run
+    /// # async fn run(file: web_sys::Blob) -> Result<(), browser_websocket::Error> {
+    /// let ws = browser_websocket::WebSocket::builder("wss://example.com/chat").reconnecting(browser_websocket::ReconnectPolicy::default()).connect()?;
+    /// let url = ws.with_socket(|socket| socket.url());
+    /// # Ok(()) }
+    /// ```
+    pub fn with_socket<T>(&self, f: impl FnOnce(&crate::WebSocket) -> T) -> Option<T> {
+        self.shared.socket().map(|socket| f(&socket))
+    }
 }
 
 /// Yields the events of each connection in turn and the reconnects between them; see

@@ -28,8 +28,9 @@ use crate::{Event, WebSocket};
 #[derive(Debug)]
 #[must_use = "dropping both halves closes the connection"]
 pub struct WebSocketSender {
-    connection: Rc<Connection>,
-    flow: Flow,
+    // Seen by `sender_methods.rs`, which holds its methods.
+    pub(super) connection: Rc<Connection>,
+    pub(super) flow: Flow,
 }
 
 /// The receiving half of a [`WebSocket`], from [`WebSocket::split`]: the [`Stream`] of
@@ -49,7 +50,8 @@ pub struct WebSocketSender {
 #[derive(Debug)]
 #[must_use = "dropping both halves closes the connection"]
 pub struct WebSocketReceiver {
-    connection: Rc<Connection>,
+    // Seen by `receiver_methods.rs`, which holds its methods.
+    pub(super) connection: Rc<Connection>,
     inbox: Rc<Inbox>,
 }
 
@@ -84,9 +86,6 @@ impl WebSocketSender {
             })
         }
     }
-
-    connection_methods!();
-    send_methods!();
 }
 
 impl WebSocketReceiver {
@@ -114,8 +113,6 @@ impl WebSocketReceiver {
     pub fn reunite(self, sender: WebSocketSender) -> Result<WebSocket, ReuniteError> {
         sender.reunite(self)
     }
-
-    connection_methods!();
 }
 
 /// Yields every event in the browser's order and ends after [`Event::Closed`].
@@ -126,8 +123,6 @@ impl Stream for WebSocketReceiver {
         self.inbox.poll_next(cx)
     }
 }
-
-impl_sink!(WebSocketSender);
 
 /// Two halves of different sockets were given to `reunite`; here they are back, unchanged.
 ///

@@ -47,9 +47,10 @@ use crate::{Event, WaterMarks, WebSocketBuilder, WebSocketReceiver, WebSocketSen
 #[derive(Debug)]
 #[must_use = "dropping a WebSocket closes the connection"]
 pub struct WebSocket {
-    connection: Rc<Connection>,
+    // Seen by `websocket_state.rs` and `websocket_send.rs`, which hold its methods.
+    pub(super) connection: Rc<Connection>,
     inbox: Rc<Inbox>,
-    flow: Flow,
+    pub(super) flow: Flow,
 }
 
 impl WebSocket {
@@ -149,9 +150,6 @@ impl WebSocket {
     pub(crate) fn poll_event(&self, cx: &mut Context<'_>) -> Poll<Option<Event>> {
         self.inbox.poll_next(cx)
     }
-
-    connection_methods!();
-    send_methods!();
 }
 
 /// Yields every event in the browser's order and ends after [`Event::Closed`].
@@ -162,5 +160,3 @@ impl Stream for WebSocket {
         self.inbox.poll_next(cx)
     }
 }
-
-impl_sink!(WebSocket);
