@@ -43,20 +43,6 @@ pub enum Transport {
     Stream,
 }
 
-impl Transport {
-    /// Whether this browser (or worker) has `WebSocketStream`, and the crate was built
-    /// with its `stream` feature.
-    ///
-    /// ```no_run
-    /// if browser_websocket::Transport::stream_available() {
-    ///     // Chromium 124 or later
-    /// }
-    /// ```
-    pub fn stream_available() -> bool {
-        crate::browser::stream_transport_available()
-    }
-}
-
 /// [`Transport::Classic`]. (The project's own test suite builds with the features
 /// `test-stream-transport` or `test-auto-transport` to make it `Stream` or `Auto` and run
 /// every test over them; they are not for apps.)

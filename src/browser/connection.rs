@@ -60,6 +60,22 @@ macro_rules! on_socket {
     };
 }
 
+// `Transport` is vocabulary; whether the browser has the stream transport is the
+// browser layer's to say.
+impl Transport {
+    /// Whether this browser (or worker) has `WebSocketStream`, and the crate was built
+    /// with its `stream` feature.
+    ///
+    /// ```no_run
+    /// if browser_websocket::Transport::stream_available() {
+    ///     // Chromium 124 or later
+    /// }
+    /// ```
+    pub fn stream_available() -> bool {
+        stream_transport_available()
+    }
+}
+
 /// Whether `WebSocketStream` can be used here.
 pub(crate) fn stream_transport_available() -> bool {
     #[cfg(feature = "stream")]

@@ -35,7 +35,7 @@ mod stream_socket;
 mod subprotocol_check;
 mod url_check;
 
-pub(crate) use connection::{Connection, Options, stream_transport_available};
+pub(crate) use connection::{Connection, Options};
 /// One stream's queue of this connection's events.
 pub(crate) type Inbox = inbox::Inbox<payload::Data>;
 /// An [`InboxLimit`](crate::InboxLimit) as a connection enforces it.

@@ -9,6 +9,25 @@ use crate::{
     Error, Heartbeat, OfflineQueue, ReconnectPolicy, ReconnectingWebSocket, WebSocketBuilder,
 };
 
+// On the plain builder, but here: the socket layer knows nothing of reconnecting.
+impl WebSocketBuilder {
+    /// Makes it a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) that retries
+    /// after failures by `policy`; the options set so far apply to every connection.
+    ///
+    /// ```no_run
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .protocols(["chat"])
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn reconnecting(self, policy: ReconnectPolicy) -> ReconnectingBuilder {
+        ReconnectingBuilder::new(self, policy)
+    }
+}
+
 /// Options for a [`ReconnectingWebSocket`]; made by
 /// [`WebSocketBuilder::reconnecting`].
 ///

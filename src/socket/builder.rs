@@ -6,8 +6,8 @@ use std::time::Duration;
 use crate::browser::{Connection, InboxBound, Options};
 use crate::flow::Flow;
 use crate::{
-    BinaryType, Error, Event, InboxLimit, ReconnectPolicy, ReconnectingBuilder, Transport,
-    WaterMarks, WeakSender, WebSocket, WebSocketSender,
+    BinaryType, Error, Event, InboxLimit, Transport, WaterMarks, WeakSender, WebSocket,
+    WebSocketSender,
 };
 
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
@@ -150,22 +150,6 @@ impl WebSocketBuilder {
     pub fn transport(mut self, transport: Transport) -> WebSocketBuilder {
         self.transport = transport;
         self
-    }
-
-    /// Makes it a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) that retries
-    /// after failures by `policy`; the options set so far apply to every connection.
-    ///
-    /// ```no_run
-    /// use browser_websocket::{ReconnectPolicy, WebSocket};
-    ///
-    /// let ws = WebSocket::builder("wss://example.com/chat")
-    ///     .protocols(["chat"])
-    ///     .reconnecting(ReconnectPolicy::default())
-    ///     .connect()?;
-    /// # Ok::<(), browser_websocket::Error>(())
-    /// ```
-    pub fn reconnecting(self, policy: ReconnectPolicy) -> ReconnectingBuilder {
-        ReconnectingBuilder::new(self, policy)
     }
 
     pub(crate) fn set_url(&mut self, url: String) {
