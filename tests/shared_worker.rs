@@ -2,7 +2,6 @@
 #![cfg(target_arch = "wasm32")]
 
 #[allow(dead_code)] // each binary uses some of the helpers
-#[path = "browser/common.rs"]
 mod common;
 mod in_worker;
 

@@ -2,7 +2,7 @@
 
 use std::io::ErrorKind;
 
-use crate::common::{open, within};
+use crate::common::{socket::open, time::within};
 use browser_websocket::ByteStream;
 use futures_util::{AsyncReadExt, AsyncWriteExt};
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::common::{url, within};
+use crate::common::{server::url, socket::socket_listeners, time::within};
 use browser_websocket::{CloseCode, Error, Event, Message, ReadyState, WebSocket, live_listeners};
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -79,7 +79,7 @@ async fn dropping_the_sender_closes_and_the_weak_sender_fails() {
     within("open", sender.opened()).await.expect("opens");
     assert_eq!(
         live_listeners(),
-        before + crate::common::socket_listeners(sender.transport())
+        before + socket_listeners(sender.transport())
     );
     drop(sender);
     assert_eq!(live_listeners(), before);

@@ -1,7 +1,11 @@
 //! Closing: codes and reasons both ways, dropped connections, and what comes after.
 
 use crate::common::{
-    self, next_message, open, rest_of_stream, server_report, unique_id, url, within,
+    blob::blob_of,
+    engine::in_webkit,
+    server::{server_report, unique_id, url},
+    socket::{next_message, open, rest_of_stream},
+    time::within,
 };
 use browser_websocket::{CloseCode, CloseEvent, Error, Event, Message, ReadyState, WebSocket};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -113,7 +117,7 @@ async fn send_after_close_is_an_error() {
     rest_of_stream(&mut ws).await;
     assert_eq!(ws.send_bytes(&[1]), Err(Error::NotOpen(ReadyState::Closed)));
     assert_eq!(
-        ws.send_blob(&common::blob_of(b"x")),
+        ws.send_blob(&blob_of(b"x")),
         Err(Error::NotOpen(ReadyState::Closed))
     );
     assert_eq!(ws.close(), Err(Error::AlreadyClosing(ReadyState::Closed)));
@@ -163,7 +167,7 @@ async fn a_servers_restart_codes_arrive_except_in_webkit_which_reports_1006() {
         let mut ws = WebSocket::connect(&url(&format!("/close/{code}?reason=restart")))
             .expect("a valid URL");
         let events = rest_of_stream(&mut ws).await;
-        let expected = if common::in_webkit() {
+        let expected = if in_webkit() {
             vec![
                 Event::Open,
                 Event::Error,

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::common::{open, url, within};
+use crate::common::{server::url, socket::open, time::within};
 use browser_websocket::{
     Event, Json, Message, Postcard, ReconnectEvent, ReconnectPolicy, Sent, Typed, TypedEvent,
     WebSocket,

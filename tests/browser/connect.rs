@@ -1,6 +1,10 @@
 //! Opening connections: URLs, subprotocols, refused handshakes.
 
-use crate::common::{self, next_event, next_message, url, within};
+use crate::common::{
+    server::{SERVER, unique_id, url},
+    socket::{next_event, next_message, rest_of_stream},
+    time::within,
+};
 use browser_websocket::{CloseCode, Error, Event, ReadyState, UrlProblem, WebSocket};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -42,13 +46,12 @@ async fn connect_resolves_relative_and_http_urls() {
     assert_eq!(ws.url(), format!("{}/echo", page_origin_as_ws()));
     drop(ws);
 
-    let mut ws = WebSocket::connect(&format!("//{}/echo", common::SERVER))
-        .expect("a scheme-relative URL resolves");
+    let mut ws =
+        WebSocket::connect(&format!("//{}/echo", SERVER)).expect("a scheme-relative URL resolves");
     assert_eq!(ws.url(), url("/echo"));
     assert_eq!(next_event(&mut ws).await, Event::Open);
 
-    let mut ws =
-        WebSocket::connect(&format!("http://{}/echo", common::SERVER)).expect("http: becomes ws:");
+    let mut ws = WebSocket::connect(&format!("http://{}/echo", SERVER)).expect("http: becomes ws:");
     assert_eq!(ws.url(), url("/echo"));
     assert_eq!(next_event(&mut ws).await, Event::Open);
     ws.send_text("over http:").expect("open");
@@ -130,20 +133,26 @@ async fn connect_negotiates_the_first_offered_protocol() {
     assert_eq!(next_message(&mut ws).await.as_text(), Some("chat.v2"));
 }
 
-/// A handshake the server refuses (HTTP 403) makes `opened()` fail once, with the close
-/// event, and the stream reports `Error` then `Closed` 1006.
-#[wasm_bindgen_test]
-async fn connect_to_a_rejecting_server_fails_opened() {
-    let mut ws = WebSocket::connect(&url("/reject")).expect("valid URL");
+/// Checks that `ws` fails as a failed connection does: `opened()` fails with a close 1006
+/// that was not clean, and the stream reports `Error`, then that `Closed`, then ends.
+async fn fails_to_connect(ws: &mut WebSocket) {
     let failure = within("opened() to fail", ws.opened()).await;
     let Err(Error::ConnectFailed(close)) = failure else {
         panic!("expected ConnectFailed, got {failure:?}");
     };
     assert_eq!(close.code, CloseCode::ABNORMAL);
     assert!(!close.was_clean);
-    let events = common::rest_of_stream(&mut ws).await;
+    let events = rest_of_stream(ws).await;
     assert_eq!(events, vec![Event::Error, Event::Closed(close)]);
     assert_eq!(ws.ready_state(), ReadyState::Closed);
+}
+
+/// A handshake the server refuses (HTTP 403) makes `opened()` fail once, with the close
+/// event, and the stream reports `Error` then `Closed` 1006.
+#[wasm_bindgen_test]
+async fn connect_to_a_rejecting_server_fails_opened() {
+    let mut ws = WebSocket::connect(&url("/reject")).expect("valid URL");
+    fails_to_connect(&mut ws).await;
 }
 
 /// A port the Fetch standard blocks (9, "discard") fails the connection like any other
@@ -153,15 +162,7 @@ async fn connect_to_a_rejecting_server_fails_opened() {
 async fn a_blocked_port_ends_with_one_abnormal_close_in_every_browser() {
     const BLOCKED: &str = "ws://127.0.0.1:9/";
     let mut ws = WebSocket::connect(BLOCKED).expect("a blocked port is a valid URL");
-    let failure = within("opened() to fail", ws.opened()).await;
-    let Err(Error::ConnectFailed(close)) = failure else {
-        panic!("expected ConnectFailed, got {failure:?}");
-    };
-    assert_eq!(close.code, CloseCode::ABNORMAL);
-    assert!(!close.was_clean);
-    let events = common::rest_of_stream(&mut ws).await;
-    assert_eq!(events, vec![Event::Error, Event::Closed(close)]);
-    assert_eq!(ws.ready_state(), ReadyState::Closed);
+    fails_to_connect(&mut ws).await;
     assert_eq!(ws.closed().await.code, CloseCode::ABNORMAL);
 }
 
@@ -169,14 +170,9 @@ async fn a_blocked_port_ends_with_one_abnormal_close_in_every_browser() {
 #[wasm_bindgen_test]
 fn send_while_connecting_is_an_error() {
     let ws = WebSocket::connect(&url("/echo")).expect("valid URL");
-    assert_eq!(
-        ws.send_text("too early"),
-        Err(Error::NotOpen(ReadyState::Connecting))
-    );
-    assert_eq!(
-        ws.send_bytes(&[1]),
-        Err(Error::NotOpen(ReadyState::Connecting))
-    );
+    let too_early = Err(Error::NotOpen(ReadyState::Connecting));
+    assert_eq!(ws.send_text("too early"), too_early);
+    assert_eq!(ws.send_bytes(&[1]), too_early);
 }
 
 /// A server that accepts TCP but never answers the handshake: the connect timeout
@@ -184,7 +180,7 @@ fn send_while_connecting_is_an_error() {
 /// connect.
 #[wasm_bindgen_test]
 async fn connect_timeout_abandons_a_handshake_that_never_answers() {
-    let key = common::unique_id("stall");
+    let key = unique_id("stall");
     let timeout = std::time::Duration::from_millis(300);
     let mut ws = WebSocket::builder(url(&format!("/stall/{key}/1")))
         .connect_timeout(timeout)
@@ -195,7 +191,7 @@ async fn connect_timeout_abandons_a_handshake_that_never_answers() {
         Err(Error::ConnectTimedOut { after: timeout })
     );
     assert_eq!(ws.ready_state(), ReadyState::Closed);
-    let events = common::rest_of_stream(&mut ws).await;
+    let events = rest_of_stream(&mut ws).await;
     assert!(!events.contains(&Event::Open), "never opened: {events:?}");
     match events.last() {
         Some(Event::Closed(close)) => assert_eq!(close.code, CloseCode::ABNORMAL),

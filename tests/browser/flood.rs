@@ -1,6 +1,10 @@
 //! Many messages: none lost, none reordered, even when the stream is polled late.
 
-use crate::common::{rest_of_stream, url, within};
+use crate::common::{
+    server::url,
+    socket::{classic, rest_of_stream},
+    time::within,
+};
 use browser_websocket::{CloseCode, Event, Message, WebSocket};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -10,7 +14,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 async fn flood_of_10000_arrives_complete_and_in_order_when_polled_late() {
     // The classic socket queues in the page what is not read; the stream transport would
     // make the server wait instead (`stream_transport.rs`).
-    let mut ws = crate::common::classic("/flood/10000/16/text")
+    let mut ws = classic("/flood/10000/16/text")
         .connect()
         .expect("valid URL");
     // Wait for the close without touching the stream: every message is queued by then.

@@ -1,6 +1,10 @@
 //! Flow control: the `Sink` waits on `bufferedAmount`, `flush` waits for an empty buffer.
 
-use crate::common::{self, next_message, open, within};
+use crate::common::{
+    server::{server_report, unique_id},
+    socket::{next_message, open, open_classic},
+    time::within,
+};
 use browser_websocket::{Error, Message, ReadyState, WaterMarks, WebSocket};
 use futures_util::SinkExt;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
@@ -30,7 +34,7 @@ async fn flow_sink_keeps_buffered_amount_under_high_mark_plus_one_message() {
     let marks = WaterMarks::default();
     // `bufferedAmount` is the classic socket's; the stream transport's writer is tested
     // in `stream_transport.rs`.
-    let mut ws = crate::common::open_classic("/slow/67108864").await;
+    let mut ws = open_classic("/slow/67108864").await;
     let chunk = vec![7u8; CHUNK];
     let mut highest = 0;
     let send_all = async {
@@ -60,7 +64,7 @@ async fn flow_sink_keeps_buffered_amount_under_high_mark_plus_one_message() {
 /// `flush().await` returns only once `bufferedAmount` is 0.
 #[wasm_bindgen_test]
 async fn flow_flush_returns_only_when_buffered_amount_is_zero() {
-    let mut ws = crate::common::open_classic("/slow/16777216").await;
+    let mut ws = open_classic("/slow/16777216").await;
     let chunk = vec![1u8; CHUNK];
     for _ in 0..64 {
         ws.send_bytes(&chunk).expect("open socket");
@@ -74,7 +78,7 @@ async fn flow_flush_returns_only_when_buffered_amount_is_zero() {
 /// so is sending.
 #[wasm_bindgen_test]
 async fn flow_sink_close_waits_for_closed_and_closing_twice_is_an_error() {
-    let id = common::unique_id("sink-close");
+    let id = unique_id("sink-close");
     let mut ws = open(&format!("/echo?id={id}")).await;
     within("Sink::close", SinkExt::close(&mut ws))
         .await
@@ -88,7 +92,7 @@ async fn flow_sink_close_waits_for_closed_and_closing_twice_is_an_error() {
         ws.send(Message::Text("late".into())).await,
         Err(Error::NotOpen(ReadyState::Closed))
     );
-    assert_eq!(common::server_report(&id).await, "close 1000 ");
+    assert_eq!(server_report(&id).await, "close 1000 ");
 }
 
 /// The same 64 MiB through the Sink and through raw `send_bytes` calls to `/sink` both

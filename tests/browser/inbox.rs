@@ -1,7 +1,10 @@
 //! The receive path: an unread burst stays out of wasm memory, and an inbox limit bounds
 //! what a slow reader holds, by dropping the oldest or by closing.
 
-use crate::common::{rest_of_stream, within};
+use crate::common::{
+    socket::{classic, rest_of_stream},
+    time::within,
+};
 use browser_websocket::{CloseCode, Event, InboxLimit, Message, Overflow, WhenInboxFull};
 use futures_util::StreamExt;
 use wasm_bindgen::JsCast;
@@ -27,7 +30,7 @@ async fn an_unread_64_mib_burst_stays_out_of_wasm_memory() {
     let before = wasm_memory_bytes();
     // The classic socket queues what is not read in the page; this is what that costs.
     // (The stream transport does not read it off the network at all.)
-    let mut ws = crate::common::classic(&format!("/flood/{COUNT}/{SIZE}/binary"))
+    let mut ws = classic(&format!("/flood/{COUNT}/{SIZE}/binary"))
         .connect()
         .expect("valid URL");
     // Not a single poll of the stream until the whole flood has arrived.
@@ -75,7 +78,7 @@ fn text(i: usize) -> Event {
 /// the newest 100, after a marker saying 900 were dropped.
 #[wasm_bindgen_test]
 async fn a_full_inbox_drops_the_oldest_and_says_how_many() {
-    let mut ws = crate::common::classic("/flood/1000/8/text")
+    let mut ws = classic("/flood/1000/8/text")
         .inbox_limit(InboxLimit::messages(100).when_full(WhenInboxFull::DropOldest))
         .connect()
         .expect("valid URL");
@@ -93,7 +96,7 @@ async fn a_full_inbox_drops_the_oldest_and_says_how_many() {
 /// connection is closing with 4009, then the close; nothing else.
 #[wasm_bindgen_test]
 async fn a_full_inbox_closes_the_connection_with_4009() {
-    let mut ws = crate::common::classic("/flood/10000/8/text")
+    let mut ws = classic("/flood/10000/8/text")
         .inbox_limit(InboxLimit::messages(100))
         .connect()
         .expect("valid URL");
@@ -114,7 +117,7 @@ async fn a_full_inbox_closes_the_connection_with_4009() {
 /// A byte limit counts sizes: 10 messages of 1 KiB fit in 10 KiB, the 11th closes.
 #[wasm_bindgen_test]
 async fn a_byte_limit_closes_when_the_bytes_do_not_fit() {
-    let mut ws = crate::common::classic("/flood/20/1024/binary")
+    let mut ws = classic("/flood/20/1024/binary")
         .inbox_limit(InboxLimit::bytes(10 * 1024))
         .connect()
         .expect("valid URL");

@@ -5,49 +5,19 @@
 
 use std::time::Duration;
 
-use crate::common::{unique_id, url, within};
+use crate::common::{
+    reconnect::{closed_code, connect, fast, next, reconnecting, slow},
+    server::{unique_id, url},
+    socket::socket_listeners,
+    time::sleep,
+};
 use browser_websocket::{
-    Heartbeat, ReconnectEvent, ReconnectPolicy, ReconnectingWebSocket, WebSocket, live_listeners,
+    Heartbeat, ReconnectEvent, ReconnectingWebSocket, WebSocket, live_listeners,
 };
 use futures_util::StreamExt;
 use futures_util::future::{Either, select};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
-
-/// Backoff delays of 30 s: far beyond the test's deadline, so only a trigger can make the
-/// retry happen in time.
-fn slow() -> ReconnectPolicy {
-    ReconnectPolicy::default()
-        .initial_delay(Duration::from_secs(60))
-        .max_delay(Duration::from_secs(60))
-        .random(|| 0.5)
-}
-
-/// The next event that is not `Error` (Firefox fires `error` on a failed connection,
-/// Chromium does not always).
-async fn next(ws: &mut ReconnectingWebSocket) -> Option<ReconnectEvent> {
-    loop {
-        match within("the next event", ws.next()).await {
-            Some(ReconnectEvent::Error) => continue,
-            other => return other,
-        }
-    }
-}
-
-fn closed_code(event: Option<ReconnectEvent>) -> u16 {
-    match event {
-        Some(ReconnectEvent::Closed(close)) => close.code.as_u16(),
-        other => panic!("expected Closed, got {other:?}"),
-    }
-}
-
-fn reconnecting(event: Option<ReconnectEvent>) -> (u32, Duration) {
-    match event {
-        Some(ReconnectEvent::Reconnecting { attempt, delay }) => (attempt, delay),
-        other => panic!("expected Reconnecting, got {other:?}"),
-    }
-}
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("these tests run in a window")
@@ -61,21 +31,10 @@ fn plain_event(name: &str) -> web_sys::Event {
     web_sys::Event::new(name).expect("new Event")
 }
 
-/// Resolves after `ms`: only to show that nothing happens in that window, never to wait
-/// for something that has an event.
-async fn quiet_for(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms)
-            .expect("setTimeout");
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// The event the stream yields within `ms`, if any: a window in which nothing must
 /// happen, never a wait for something that has an event.
 async fn event_within(ws: &mut ReconnectingWebSocket, ms: i32) -> Option<Option<ReconnectEvent>> {
-    let quiet = std::pin::pin!(quiet_for(ms));
+    let quiet = std::pin::pin!(sleep(ms));
     match select(ws.next(), quiet).await {
         Either::Left((event, _)) => Some(event),
         Either::Right(_) => None,
@@ -86,10 +45,7 @@ async fn event_within(ws: &mut ReconnectingWebSocket, ms: i32) -> Option<Option<
 #[wasm_bindgen_test]
 async fn online_while_waiting_retries_at_once() {
     let key = unique_id("online");
-    let mut ws = WebSocket::builder(url(&format!("/refuse/{key}/1")))
-        .reconnecting(slow())
-        .connect()
-        .expect("valid URL");
+    let mut ws = connect(&format!("/refuse/{key}/1"), slow());
     assert_eq!(closed_code(next(&mut ws).await), 1006);
     assert_eq!(
         reconnecting(next(&mut ws).await),
@@ -120,10 +76,7 @@ async fn online_is_ignored_when_turned_off() {
 #[wasm_bindgen_test]
 async fn a_page_restored_from_the_cache_retries_at_once() {
     let key = unique_id("pageshow");
-    let mut ws = WebSocket::builder(url(&format!("/refuse/{key}/1")))
-        .reconnecting(slow())
-        .connect()
-        .expect("valid URL");
+    let mut ws = connect(&format!("/refuse/{key}/1"), slow());
     assert_eq!(closed_code(next(&mut ws).await), 1006);
     reconnecting(next(&mut ws).await);
 
@@ -178,15 +131,8 @@ async fn visible_again_after_a_missed_heartbeat_reconnects_at_once() {
 /// While `navigator.onLine` is false a due retry is not made; `online` makes it at once.
 #[wasm_bindgen_test]
 async fn no_attempt_is_spent_while_offline() {
-    let fast = ReconnectPolicy::default()
-        .initial_delay(Duration::from_millis(10))
-        .max_delay(Duration::from_millis(10))
-        .random(|| 0.5);
     let key = unique_id("offline");
-    let mut ws = WebSocket::builder(url(&format!("/refuse/{key}/1")))
-        .reconnecting(fast)
-        .connect()
-        .expect("valid URL");
+    let mut ws = connect(&format!("/refuse/{key}/1"), fast());
     let navigator = window().navigator();
     pretend_offline(&navigator, true);
     assert_eq!(closed_code(next(&mut ws).await), 1006);
@@ -234,7 +180,7 @@ async fn lifecycle_listeners_are_held_only_while_they_matter() {
         .connect()
         .expect("valid URL");
     let socket = ws
-        .with_socket(|socket| crate::common::socket_listeners(socket.transport()))
+        .with_socket(|socket| socket_listeners(socket.transport()))
         .expect("connecting");
     assert_eq!(
         live_listeners(),

@@ -9,6 +9,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
+// The helpers every test binary shares; this binary's root is a folder down from them.
+#[allow(dead_code)] // each binary uses some of the helpers
+#[path = "../common/mod.rs"]
 mod common;
 
 #[cfg(feature = "io")]

@@ -1,6 +1,9 @@
 //! Sending and receiving text, bytes and Blobs through `/echo`.
 
-use crate::common::{blob_bytes, blob_of, next_event, next_message, open};
+use crate::common::{
+    blob::{blob_bytes, blob_of},
+    socket::{classic, next_event, next_message, open, open_classic},
+};
 use browser_websocket::{BinaryType, Event, Message};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -29,7 +32,7 @@ async fn echo_of_bytes_returns_the_same_bytes() {
 async fn echo_of_a_blob_returns_its_bytes() {
     // Only the classic socket sends Blobs (the stream transport refuses with a typed
     // error, tested in `stream_transport.rs`).
-    let mut ws = crate::common::open_classic("/echo").await;
+    let mut ws = open_classic("/echo").await;
     ws.send_blob(&blob_of(b"blob body")).expect("open");
     assert_eq!(
         next_message(&mut ws).await,
@@ -52,7 +55,7 @@ async fn echo_of_array_buffer_and_view_returns_their_bytes() {
 /// interleaved text keeps its place.
 #[wasm_bindgen_test]
 async fn blob_mode_delivers_blobs_in_order_between_texts() {
-    let mut ws = crate::common::classic("/echo")
+    let mut ws = classic("/echo")
         .binary_type(BinaryType::Blob)
         .connect()
         .expect("valid URL");
@@ -77,7 +80,7 @@ async fn blob_mode_delivers_blobs_in_order_between_texts() {
 /// `set_binary_type` changes how later messages arrive, not earlier ones.
 #[wasm_bindgen_test]
 async fn set_binary_type_affects_later_messages_only() {
-    let mut ws = crate::common::open_classic("/echo").await;
+    let mut ws = open_classic("/echo").await;
     ws.send_bytes(&[1]).expect("open");
     assert_eq!(next_message(&mut ws).await, Message::Binary(vec![1]));
     ws.set_binary_type(BinaryType::Blob);

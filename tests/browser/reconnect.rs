@@ -5,56 +5,20 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::common::{unique_id, url, within};
+use crate::common::{
+    engine::in_webkit,
+    reconnect::{closed_with, connect, fast, next, reconnecting, slow},
+    server::{SERVER, unique_id, url},
+    socket::socket_listeners,
+};
 use browser_websocket::{
     CloseCode, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent, ReconnectPolicy,
     ReconnectingWebSocket, Sent, WebSocket, WhenFull, live_listeners,
 };
-use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;
-
-/// Retries after 0–10 ms, 5 ms with the fixed random source.
-fn fast() -> ReconnectPolicy {
-    ReconnectPolicy::default()
-        .initial_delay(Duration::from_millis(10))
-        .max_delay(Duration::from_millis(10))
-        .random(|| 0.5)
-}
-
-fn connect(path: &str, policy: ReconnectPolicy) -> ReconnectingWebSocket {
-    WebSocket::builder(url(path))
-        .reconnecting(policy)
-        .connect()
-        .expect("valid URL")
-}
-
-/// The next event that is not `Error` (Firefox fires `error` on a dropped connection,
-/// Chromium does not).
-async fn next(ws: &mut ReconnectingWebSocket) -> Option<ReconnectEvent> {
-    loop {
-        match within("the next event", ws.next()).await {
-            Some(ReconnectEvent::Error) => continue,
-            other => return other,
-        }
-    }
-}
 
 fn text(s: &str) -> ReconnectEvent {
     ReconnectEvent::Message(Message::Text(s.into()))
-}
-
-fn closed_with(event: Option<ReconnectEvent>, code: u16) {
-    match event {
-        Some(ReconnectEvent::Closed(close)) => assert_eq!(close.code.as_u16(), code),
-        other => panic!("expected Closed({code}), got {other:?}"),
-    }
-}
-
-fn reconnecting(event: Option<ReconnectEvent>) -> (u32, Duration) {
-    match event {
-        Some(ReconnectEvent::Reconnecting { attempt, delay }) => (attempt, delay),
-        other => panic!("expected Reconnecting, got {other:?}"),
-    }
 }
 
 /// After `/drop-after` drops the connection, it reconnects and the echo resumes; sends
@@ -134,11 +98,7 @@ async fn reconnect_retries_a_server_restart_in_every_browser() {
     for code in [1012, 1013] {
         let mut ws = connect(&format!("/close/{code}"), fast());
         assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
-        let reported = if crate::common::in_webkit() {
-            1006
-        } else {
-            code
-        };
+        let reported = if in_webkit() { 1006 } else { code };
         closed_with(next(&mut ws).await, reported);
         assert_eq!(reconnecting(next(&mut ws).await).0, 1, "{code}");
         assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open), "{code}");
@@ -157,6 +117,23 @@ async fn reconnect_does_not_follow_terminal_close_codes() {
     }
 }
 
+/// Checks that `ws`, with `max_attempts(Some(2))`, fails to connect, then fails both
+/// retries, then gives up and ends.
+async fn fails_three_times_and_gives_up(ws: &mut ReconnectingWebSocket) {
+    closed_with(next(ws).await, 1006);
+    for attempt in 1..=2 {
+        assert_eq!(reconnecting(next(ws).await).0, attempt);
+        closed_with(next(ws).await, 1006);
+    }
+    assert_eq!(
+        next(ws).await,
+        Some(ReconnectEvent::GaveUp(GiveUp::AttemptsExhausted {
+            attempts: 2
+        }))
+    );
+    assert_eq!(next(ws).await, None);
+}
+
 /// When `max_attempts` retries fail, the stream ends with `GaveUp`, and what was queued
 /// can be taken back.
 #[wasm_bindgen_test]
@@ -164,18 +141,7 @@ async fn reconnect_gives_up_after_max_attempts() {
     let key = unique_id("give-up");
     let mut ws = connect(&format!("/refuse/{key}/100"), fast().max_attempts(Some(2)));
     assert_eq!(ws.send("never"), Ok(Sent::Queued));
-    closed_with(next(&mut ws).await, 1006);
-    assert_eq!(reconnecting(next(&mut ws).await).0, 1);
-    closed_with(next(&mut ws).await, 1006);
-    assert_eq!(reconnecting(next(&mut ws).await).0, 2);
-    closed_with(next(&mut ws).await, 1006);
-    assert_eq!(
-        next(&mut ws).await,
-        Some(ReconnectEvent::GaveUp(GiveUp::AttemptsExhausted {
-            attempts: 2
-        }))
-    );
-    assert_eq!(next(&mut ws).await, None);
+    fails_three_times_and_gives_up(&mut ws).await;
     assert_eq!(
         ws.send("late"),
         Err(Error::NotOpen(browser_websocket::ReadyState::Closed))
@@ -192,34 +158,29 @@ async fn reconnect_to_a_blocked_port_counts_each_failure_and_gives_up() {
         .reconnecting(fast().max_attempts(Some(2)))
         .connect()
         .expect("a blocked port is a valid URL");
-    closed_with(next(&mut ws).await, 1006);
-    assert_eq!(reconnecting(next(&mut ws).await).0, 1);
-    closed_with(next(&mut ws).await, 1006);
-    assert_eq!(reconnecting(next(&mut ws).await).0, 2);
-    closed_with(next(&mut ws).await, 1006);
-    assert_eq!(
-        next(&mut ws).await,
-        Some(ReconnectEvent::GaveUp(GiveUp::AttemptsExhausted {
-            attempts: 2
-        }))
+    fails_three_times_and_gives_up(&mut ws).await;
+}
+
+/// A reconnecting socket on `path` that pings every 50 ms and closes when no message
+/// arrives within `deadline_ms`.
+fn with_heartbeat(path: &str, deadline_ms: u64) -> ReconnectingWebSocket {
+    let heartbeat = Heartbeat::new(
+        "ping",
+        Duration::from_millis(50),
+        Duration::from_millis(deadline_ms),
     );
-    assert_eq!(next(&mut ws).await, None);
+    WebSocket::builder(url(path))
+        .reconnecting(fast())
+        .heartbeat(heartbeat)
+        .connect()
+        .expect("valid URL")
 }
 
 /// A silent server misses the heartbeat deadline: the socket closes with 4000 and exactly
 /// one reconnect follows.
 #[wasm_bindgen_test]
 async fn heartbeat_deadline_on_silent_triggers_one_reconnect() {
-    let heartbeat = Heartbeat::new(
-        "ping",
-        Duration::from_millis(50),
-        Duration::from_millis(200),
-    );
-    let mut ws = WebSocket::builder(url("/silent"))
-        .reconnecting(fast())
-        .heartbeat(heartbeat)
-        .connect()
-        .expect("valid URL");
+    let mut ws = with_heartbeat("/silent", 200);
     assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
     match next(&mut ws).await {
         Some(ReconnectEvent::Closed(close)) => {
@@ -239,16 +200,7 @@ async fn heartbeat_deadline_on_silent_triggers_one_reconnect() {
 #[wasm_bindgen_test]
 async fn heartbeat_replies_keep_the_connection() {
     // A deadline of five intervals leaves an echo 250 ms, also on a busy machine.
-    let heartbeat = Heartbeat::new(
-        "ping",
-        Duration::from_millis(50),
-        Duration::from_millis(250),
-    );
-    let mut ws = WebSocket::builder(url("/echo"))
-        .reconnecting(fast())
-        .heartbeat(heartbeat)
-        .connect()
-        .expect("valid URL");
+    let mut ws = with_heartbeat("/echo", 250);
     assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
     // Twenty-five pings and their echoes span five deadlines.
     for _ in 0..25 {
@@ -273,7 +225,7 @@ async fn reconnect_100_cycles_leave_no_extra_listeners() {
             "cycle {cycle}"
         );
         let transport = ws.with_socket(WebSocket::transport).expect("connected");
-        let socket = crate::common::socket_listeners(transport);
+        let socket = socket_listeners(transport);
         assert_eq!(live_listeners(), before + socket, "cycle {cycle}");
         assert_eq!(ws.send("x"), Ok(Sent::Now));
         assert_eq!(next(&mut ws).await, Some(text("x")));
@@ -379,12 +331,8 @@ async fn calls_from_inside_with_socket_do_not_panic() {
 /// backoff out.
 #[wasm_bindgen_test]
 async fn close_while_waiting_to_retry_ends_the_stream_at_once() {
-    let slow = ReconnectPolicy::default()
-        .initial_delay(Duration::from_secs(60))
-        .max_delay(Duration::from_secs(60))
-        .random(|| 0.5);
     let key = unique_id("close-waiting");
-    let mut ws = connect(&format!("/refuse/{key}/100"), slow);
+    let mut ws = connect(&format!("/refuse/{key}/100"), slow());
     closed_with(next(&mut ws).await, 1006);
     assert_eq!(
         reconnecting(next(&mut ws).await),
@@ -428,7 +376,7 @@ async fn reconnect_counts_a_connect_timeout_as_one_failed_attempt() {
 /// test server).
 #[wasm_bindgen_test]
 async fn reconnect_resolves_a_relative_url_from_the_provider() {
-    let relative = format!("//{}/echo", crate::common::SERVER);
+    let relative = format!("//{}/echo", SERVER);
     let mut ws = WebSocket::builder(url("/drop-after/1"))
         .reconnecting(fast())
         .url_provider(move || relative.clone())

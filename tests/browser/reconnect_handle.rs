@@ -3,42 +3,26 @@
 
 use std::time::Duration;
 
-use crate::common::{url, within};
+use crate::common::{
+    blob::blob_bytes,
+    reconnect::{closed_code, connect, fast, next, reconnecting, slow},
+    server::unique_id,
+    socket::{classic, socket_listeners},
+    time::within,
+};
 use browser_websocket::{
-    BinaryType, ClosedBecause, ConnectionStatus, Error, Message, ReadyState, ReconnectEvent,
-    ReconnectEvents, ReconnectPolicy, Sent, WebSocket, live_listeners,
+    BinaryType, ClosedBecause, ConnectionStatus, Error, Message, ReadyState, ReconnectEvent, Sent,
+    WebSocket, live_listeners,
 };
 use futures_util::StreamExt;
 use futures_util::future::join;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// Retries after 5 ms.
-fn fast() -> ReconnectPolicy {
-    ReconnectPolicy::default()
-        .initial_delay(Duration::from_millis(10))
-        .max_delay(Duration::from_millis(10))
-        .random(|| 0.5)
-}
-
-/// The next event that is not `Error` (Firefox fires `error` on a dropped connection).
-async fn next(events: &mut ReconnectEvents) -> Option<ReconnectEvent> {
-    loop {
-        match within("the next event", events.next()).await {
-            Some(ReconnectEvent::Error) => continue,
-            other => return other,
-        }
-    }
-}
-
 /// Handles clone into closures and send from there; the status follows the connection
 /// through a drop and a retry to your close; the status stream yields each change.
 #[wasm_bindgen_test]
 async fn handles_send_from_anywhere_and_the_status_follows_the_connection() {
-    let (handle, mut events) = WebSocket::builder(url("/drop-after/2"))
-        .reconnecting(fast())
-        .connect()
-        .expect("valid URL")
-        .split();
+    let (handle, mut events) = connect("/drop-after/2", fast()).split();
     let mut changes = handle.status_changes();
     assert_eq!(handle.status(), ConnectionStatus::Connecting);
     assert_eq!(
@@ -117,24 +101,10 @@ async fn handles_send_from_anywhere_and_the_status_follows_the_connection() {
 /// is 30 s away.
 #[wasm_bindgen_test]
 async fn a_handles_close_ends_a_waiting_stream_at_once() {
-    let slow = ReconnectPolicy::default()
-        .initial_delay(Duration::from_secs(60))
-        .max_delay(Duration::from_secs(60))
-        .random(|| 0.5);
-    let key = crate::common::unique_id("handle-close");
-    let (handle, mut events) = WebSocket::builder(url(&format!("/refuse/{key}/100")))
-        .reconnecting(slow)
-        .connect()
-        .expect("valid URL")
-        .split();
-    assert!(matches!(
-        next(&mut events).await,
-        Some(ReconnectEvent::Closed(_))
-    ));
-    assert!(matches!(
-        next(&mut events).await,
-        Some(ReconnectEvent::Reconnecting { .. })
-    ));
+    let key = unique_id("handle-close");
+    let (handle, mut events) = connect(&format!("/refuse/{key}/100"), slow()).split();
+    closed_code(next(&mut events).await);
+    reconnecting(next(&mut events).await);
     let (end, closed) = join(next(&mut events), async {
         // Runs once the stream's task is waiting.
         handle.close()
@@ -152,7 +122,7 @@ async fn a_handles_close_ends_a_waiting_stream_at_once() {
 #[wasm_bindgen_test]
 async fn binary_type_set_on_a_handle_lasts_across_retries() {
     // Blobs are the classic socket's.
-    let (handle, mut events) = crate::common::classic("/drop-after/1")
+    let (handle, mut events) = classic("/drop-after/1")
         .reconnecting(fast())
         .connect()
         .expect("valid URL")
@@ -168,14 +138,8 @@ async fn binary_type_set_on_a_handle_lasts_across_retries() {
         next(&mut events).await,
         Some(ReconnectEvent::Message(Message::Blob(_)))
     ));
-    assert!(matches!(
-        next(&mut events).await,
-        Some(ReconnectEvent::Closed(_))
-    ));
-    assert!(matches!(
-        next(&mut events).await,
-        Some(ReconnectEvent::Reconnecting { .. })
-    ));
+    closed_code(next(&mut events).await);
+    reconnecting(next(&mut events).await);
     assert_eq!(next(&mut events).await, Some(ReconnectEvent::Open));
     assert_eq!(
         handle.with_socket(WebSocket::binary_type),
@@ -185,7 +149,7 @@ async fn binary_type_set_on_a_handle_lasts_across_retries() {
     assert_eq!(handle.send(vec![4u8]), Ok(Sent::Now));
     match next(&mut events).await {
         Some(ReconnectEvent::Message(Message::Blob(blob))) => {
-            assert_eq!(crate::common::blob_bytes(&blob).await, vec![4])
+            assert_eq!(blob_bytes(&blob).await, vec![4])
         }
         other => panic!("expected a Blob, got {other:?}"),
     }
@@ -196,17 +160,10 @@ async fn binary_type_set_on_a_handle_lasts_across_retries() {
 #[wasm_bindgen_test]
 async fn dropping_the_event_stream_closes_and_handles_say_so() {
     let before = live_listeners();
-    let (handle, mut events) = WebSocket::builder(url("/echo"))
-        .reconnecting(fast())
-        .connect()
-        .expect("valid URL")
-        .split();
+    let (handle, mut events) = connect("/echo", fast()).split();
     assert_eq!(next(&mut events).await, Some(ReconnectEvent::Open));
     let transport = handle.with_socket(WebSocket::transport).expect("connected");
-    assert_eq!(
-        live_listeners(),
-        before + crate::common::socket_listeners(transport)
-    );
+    assert_eq!(live_listeners(), before + socket_listeners(transport));
     drop(events);
     assert_eq!(live_listeners(), before);
     assert_eq!(
@@ -221,11 +178,7 @@ async fn dropping_the_event_stream_closes_and_handles_say_so() {
 /// order.
 #[wasm_bindgen_test]
 async fn a_burst_of_1000_messages_arrives_complete_and_in_order() {
-    let (_handle, mut events) = WebSocket::builder(url("/flood/1000/8/text"))
-        .reconnecting(fast())
-        .connect()
-        .expect("valid URL")
-        .split();
+    let (_handle, mut events) = connect("/flood/1000/8/text", fast()).split();
     assert_eq!(next(&mut events).await, Some(ReconnectEvent::Open));
     let mut texts = Vec::new();
     while texts.len() < 1000 {

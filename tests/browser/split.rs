@@ -1,6 +1,10 @@
 //! Split halves: either can close, the receiver sees the end, dropping both closes.
 
-use crate::common::{next_event, open, rest_of_stream, server_report, unique_id, url, within};
+use crate::common::{
+    server::{server_report, unique_id, url},
+    socket::{next_event, open, rest_of_stream},
+    time::within,
+};
 use browser_websocket::{CloseCode, Error, Event, Message, ReadyState, WebSocket};
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;

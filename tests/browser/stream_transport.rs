@@ -2,7 +2,12 @@
 //! receive backpressure. Chromium has it; elsewhere `Auto` falls back to the classic
 //! socket.
 
-use crate::common::{next_event, next_message, url, within};
+use crate::common::{
+    blob::blob_of,
+    server::{unique_id, url},
+    socket::{next_event, next_message, open_classic},
+    time::{sleep, within},
+};
 use browser_websocket::{BinaryType, CloseCode, Error, Event, Message, Transport, WebSocket};
 use futures_util::SinkExt;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -59,7 +64,7 @@ async fn the_stream_transport_echoes_and_closes_like_the_classic_one() {
     ws.send_bytes(&[1, 2, 3]).expect("open");
     assert_eq!(next_message(&mut ws).await, Message::Binary(vec![1, 2, 3]));
     assert_eq!(
-        ws.send_blob(&crate::common::blob_of(&[1])),
+        ws.send_blob(&blob_of(&[1])),
         Err(Error::NotSupported {
             what: "sending a Blob",
             transport: Transport::Stream
@@ -102,11 +107,7 @@ const FLOOD_SIZE: usize = 64 << 10;
 
 /// How many messages the server's flood `id` has handed to its connection so far.
 async fn server_progress(id: &str) -> u64 {
-    let mut report = WebSocket::builder(url(&format!("/progress/{id}")))
-        .transport(Transport::Classic)
-        .connect()
-        .expect("valid URL");
-    assert_eq!(next_event(&mut report).await, Event::Open);
+    let mut report = open_classic(&format!("/progress/{id}")).await;
     match next_message(&mut report).await {
         Message::Text(count) => count.parse().expect("a count"),
         other => panic!("a count is text, got {other:?}"),
@@ -119,7 +120,7 @@ async fn settled_progress(id: &str) -> u64 {
     within("the server's count to settle", async {
         let mut last = server_progress(id).await;
         loop {
-            crate::common::sleep(300).await;
+            sleep(300).await;
             let now = server_progress(id).await;
             if now == last {
                 return now;
@@ -153,7 +154,7 @@ async fn read_flood_message(ws: &mut WebSocket, i: u64) {
 /// reads all 64 MiB anyway, and the server finishes.
 #[wasm_bindgen_test]
 async fn over_the_classic_socket_a_reader_that_stops_does_not_stop_the_server() {
-    let id = crate::common::unique_id("no-backpressure");
+    let id = unique_id("no-backpressure");
     let mut ws = WebSocket::builder(url(&format!(
         "/flood/{FLOOD_COUNT}/{FLOOD_SIZE}/binary?id={id}"
     )))
@@ -173,7 +174,7 @@ async fn over_the_stream_transport_a_reader_that_stops_stops_the_server() {
     if !Transport::stream_available() {
         return;
     }
-    let id = crate::common::unique_id("backpressure");
+    let id = unique_id("backpressure");
     let mut ws =
         stream(&format!("/flood/{FLOOD_COUNT}/{FLOOD_SIZE}/binary?id={id}")).expect("valid URL");
     assert_eq!(next_event(&mut ws).await, Event::Open);
@@ -188,7 +189,7 @@ async fn over_the_stream_transport_a_reader_that_stops_stops_the_server() {
         stalled < FLOOD_COUNT / 2,
         "the server sent {stalled} of {FLOOD_COUNT}: no backpressure"
     );
-    crate::common::sleep(500).await;
+    sleep(500).await;
     assert_eq!(server_progress(&id).await, stalled, "still stopped");
     for i in 8..FLOOD_COUNT {
         read_flood_message(&mut ws, i).await;

@@ -1,6 +1,10 @@
 //! Several listeners: subscriptions see every event independently of each other.
 
-use crate::common::{self, open, rest_of_stream, url, within};
+use crate::common::{
+    server::url,
+    socket::{classic, next_event, open, rest_of_stream},
+    time::within,
+};
 use browser_websocket::{Event, Message, WebSocket};
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -15,9 +19,7 @@ fn expected_flood(n: usize) -> Vec<Event> {
 #[wasm_bindgen_test]
 async fn subscribe_two_subscribers_and_the_stream_each_see_all_1000_messages() {
     // Waiting for the close unread needs the classic socket's in-page queue.
-    let mut ws = common::classic("/flood/1000/16/text")
-        .connect()
-        .expect("valid URL");
+    let mut ws = classic("/flood/1000/16/text").connect().expect("valid URL");
     let first = ws.subscribe();
     let second = ws.subscribe();
     within("the flood", ws.closed()).await;
@@ -49,10 +51,7 @@ async fn subscribe_dropping_one_subscriber_disturbs_no_one() {
         within("kept", kept.next()).await,
         Some(Event::Message(Message::Text("two".into())))
     );
-    let main: Vec<Event> = vec![
-        common::next_event(&mut ws).await,
-        common::next_event(&mut ws).await,
-    ];
+    let main: Vec<Event> = vec![next_event(&mut ws).await, next_event(&mut ws).await];
     assert_eq!(
         main,
         vec![
@@ -68,7 +67,7 @@ async fn subscribe_dropping_one_subscriber_disturbs_no_one() {
 async fn subscribe_ends_when_the_socket_is_dropped() {
     let mut ws = WebSocket::connect(&url("/echo")).expect("valid URL");
     let mut subscription = ws.subscribe();
-    assert_eq!(common::next_event(&mut ws).await, Event::Open);
+    assert_eq!(next_event(&mut ws).await, Event::Open);
     drop(ws);
     assert_eq!(within("Open", subscription.next()).await, Some(Event::Open));
     assert_eq!(within("the end", subscription.next()).await, None);

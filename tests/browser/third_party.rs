@@ -3,7 +3,11 @@
 //! `BROWSER_WEBSOCKET_THIRD_PARTY_SERVER` at compile time). Frame-length
 //! boundaries, multi-byte text, and close codes and reasons in both directions.
 
-use crate::common::{next_event, next_message, within};
+use crate::common::{
+    server::unique_id,
+    socket::{next_message, open_url, rest_of_stream},
+    time::within,
+};
 use browser_websocket::{CloseCode, Event, Message, WebSocket};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -18,9 +22,7 @@ fn url(path: &str) -> String {
 }
 
 async fn open(path: &str) -> WebSocket {
-    let mut ws = WebSocket::connect(&url(path)).expect("a valid URL");
-    assert_eq!(next_event(&mut ws).await, Event::Open);
-    ws
+    open_url(&url(path)).await
 }
 
 /// Payload lengths where RFC 6455 §5.2 changes the frame header: 7-bit (0, 125), 16-bit
@@ -96,7 +98,7 @@ async fn server_close_codes_and_reasons_arrive_exactly() {
         assert_eq!(close.code.as_u16(), code, "{reason}");
         assert_eq!(close.reason, reason);
         assert!(close.was_clean);
-        let events = crate::common::rest_of_stream(&mut ws).await;
+        let events = rest_of_stream(&mut ws).await;
         assert_eq!(events.first(), Some(&Event::Open));
     }
 }
@@ -104,7 +106,7 @@ async fn server_close_codes_and_reasons_arrive_exactly() {
 /// The client's close code and a multi-byte reason, as the server received them.
 #[wasm_bindgen_test]
 async fn the_clients_close_code_and_multi_byte_reason_reach_the_server() {
-    let id = crate::common::unique_id("third-party-close");
+    let id = unique_id("third-party-close");
     let ws = open(&format!("/record/{id}")).await;
     let reason = "größe 日本 🦀";
     ws.close_with(CloseCode::new(4001).expect("valid"), reason)

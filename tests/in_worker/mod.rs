@@ -4,8 +4,14 @@
 
 use std::time::Duration;
 
-use crate::common::{next_event, next_message, open, url, within};
-use browser_websocket::{Event, Message, ReconnectEvent, ReconnectPolicy, WebSocket};
+use crate::common::{
+    engine::in_webkit,
+    reconnect::{connect, fast, next, slow},
+    server::{SERVER, unique_id, url},
+    socket::{next_event, next_message, open},
+    time::within,
+};
+use browser_websocket::{Event, Message, ReconnectEvent, WebSocket};
 use futures_util::{SinkExt, StreamExt};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -59,21 +65,14 @@ async fn worker_sink_sends_everything_and_flushes() {
 /// too, where it arrives as 1006.
 #[wasm_bindgen_test]
 async fn worker_reconnects_after_a_server_close() {
-    let policy = ReconnectPolicy::default()
-        .initial_delay(Duration::from_millis(10))
-        .max_delay(Duration::from_millis(10))
-        .random(|| 0.5);
-    let mut ws = WebSocket::builder(url("/close/1012"))
-        .reconnecting(policy)
-        .connect()
-        .expect("valid URL");
+    let mut ws = connect("/close/1012", fast());
     assert_eq!(
         within("the next event", ws.next()).await,
         Some(ReconnectEvent::Open)
     );
     let mut event = within("the next event", ws.next()).await;
     // WebKitGTK fails a connection its server closes with 1012: `error`, then 1006.
-    let code = if crate::common::in_webkit() {
+    let code = if in_webkit() {
         assert_eq!(event, Some(ReconnectEvent::Error));
         event = within("the next event", ws.next()).await;
         1006
@@ -107,8 +106,8 @@ async fn worker_resolves_relative_urls_against_its_location() {
     let ws = WebSocket::connect("/echo").expect("a relative URL resolves");
     assert_eq!(ws.url(), format!("ws://{host}/echo"));
     drop(ws);
-    let mut ws = WebSocket::connect(&format!("//{}/echo", crate::common::SERVER))
-        .expect("a scheme-relative URL resolves");
+    let mut ws =
+        WebSocket::connect(&format!("//{}/echo", SERVER)).expect("a scheme-relative URL resolves");
     assert_eq!(ws.url(), url("/echo"));
     assert_eq!(next_event(&mut ws).await, Event::Open);
 }
@@ -118,22 +117,15 @@ async fn worker_resolves_relative_urls_against_its_location() {
 #[wasm_bindgen_test]
 async fn worker_retries_at_once_when_its_scope_comes_online() {
     let before = browser_websocket::live_listeners();
-    let slow = ReconnectPolicy::default()
-        .initial_delay(Duration::from_secs(60))
-        .max_delay(Duration::from_secs(60))
-        .random(|| 0.5);
-    let key = crate::common::unique_id("worker-online");
-    let mut ws = WebSocket::builder(url(&format!("/refuse/{key}/1")))
-        .reconnecting(slow)
-        .connect()
-        .expect("valid URL");
-    let event = next_event_skipping_error(&mut ws).await;
+    let key = unique_id("worker-online");
+    let mut ws = connect(&format!("/refuse/{key}/1"), slow());
+    let event = next(&mut ws).await;
     assert!(
         matches!(event, Some(ReconnectEvent::Closed(_))),
         "{event:?}"
     );
     assert!(matches!(
-        next_event_skipping_error(&mut ws).await,
+        next(&mut ws).await,
         Some(ReconnectEvent::Reconnecting { attempt: 1, .. })
     ));
     assert_eq!(
@@ -145,22 +137,15 @@ async fn worker_retries_at_once_when_its_scope_comes_online() {
     worker_scope()
         .dispatch_event(&online)
         .expect("dispatchEvent");
-    assert_eq!(
-        next_event_skipping_error(&mut ws).await,
-        Some(ReconnectEvent::Open)
-    );
+    assert_eq!(next(&mut ws).await, Some(ReconnectEvent::Open));
 }
 
 /// The heartbeat runs on the worker's timers: a silent server is timed out and one
 /// reconnect follows.
 #[wasm_bindgen_test]
 async fn worker_heartbeat_times_out_a_silent_server() {
-    let policy = ReconnectPolicy::default()
-        .initial_delay(Duration::from_millis(10))
-        .max_delay(Duration::from_millis(10))
-        .random(|| 0.5);
     let mut ws = WebSocket::builder(url("/silent"))
-        .reconnecting(policy)
+        .reconnecting(fast())
         .heartbeat(browser_websocket::Heartbeat::new(
             "ping",
             Duration::from_millis(100),
@@ -169,7 +154,7 @@ async fn worker_heartbeat_times_out_a_silent_server() {
         .connect()
         .expect("valid URL");
     assert_eq!(within("open", ws.next()).await, Some(ReconnectEvent::Open));
-    let closed = next_event_skipping_error(&mut ws).await;
+    let closed = next(&mut ws).await;
     assert!(
         matches!(closed, Some(ReconnectEvent::Closed(_))),
         "{closed:?}"
@@ -182,17 +167,4 @@ async fn worker_heartbeat_times_out_a_silent_server() {
         within("reopen", ws.next()).await,
         Some(ReconnectEvent::Open)
     );
-}
-
-/// The next reconnecting event that is not `Error` (Firefox fires `error` on a failed
-/// connection, Chromium does not always).
-async fn next_event_skipping_error(
-    ws: &mut browser_websocket::ReconnectingWebSocket,
-) -> Option<ReconnectEvent> {
-    loop {
-        match within("the next event", ws.next()).await {
-            Some(ReconnectEvent::Error) => continue,
-            other => return other,
-        }
-    }
 }
