@@ -35,61 +35,24 @@ use browser_websocket::Transport;
 use raw::Sending;
 use workloads::{Scale, Spec, Workload};
 
-/// One of the eight implementations being compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Impl {
-    Raw,
-    RawAa,
-    RawBounded,
-    Crate,
-    CrateCb,
-    CrateStream,
-    Gloo,
-    Wsw,
+/// The eight implementations being compared, named in `bench-impls` so that xtask
+/// reads back exactly the names printed here.
+pub use bench_impls::Impl;
+
+/// Why this browser cannot run `implementation`, if it cannot.
+fn unavailable(implementation: Impl) -> Option<&'static str> {
+    match implementation {
+        Impl::CrateStream if !Transport::stream_available() => {
+            Some("this browser has no WebSocketStream")
+        }
+        _ => None,
+    }
 }
 
-impl Impl {
-    /// In table order.
-    pub const ALL: [Impl; 8] = [
-        Impl::Raw,
-        Impl::RawAa,
-        Impl::RawBounded,
-        Impl::Crate,
-        Impl::CrateCb,
-        Impl::CrateStream,
-        Impl::Gloo,
-        Impl::Wsw,
-    ];
-
-    /// The name in `BENCH` lines and in the table.
-    pub fn name(self) -> &'static str {
-        match self {
-            Impl::Raw => "raw",
-            Impl::RawAa => "raw-aa",
-            Impl::RawBounded => "raw-bounded",
-            Impl::Crate => "crate",
-            Impl::CrateCb => "crate-cb",
-            Impl::CrateStream => "crate-stream",
-            Impl::Gloo => "gloo",
-            Impl::Wsw => "wsw",
-        }
-    }
-
-    /// Why this browser cannot run it, if it cannot.
-    fn unavailable(self) -> Option<&'static str> {
-        match self {
-            Impl::CrateStream if !Transport::stream_available() => {
-                Some("this browser has no WebSocketStream")
-            }
-            _ => None,
-        }
-    }
-
-    /// Whether it runs `workload`: `raw-bounded` differs from `raw` only when sending
-    /// runs of messages through a Sink.
-    fn runs(self, workload: &Workload) -> bool {
-        self != Impl::RawBounded || matches!(workload, Workload::Sink { .. })
-    }
+/// Whether `implementation` runs `workload`: `raw-bounded` differs from `raw` only when
+/// sending runs of messages through a Sink.
+fn runs(implementation: Impl, workload: &Workload) -> bool {
+    implementation != Impl::RawBounded || matches!(workload, Workload::Sink { .. })
 }
 
 /// What to run, fixed when the bench is built.
@@ -207,9 +170,9 @@ pub async fn run(config: &Config) -> Result<(), String> {
     };
     report::meta(&user_agent, config.rounds, scale);
     let mut implementations = config.implementations();
-    implementations.retain(|implementation| match implementation.unavailable() {
+    implementations.retain(|&implementation| match unavailable(implementation) {
         Some(why) => {
-            report::skipped(*implementation, why);
+            report::skipped(implementation, why);
             false
         }
         None => true,
@@ -237,7 +200,7 @@ fn runners(implementations: &[Impl], spec: &Spec) -> Vec<Impl> {
     implementations
         .iter()
         .copied()
-        .filter(|implementation| implementation.runs(&spec.workload))
+        .filter(|&implementation| runs(implementation, &spec.workload))
         .collect()
 }
 

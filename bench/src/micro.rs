@@ -25,6 +25,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::workloads::{describe, now, Kind, Payload};
+use crate::Impl;
+
+mod path;
+pub use path::{Path, CONNECT_PATHS, RECEIVE_PATHS, SEND_PATHS, STREAM_PATHS};
 
 #[wasm_bindgen]
 extern "C" {
@@ -75,7 +79,7 @@ async fn dispatch(mode: Mode, raw: &web_sys::WebSocket, data: &JsValue, n: u32) 
     }
 }
 
-fn check(what: &str, bytes: usize, expected: usize, ms: f64) -> Result<f64, String> {
+fn check(what: Path, bytes: usize, expected: usize, ms: f64) -> Result<f64, String> {
     if bytes == expected {
         Ok(ms)
     } else {
@@ -85,7 +89,7 @@ fn check(what: &str, bytes: usize, expected: usize, ms: f64) -> Result<f64, Stri
 
 /// Milliseconds for `n` synthetic messages of `size` bytes through one receive path.
 pub async fn receive(
-    implementation: &str,
+    implementation: Path,
     mode: Mode,
     url: &str,
     text: bool,
@@ -95,7 +99,7 @@ pub async fn receive(
     let data = make_data(text, size);
     let expected = size as usize * n as usize;
     match implementation {
-        "raw" => {
+        Path::Bench(Impl::Raw) => {
             let raw = web_sys::WebSocket::new(url).map_err(js_error)?;
             let state = raw_listen(&raw);
             let start = now();
@@ -103,13 +107,13 @@ pub async fn receive(
             let ms = now() - start;
             raw.close().map_err(js_error)?;
             check(
-                "raw",
+                implementation,
                 raw_count(&state) as usize * size as usize,
                 expected,
                 ms,
             )
         }
-        "websys" => {
+        Path::WebSys => {
             let raw = web_sys::WebSocket::new(url).map_err(js_error)?;
             let bytes = Rc::new(Cell::new(0));
             let sum = Rc::clone(&bytes);
@@ -125,9 +129,9 @@ pub async fn receive(
             dispatch(mode, &raw, &data, n).await;
             let ms = now() - start;
             raw.close().map_err(js_error)?;
-            check("websys", bytes.get(), expected, ms)
+            check(implementation, bytes.get(), expected, ms)
         }
-        "crate" => {
+        Path::Bench(Impl::Crate) => {
             let mut ws = WebSocket::connect(url).map_err(describe)?;
             ws.opened().await.map_err(describe)?;
             let raw = ws.as_raw().expect("the classic transport").clone();
@@ -139,7 +143,7 @@ pub async fn receive(
                         Some(Event::Message(Message::Text(text))) => bytes += text.len(),
                         Some(Event::Message(Message::Binary(data))) => bytes += data.len(),
                         Some(Event::Open) => continue,
-                        other => return Err(format!("crate: {other:?}")),
+                        other => return Err(format!("{implementation}: {other:?}")),
                     }
                     got += 1;
                 }
@@ -147,9 +151,9 @@ pub async fn receive(
             };
             let (_, bytes) = join(dispatch(mode, &raw, &data, n), consume).await;
             let ms = now() - start;
-            check("crate", bytes?, expected, ms)
+            check(implementation, bytes?, expected, ms)
         }
-        "crate-cb" => {
+        Path::Bench(Impl::CrateCb) => {
             // The handler counts; the only future is the wait for the last message.
             let bytes = Rc::new(Cell::new(0));
             let left = Rc::new(Cell::new(n));
@@ -177,11 +181,11 @@ pub async fn receive(
             dispatch(mode, &raw, &data, n).await;
             let ms = now() - start;
             if left.get() != 0 {
-                return Err(format!("crate-cb: {} messages missing", left.get()));
+                return Err(format!("{implementation}: {} messages missing", left.get()));
             }
-            check("crate-cb", bytes.get(), expected, ms)
+            check(implementation, bytes.get(), expected, ms)
         }
-        "gloo" => {
+        Path::Bench(Impl::Gloo) => {
             use gloo_net::websocket::{futures::WebSocket, Message};
             let raw = web_sys::WebSocket::new(url).map_err(js_error)?;
             let mut ws = WebSocket::try_from(raw.clone()).map_err(describe)?;
@@ -192,16 +196,16 @@ pub async fn receive(
                     match ws.next().await {
                         Some(Ok(Message::Text(text))) => bytes += text.len(),
                         Some(Ok(Message::Bytes(data))) => bytes += data.len(),
-                        other => return Err(format!("gloo: {other:?}")),
+                        other => return Err(format!("{implementation}: {other:?}")),
                     }
                 }
                 Ok(bytes)
             };
             let (_, bytes) = join(dispatch(mode, &raw, &data, n), consume).await;
             let ms = now() - start;
-            check("gloo", bytes?, expected, ms)
+            check(implementation, bytes?, expected, ms)
         }
-        "wsw" => {
+        Path::Bench(Impl::Wsw) => {
             use ws_stream_wasm::{WsMessage, WsMeta};
             let (meta, mut ws) = WsMeta::connect(url, None).await.map_err(describe)?;
             let raw = meta.wrapped().clone();
@@ -212,16 +216,16 @@ pub async fn receive(
                     match ws.next().await {
                         Some(WsMessage::Text(text)) => bytes += text.len(),
                         Some(WsMessage::Binary(data)) => bytes += data.len(),
-                        None => return Err("wsw: the stream ended".to_owned()),
+                        None => return Err(format!("{implementation}: the stream ended")),
                     }
                 }
                 Ok(bytes)
             };
             let (_, bytes) = join(dispatch(mode, &raw, &data, n), consume).await;
             let ms = now() - start;
-            check("wsw", bytes?, expected, ms)
+            check(implementation, bytes?, expected, ms)
         }
-        other => Err(format!("unknown implementation {other}")),
+        other => Err(format!("{other} has no receive path")),
     }
 }
 
@@ -250,7 +254,7 @@ async fn expect_count(ws: &mut WebSocket, expected: usize) -> Result<(), String>
 /// before each send), `crate-send` (`send_text`/`send_bytes`) or `crate-sink` (`Sink::feed`, which also
 /// waits on the water marks).
 pub async fn send(
-    implementation: &str,
+    implementation: Path,
     url: &str,
     payload: &Payload,
     n: u32,
@@ -260,7 +264,7 @@ pub async fn send(
     let raw = ws.as_raw().expect("the classic transport").clone();
     let start = now();
     match implementation {
-        "raw" => {
+        Path::Bench(Impl::Raw) => {
             let js: JsValue = match payload {
                 Payload::Text(text) => JsValue::from_str(text),
                 Payload::Binary(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
@@ -271,7 +275,7 @@ pub async fn send(
             expect_count(&mut ws, payload.len() * n as usize).await?;
             return Ok(ms);
         }
-        "websys" => {
+        Path::WebSys => {
             for _ in 0..n {
                 match payload {
                     Payload::Text(text) => raw.send_with_str(text),
@@ -280,7 +284,7 @@ pub async fn send(
                 .map_err(js_error)?;
             }
         }
-        "websys-copy" => {
+        Path::WebSysCopy => {
             // Binary copied into a JS array first: is a view on wasm memory the cost? Text
             // made with String.fromCharCode: is TextDecoder the cost?
             for _ in 0..n {
@@ -297,7 +301,7 @@ pub async fn send(
                 .map_err(js_error)?;
             }
         }
-        "crate-send" => {
+        Path::CrateSend => {
             for _ in 0..n {
                 match payload {
                     Payload::Text(text) => ws.send_text(text),
@@ -306,12 +310,12 @@ pub async fn send(
                 .map_err(describe)?;
             }
         }
-        "crate-sink" => {
+        Path::CrateSink => {
             for _ in 0..n {
                 ws.feed(message(payload)).await.map_err(describe)?;
             }
         }
-        other => return Err(format!("unknown implementation {other}")),
+        other => return Err(format!("{other} has no send loop")),
     }
     let ms = now() - start;
     ws.send_text("done").map_err(describe)?;
@@ -350,10 +354,10 @@ pub async fn sink_with_marks(
 /// `n` connect-close cycles: the milliseconds until open and from `close()` to the
 /// `close` event, summed. `raw` closes without a code, `raw-1000` with 1000 as the crate
 /// does; `crate` awaits `opened`/`closed`, `crate-cb` closes from its handler.
-pub async fn connect_close(implementation: &str, url: &str, n: u32) -> Result<(f64, f64), String> {
+pub async fn connect_close(implementation: Path, url: &str, n: u32) -> Result<(f64, f64), String> {
     if let Some(with_code) = match implementation {
-        "raw" => Some(false),
-        "raw-1000" => Some(true),
+        Path::Bench(Impl::Raw) => Some(false),
+        Path::Raw1000 => Some(true),
         _ => None,
     } {
         let phases = JsFuture::from(connect_close_phases(url, n, with_code))
@@ -367,7 +371,7 @@ pub async fn connect_close(implementation: &str, url: &str, n: u32) -> Result<(f
     for _ in 0..n {
         let t0 = now();
         match implementation {
-            "crate" => {
+            Path::Bench(Impl::Crate) => {
                 let ws = WebSocket::connect(url).map_err(describe)?;
                 ws.opened().await.map_err(describe)?;
                 let t1 = now();
@@ -377,7 +381,7 @@ pub async fn connect_close(implementation: &str, url: &str, n: u32) -> Result<(f
                 open += t1 - t0;
                 close += now() - t1;
             }
-            "crate-cb" => {
+            Path::Bench(Impl::CrateCb) => {
                 let opened_at = Rc::new(Cell::new(0.0));
                 let closed_at = Rc::new(Cell::new(0.0));
                 let sender = {
@@ -398,7 +402,7 @@ pub async fn connect_close(implementation: &str, url: &str, n: u32) -> Result<(f
                 open += opened_at.get() - t0;
                 close += closed_at.get() - opened_at.get();
             }
-            other => return Err(format!("unknown implementation {other}")),
+            other => return Err(format!("{other} has no connect-close cycle")),
         }
     }
     Ok((open, close))
@@ -408,7 +412,7 @@ pub async fn connect_close(implementation: &str, url: &str, n: u32) -> Result<(f
 pub async fn run_connect(server: &str, rounds: u32) -> Result<(), String> {
     let url = format!("ws://{server}/echo");
     let n = 200;
-    for implementation in ["raw", "raw-1000", "crate", "crate-cb"] {
+    for implementation in CONNECT_PATHS {
         let (mut best_open, mut best_close) = (f64::INFINITY, f64::INFINITY);
         for _ in 0..rounds {
             let (open, close) = connect_close(implementation, &url, n).await?;
@@ -437,23 +441,26 @@ pub async fn run_stream(server: &str, rounds: u32) -> Result<(), String> {
         let workload = crate::workloads::Workload::Flood { count, size, kind };
         let url = workload.url(server);
         let expected = f64::from(count) * size as f64;
-        for implementation in ["raw", "raw-stream", "crate", "crate-stream"] {
+        for implementation in STREAM_PATHS {
             let mut best = f64::INFINITY;
             for _ in 0..rounds {
                 let ms = match implementation {
-                    "raw" => {
+                    Path::Bench(Impl::Raw) => {
                         crate::raw::run(&workload, &url, None, crate::raw::Sending::Unbounded)
                             .await?
                     }
-                    "raw-stream" => JsFuture::from(stream_flood(&url, count, expected))
+                    Path::RawStream => JsFuture::from(stream_flood(&url, count, expected))
                         .await
                         .map_err(js_error)?
                         .as_f64()
                         .unwrap_or(f64::NAN),
-                    "crate" => {
+                    Path::Bench(Impl::Crate) => {
                         crate::crate_impl::run(&workload, &url, None, Transport::Classic).await?
                     }
-                    _ => crate::crate_impl::run(&workload, &url, None, Transport::Stream).await?,
+                    Path::Bench(Impl::CrateStream) => {
+                        crate::crate_impl::run(&workload, &url, None, Transport::Stream).await?
+                    }
+                    other => return Err(format!("{other} has no flood on both transports")),
                 };
                 best = best.min(ms);
             }
@@ -479,7 +486,7 @@ pub async fn run_receive(server: &str, rounds: u32) -> Result<(), String> {
         (false, 65536, 2_000),
     ] {
         for mode in [Mode::PerTask, Mode::Queued] {
-            for implementation in ["raw", "websys", "crate", "crate-cb", "gloo", "wsw"] {
+            for implementation in RECEIVE_PATHS {
                 let mut best = f64::INFINITY;
                 for _ in 0..rounds {
                     best = best.min(receive(implementation, mode, &url, text, size, n).await?);
@@ -502,7 +509,7 @@ pub async fn run_send(server: &str, rounds: u32) -> Result<(), String> {
         (Payload::new(16, Kind::Text), 100_000),
         (Payload::new(1024, Kind::Binary), 50_000),
     ] {
-        for implementation in ["raw", "websys", "websys-copy", "crate-send", "crate-sink"] {
+        for implementation in SEND_PATHS {
             let mut best = f64::INFINITY;
             for _ in 0..rounds {
                 best = best.min(send(implementation, &url, &payload, n).await?);

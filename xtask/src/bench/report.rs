@@ -4,11 +4,9 @@
 
 use super::interval::{Interval, Verdict};
 use super::json::{number, string};
-use super::results::{
-    Comparison, Results, Row, CRATE, IMPLEMENTATIONS, PEERS, RAW, RAW_AA, RAW_BOUNDED, THRESHOLD,
-    WRAPPERS,
-};
+use super::results::{Comparison, Results, Row, FASTEST_CRATE_APIS, THRESHOLD};
 use super::size::Sizes;
+use bench_impls::Impl;
 use std::fmt::Write;
 
 /// How each interval is made, as the tables' headings say it.
@@ -30,38 +28,37 @@ struct Line {
 /// Every comparison of `row`: the A/A one, each wrapper against the row's baseline, the
 /// crate against each peer and, on the `sink` rows, everything against unbounded raw.
 fn lines(results: &Results, row: &Row) -> Vec<Line> {
-    let name = |index: usize| IMPLEMENTATIONS[index];
-    let skipped = |index: usize| results.skipped(name(index)).is_some();
+    let skipped = |implementation: Impl| results.skipped(implementation).is_some();
     let baseline = row.baseline();
     let mut lines = vec![Line {
-        label: format!("{}/{}", name(RAW_AA), name(RAW)),
+        label: format!("{}/{}", Impl::RawAa, Impl::Raw),
         comparison: row.aa(),
         judged: true,
         skipped: false,
     }];
-    for &wrapper in &WRAPPERS {
+    for wrapper in Impl::wrappers() {
         lines.push(Line {
-            label: format!("{}/{}", name(wrapper), name(baseline)),
+            label: format!("{wrapper}/{baseline}"),
             comparison: row.judged(wrapper),
             judged: true,
             skipped: skipped(wrapper),
         });
     }
-    for &peer in &PEERS {
+    for peer in Impl::peers() {
         lines.push(Line {
-            label: format!("{}/{}", name(CRATE), name(peer)),
-            comparison: row.compare(CRATE, peer),
+            label: format!("{}/{peer}", Impl::Crate),
+            comparison: row.compare(Impl::Crate, peer),
             judged: true,
             skipped: skipped(peer),
         });
     }
-    if baseline == RAW_BOUNDED {
-        for index in std::iter::once(RAW_BOUNDED).chain(WRAPPERS) {
+    if baseline == Impl::RawBounded {
+        for implementation in std::iter::once(Impl::RawBounded).chain(Impl::wrappers()) {
             lines.push(Line {
-                label: format!("{}/{}", name(index), name(RAW)),
-                comparison: row.compare(index, RAW),
+                label: format!("{implementation}/{}", Impl::Raw),
+                comparison: row.compare(implementation, Impl::Raw),
                 judged: false,
-                skipped: skipped(index),
+                skipped: skipped(implementation),
             });
         }
     }
@@ -77,11 +74,11 @@ fn interval_text(interval: Option<Interval>) -> String {
 }
 
 /// `median (spread%)`, or why there is none.
-fn timing_cell(results: &Results, row: &Row, index: usize) -> String {
-    match (row.median(index), row.spread(index)) {
+fn timing_cell(results: &Results, row: &Row, implementation: Impl) -> String {
+    match (row.median(implementation), row.spread(implementation)) {
         (Some(ms), Some(spread)) => format!("{ms:.1} ({spread:.0}%)"),
         (Some(ms), None) => format!("{ms:.1}"),
-        _ if results.skipped(IMPLEMENTATIONS[index]).is_some() => "skipped".to_owned(),
+        _ if results.skipped(implementation).is_some() => "skipped".to_owned(),
         _ => "-".to_owned(),
     }
 }
@@ -144,19 +141,20 @@ impl Tally {
 /// The tallies the targets are about: the crate's fastest API against the baseline,
 /// and the crate's `Stream` against each peer.
 fn tallies(results: &Results) -> Vec<(String, Tally)> {
+    let [stream, callback] = FASTEST_CRATE_APIS;
     let mut tallies = vec![(
-        "the crate's fastest API (crate or crate-cb) against the baseline".to_owned(),
+        format!("the crate's fastest API ({stream} or {callback}) against the baseline"),
         Tally::of(results, |row| {
-            let (index, comparison) = row.fastest_crate_api()?;
-            Some((IMPLEMENTATIONS[index].to_owned(), comparison))
+            let (api, comparison) = row.fastest_crate_api()?;
+            Some((api.name().to_owned(), comparison))
         }),
     )];
-    for &peer in &PEERS {
-        let label = format!("{}/{}", IMPLEMENTATIONS[CRATE], IMPLEMENTATIONS[peer]);
+    for peer in Impl::peers() {
+        let label = format!("{}/{peer}", Impl::Crate);
         tallies.push((
             label.clone(),
             Tally::of(results, |row| {
-                Some((label.clone(), row.compare(CRATE, peer)?))
+                Some((label.clone(), row.compare(Impl::Crate, peer)?))
             }),
         ));
     }
@@ -167,8 +165,11 @@ fn tallies(results: &Results) -> Vec<(String, Tally)> {
 fn floor_text(results: &Results) -> String {
     match results.floor() {
         Some(floor) => format!(
-            "A/A floor (raw-aa/raw, the farthest any row's interval reaches from 1): ±{:.3} ({})",
-            floor.reach, floor.workload
+            "A/A floor ({}/{}, the farthest any row's interval reaches from 1): ±{:.3} ({})",
+            Impl::RawAa,
+            Impl::Raw,
+            floor.reach,
+            floor.workload
         ),
         None => "A/A floor: none (too few rounds for an interval)".to_owned(),
     }
@@ -184,14 +185,14 @@ pub fn table(results: &Results) -> String {
         results.browser, results.user_agent, results.rounds
     );
     let _ = write!(out, "{:<28}", "workload");
-    for name in IMPLEMENTATIONS {
-        let _ = write!(out, " {name:>14}");
+    for implementation in Impl::ALL {
+        let _ = write!(out, " {implementation:>14}");
     }
     out.push('\n');
     for row in &results.rows {
         let _ = write!(out, "{:<28}", row.workload);
-        for index in 0..IMPLEMENTATIONS.len() {
-            let _ = write!(out, " {:>14}", timing_cell(results, row, index));
+        for implementation in Impl::ALL {
+            let _ = write!(out, " {:>14}", timing_cell(results, row, implementation));
         }
         out.push('\n');
     }
@@ -270,27 +271,22 @@ pub fn markdown(results: &Results) -> String {
         "{}, {} rounds after one not counted, median ms (spread: (max − min) / median)\n",
         results.browser, results.rounds
     );
-    let _ = writeln!(out, "| workload | {} |", IMPLEMENTATIONS.join(" | "));
-    let _ = writeln!(out, "|---|{}", "--:|".repeat(IMPLEMENTATIONS.len()));
+    let names: Vec<&str> = Impl::ALL.into_iter().map(Impl::name).collect();
+    let _ = writeln!(out, "| workload | {} |", names.join(" | "));
+    let _ = writeln!(out, "|---|{}", "--:|".repeat(names.len()));
     for row in &results.rows {
-        let cells: Vec<String> = (0..IMPLEMENTATIONS.len())
-            .map(|index| timing_cell(results, row, index).replace('-', "–"))
+        let cells: Vec<String> = Impl::ALL
+            .into_iter()
+            .map(|implementation| timing_cell(results, row, implementation).replace('-', "–"))
             .collect();
         let _ = writeln!(out, "| {} | {} |", row.workload, cells.join(" | "));
     }
     let _ = writeln!(out, "\nRatios: {METHOD}.\n");
     // The columns of `lines`' judged comparisons, named for every row's baseline.
-    let judged_labels: Vec<String> = std::iter::once(IMPLEMENTATIONS[RAW_AA].to_owned())
-        .chain(
-            WRAPPERS
-                .iter()
-                .map(|&index| IMPLEMENTATIONS[index].to_owned()),
-        )
-        .chain(
-            PEERS
-                .iter()
-                .map(|&peer| format!("{}/{}", IMPLEMENTATIONS[CRATE], IMPLEMENTATIONS[peer])),
-        )
+    let judged_labels: Vec<String> = std::iter::once(Impl::RawAa)
+        .chain(Impl::wrappers())
+        .map(|implementation| implementation.name().to_owned())
+        .chain(Impl::peers().map(|peer| format!("{}/{peer}", Impl::Crate)))
         .collect();
     let _ = writeln!(
         out,
@@ -308,14 +304,14 @@ pub fn markdown(results: &Results) -> String {
             out,
             "| {} | {} | {} |",
             row.workload,
-            IMPLEMENTATIONS[row.baseline()],
+            row.baseline(),
             cells.join(" | ")
         );
     }
     let sink_rows: Vec<&Row> = results
         .rows
         .iter()
-        .filter(|row| row.baseline() == RAW_BOUNDED)
+        .filter(|row| row.baseline() == Impl::RawBounded)
         .collect();
     if let Some(first) = sink_rows.first() {
         let labels: Vec<String> = lines(results, first)
@@ -388,9 +384,9 @@ fn thousands(value: u64) -> String {
     out
 }
 
-/// An implementation's name as a JSON key: `crate-cb` -> `crate_cb`.
-fn key(name: &str) -> String {
-    name.replace('-', "_")
+/// An implementation's or an app's name as a JSON key: `crate-cb` -> `crate_cb`.
+fn key(name: impl std::fmt::Display) -> String {
+    name.to_string().replace('-', "_")
 }
 
 fn optional(value: Option<f64>, decimals: usize) -> String {
@@ -453,51 +449,57 @@ pub fn json(results: &Results) -> String {
     let skipped: Vec<String> = results
         .skipped
         .iter()
-        .map(|s| format!("{}: {}", string(&key(&s.implementation)), string(&s.reason)))
+        .map(|s| format!("{}: {}", string(&key(s.implementation)), string(&s.reason)))
         .collect();
     let _ = writeln!(out, "  \"skipped\": {{{}}},", skipped.join(", "));
     out.push_str("  \"rows\": [\n");
     for (i, row) in results.rows.iter().enumerate() {
         let mut fields = vec![
             format!("\"workload\": {}", string(&row.workload)),
-            format!("\"baseline\": {}", string(IMPLEMENTATIONS[row.baseline()])),
+            format!("\"baseline\": {}", string(row.baseline().name())),
         ];
-        for (index, name) in IMPLEMENTATIONS.iter().enumerate() {
-            let name = key(name);
-            fields.push(format!("\"{name}_ms\": {}", optional(row.median(index), 3)));
+        for implementation in Impl::ALL {
+            let name = key(implementation);
+            fields.push(format!(
+                "\"{name}_ms\": {}",
+                optional(row.median(implementation), 3)
+            ));
             fields.push(format!(
                 "\"{name}_spread_pct\": {}",
-                optional(row.spread(index), 1)
+                optional(row.spread(implementation), 1)
             ));
         }
-        for (index, name) in IMPLEMENTATIONS.iter().enumerate().skip(1) {
-            let name = key(name);
+        // Every implementation but raw itself against raw; only the A/A ratio is judged.
+        for implementation in Impl::ALL.into_iter().filter(|&i| i != Impl::Raw) {
             fields.extend(comparison_fields(
-                &format!("{name}_ratio"),
-                row.compare(index, RAW),
-                index == RAW_AA,
+                &format!("{}_ratio", key(implementation)),
+                row.compare(implementation, Impl::Raw),
+                implementation == Impl::RawAa,
             ));
         }
-        for &index in &WRAPPERS {
+        for wrapper in Impl::wrappers() {
             fields.extend(comparison_fields(
-                &format!("{}_vs_baseline", key(IMPLEMENTATIONS[index])),
-                row.judged(index),
+                &format!("{}_vs_baseline", key(wrapper)),
+                row.judged(wrapper),
                 true,
             ));
         }
-        for &peer in &PEERS {
+        for peer in Impl::peers() {
             fields.extend(comparison_fields(
-                &format!("crate_vs_{}", key(IMPLEMENTATIONS[peer])),
-                row.compare(CRATE, peer),
+                &format!("{}_vs_{}", key(Impl::Crate), key(peer)),
+                row.compare(Impl::Crate, peer),
                 true,
             ));
         }
-        let samples: Vec<String> = IMPLEMENTATIONS
-            .iter()
-            .zip(&row.samples)
-            .map(|(name, values)| {
-                let values: Vec<String> = values.iter().map(|(_, ms)| number(*ms, 3)).collect();
-                format!("\"{}\": [{}]", key(name), values.join(", "))
+        let samples: Vec<String> = Impl::ALL
+            .into_iter()
+            .map(|implementation| {
+                let values: Vec<String> = row
+                    .samples(implementation)
+                    .iter()
+                    .map(|(_, ms)| number(*ms, 3))
+                    .collect();
+                format!("\"{}\": [{}]", key(implementation), values.join(", "))
             })
             .collect();
         fields.push(format!("\"samples\": {{{}}}", samples.join(", ")));
@@ -533,10 +535,10 @@ mod tests {
     use crate::bench::size::AppSize;
     use crate::browser::Browser;
 
-    fn sample(round: u32, implementation: &str, workload: &str, ms: f64) -> Sample {
+    fn sample(round: u32, implementation: Impl, workload: &str, ms: f64) -> Sample {
         Sample {
             round,
-            implementation: implementation.into(),
+            implementation,
             workload: workload.into(),
             ms,
         }
@@ -548,26 +550,26 @@ mod tests {
         for round in 0..15u32 {
             let load = 1.0 + f64::from(round % 3);
             let wobble = 1.0 + 0.002 * f64::from(round % 2);
-            for (name, ms) in [
-                ("raw", 10.0),
-                ("raw-aa", 10.0 * wobble),
-                ("crate", 10.2),
-                ("crate-cb", 9.0),
-                ("gloo", 20.0),
-                ("wsw", 15.0),
+            for (implementation, ms) in [
+                (Impl::Raw, 10.0),
+                (Impl::RawAa, 10.0 * wobble),
+                (Impl::Crate, 10.2),
+                (Impl::CrateCb, 9.0),
+                (Impl::Gloo, 20.0),
+                (Impl::Wsw, 15.0),
             ] {
-                samples.push(sample(round, name, "flood-16B-text", ms * load));
+                samples.push(sample(round, implementation, "flood-16B-text", ms * load));
             }
-            for (name, ms) in [
-                ("raw", 100.0),
-                ("raw-aa", 100.0),
-                ("raw-bounded", 120.0),
-                ("crate", 121.0),
-                ("crate-cb", 110.0),
-                ("gloo", 300.0),
-                ("wsw", 121.0 - f64::from(round % 2) * 11.0),
+            for (implementation, ms) in [
+                (Impl::Raw, 100.0),
+                (Impl::RawAa, 100.0),
+                (Impl::RawBounded, 120.0),
+                (Impl::Crate, 121.0),
+                (Impl::CrateCb, 110.0),
+                (Impl::Gloo, 300.0),
+                (Impl::Wsw, 121.0 - f64::from(round % 2) * 11.0),
             ] {
-                samples.push(sample(round, name, "sink-16B-text", ms * load));
+                samples.push(sample(round, implementation, "sink-16B-text", ms * load));
             }
         }
         let run = Run {
@@ -576,7 +578,7 @@ mod tests {
             scale: "full".into(),
             samples,
             skipped: vec![Skipped {
-                implementation: "crate-stream".into(),
+                implementation: Impl::CrateStream,
                 reason: "no WebSocketStream".into(),
             }],
         };

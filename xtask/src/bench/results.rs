@@ -10,35 +10,10 @@ use super::interval::{median_interval, Interval, Verdict};
 use super::run::{Run, Skipped};
 use super::size::Sizes;
 use crate::browser::Browser;
+use bench_impls::Impl;
 
-/// The implementations in table order (`bench/src/lib.rs` names them).
-pub const IMPLEMENTATIONS: [&str; 8] = [
-    "raw",
-    "raw-aa",
-    "raw-bounded",
-    "crate",
-    "crate-cb",
-    "crate-stream",
-    "gloo",
-    "wsw",
-];
-
-/// Plain JavaScript, the baseline of every ratio but the `sink` rows' verdicts.
-pub const RAW: usize = 0;
-/// Plain JavaScript again, in the same rounds: raw-aa / raw is the A/A comparison.
-pub const RAW_AA: usize = 1;
-/// JavaScript that bounds `bufferedAmount` as the Sink does; only the `sink` rows run it.
-pub const RAW_BOUNDED: usize = 2;
-/// The crate's `Stream`/`Sink` API on the classic socket.
-pub const CRATE: usize = 3;
-/// The crate's `connect_with` callback API.
-pub const CRATE_CB: usize = 4;
-/// The implementations judged against the baseline.
-pub const WRAPPERS: [usize; 5] = [3, 4, 5, 6, 7];
-/// The peer crates the crate's `Stream` is held against: gloo-net and ws_stream_wasm.
-pub const PEERS: [usize; 2] = [6, 7];
 /// The crate's fastest APIs: a row's best of the two is what the targets are about.
-pub const FASTEST_CRATE_APIS: [usize; 2] = [CRATE, CRATE_CB];
+pub const FASTEST_CRATE_APIS: [Impl; 2] = [Impl::Crate, Impl::CrateCb];
 
 /// The ratio a wrapper may reach against its baseline (or the crate against a peer) and
 /// still count as "as fast".
@@ -58,40 +33,47 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub workload: String,
-    /// Every round's `(round, milliseconds)`, per implementation in [`IMPLEMENTATIONS`]
-    /// order.
-    pub samples: [Vec<(u32, f64)>; IMPLEMENTATIONS.len()],
+    /// Every round's `(round, milliseconds)`, per implementation in [`Impl::ALL`] order.
+    samples: [Vec<(u32, f64)>; Impl::ALL.len()],
 }
 
 impl Row {
-    /// Implementation `index`'s milliseconds, round by round.
-    pub fn values(&self, index: usize) -> Vec<f64> {
-        self.samples[index].iter().map(|&(_, ms)| ms).collect()
+    /// `implementation`'s `(round, milliseconds)`, round by round.
+    pub fn samples(&self, implementation: Impl) -> &[(u32, f64)] {
+        &self.samples[implementation.index()]
     }
 
-    /// The median milliseconds of implementation `index`.
-    pub fn median(&self, index: usize) -> Option<f64> {
-        median(&self.values(index))
+    /// `implementation`'s milliseconds, round by round.
+    pub fn values(&self, implementation: Impl) -> Vec<f64> {
+        self.samples(implementation)
+            .iter()
+            .map(|&(_, ms)| ms)
+            .collect()
     }
 
-    /// Implementation `index`'s round-to-round spread: (max - min) / median, in percent.
-    pub fn spread(&self, index: usize) -> Option<f64> {
-        spread(&self.values(index))
+    /// The median milliseconds of `implementation`.
+    pub fn median(&self, implementation: Impl) -> Option<f64> {
+        median(&self.values(implementation))
+    }
+
+    /// `implementation`'s round-to-round spread: (max - min) / median, in percent.
+    pub fn spread(&self, implementation: Impl) -> Option<f64> {
+        spread(&self.values(implementation))
     }
 
     /// a / b for every round both ran.
-    pub fn ratios(&self, a: usize, b: usize) -> Vec<f64> {
-        self.samples[a]
+    pub fn ratios(&self, a: Impl, b: Impl) -> Vec<f64> {
+        self.samples(a)
             .iter()
             .filter_map(|&(round, ms)| {
-                let &(_, base) = self.samples[b].iter().find(|(r, _)| *r == round)?;
+                let &(_, base) = self.samples(b).iter().find(|(r, _)| *r == round)?;
                 (base > 0.0).then(|| ms / base)
             })
             .collect()
     }
 
     /// a against b: the median of the per-round ratios, its interval and verdict.
-    pub fn compare(&self, a: usize, b: usize) -> Option<Comparison> {
+    pub fn compare(&self, a: Impl, b: Impl) -> Option<Comparison> {
         let ratios = self.ratios(a, b);
         let interval = median_interval(&ratios);
         Some(Comparison {
@@ -103,30 +85,30 @@ impl Row {
 
     /// What this row's wrappers are judged against: `raw-bounded` where it ran (the
     /// `sink` rows), `raw` elsewhere.
-    pub fn baseline(&self) -> usize {
-        if self.samples[RAW_BOUNDED].is_empty() {
-            RAW
+    pub fn baseline(&self) -> Impl {
+        if self.samples(Impl::RawBounded).is_empty() {
+            Impl::Raw
         } else {
-            RAW_BOUNDED
+            Impl::RawBounded
         }
     }
 
-    /// Implementation `index` against this row's baseline.
-    pub fn judged(&self, index: usize) -> Option<Comparison> {
-        self.compare(index, self.baseline())
+    /// `implementation` against this row's baseline.
+    pub fn judged(&self, implementation: Impl) -> Option<Comparison> {
+        self.compare(implementation, self.baseline())
     }
 
     /// The A/A comparison: raw-aa against raw.
     pub fn aa(&self) -> Option<Comparison> {
-        self.compare(RAW_AA, RAW)
+        self.compare(Impl::RawAa, Impl::Raw)
     }
 
     /// The crate's fastest API on this row (`crate` or `crate-cb`, the lower median
     /// against the baseline) and its comparison.
-    pub fn fastest_crate_api(&self) -> Option<(usize, Comparison)> {
+    pub fn fastest_crate_api(&self) -> Option<(Impl, Comparison)> {
         FASTEST_CRATE_APIS
-            .iter()
-            .filter_map(|&index| Some((index, self.judged(index)?)))
+            .into_iter()
+            .filter_map(|api| Some((api, self.judged(api)?)))
             .min_by(|(_, a), (_, b)| a.median.total_cmp(&b.median))
     }
 }
@@ -178,12 +160,6 @@ impl Results {
     pub fn new(browser: Browser, run: &Run, size: Option<Sizes>) -> Results {
         let mut rows: Vec<Row> = Vec::new();
         for sample in &run.samples {
-            let Some(index) = IMPLEMENTATIONS
-                .iter()
-                .position(|name| *name == sample.implementation)
-            else {
-                continue;
-            };
             let row = match rows.iter().position(|row| row.workload == sample.workload) {
                 Some(at) => &mut rows[at],
                 None => {
@@ -194,7 +170,7 @@ impl Results {
                     rows.last_mut().expect("just pushed")
                 }
             };
-            row.samples[index].push((sample.round, sample.ms));
+            row.samples[sample.implementation.index()].push((sample.round, sample.ms));
         }
         Results {
             browser,
@@ -207,9 +183,11 @@ impl Results {
         }
     }
 
-    /// Why implementation `name` did not run, if the browser could not run it.
-    pub fn skipped(&self, name: &str) -> Option<&Skipped> {
-        self.skipped.iter().find(|s| s.implementation == name)
+    /// Why `implementation` did not run, if the browser could not run it.
+    pub fn skipped(&self, implementation: Impl) -> Option<&Skipped> {
+        self.skipped
+            .iter()
+            .find(|s| s.implementation == implementation)
     }
 
     /// The A/A floor; `None` unless every row has an A/A interval.
@@ -233,10 +211,10 @@ mod tests {
     use super::*;
     use crate::bench::run::Sample;
 
-    fn sample(round: u32, implementation: &str, workload: &str, ms: f64) -> Sample {
+    fn sample(round: u32, implementation: Impl, workload: &str, ms: f64) -> Sample {
         Sample {
             round,
-            implementation: implementation.into(),
+            implementation,
             workload: workload.into(),
             ms,
         }
@@ -244,13 +222,13 @@ mod tests {
 
     /// Fifteen rounds of `(implementation, ms)` on `workload`, every round scaled by a
     /// load that comes and goes, and each implementation's own jitter added.
-    fn fifteen_rounds(workload: &str, implementations: &[(&str, f64)]) -> Row {
+    fn fifteen_rounds(workload: &str, implementations: &[(Impl, f64)]) -> Row {
         let mut samples = Vec::new();
         for round in 0..15u32 {
             let load = 1.0 + f64::from(round % 4);
-            for (k, (name, ms)) in implementations.iter().enumerate() {
+            for (k, &(implementation, ms)) in implementations.iter().enumerate() {
                 let jitter = 1.0 + 0.01 * f64::from((round + k as u32) % 3) - 0.01;
-                samples.push(sample(round, name, workload, ms * load * jitter));
+                samples.push(sample(round, implementation, workload, ms * load * jitter));
             }
         }
         let run = Run {
@@ -279,61 +257,82 @@ mod tests {
         let mut samples = Vec::new();
         // A load that doubles the second round: every round's ratio is 1.1.
         for (round, load) in [(0, 1.0), (1, 2.0), (2, 1.0)] {
-            samples.push(sample(round, "raw", "w", 100.0 * load));
-            samples.push(sample(round, "crate", "w", 110.0 * load));
+            samples.push(sample(round, Impl::Raw, "w", 100.0 * load));
+            samples.push(sample(round, Impl::Crate, "w", 110.0 * load));
         }
         // Raw has no round 3: only paired rounds count.
-        samples.push(sample(0, "crate-cb", "w", 50.0));
-        samples.push(sample(3, "crate-cb", "w", 500.0));
+        samples.push(sample(0, Impl::CrateCb, "w", 50.0));
+        samples.push(sample(3, Impl::CrateCb, "w", 500.0));
         let run = Run {
             samples,
             ..Run::default()
         };
         let row = &Results::new(Browser::Chromium, &run, None).rows[0];
-        assert_eq!(row.ratios(CRATE, RAW).len(), 3);
-        assert!((row.compare(CRATE, RAW).unwrap().median - 1.1).abs() < 1e-9);
-        assert_eq!(row.ratios(CRATE_CB, RAW), [0.5]);
+        assert_eq!(row.ratios(Impl::Crate, Impl::Raw).len(), 3);
+        assert!((row.compare(Impl::Crate, Impl::Raw).unwrap().median - 1.1).abs() < 1e-9);
+        assert_eq!(row.ratios(Impl::CrateCb, Impl::Raw), [0.5]);
     }
 
     #[test]
     fn a_steady_gap_under_a_varying_load_gets_a_verdict() {
-        let row = fifteen_rounds("w", &[("raw", 100.0), ("crate", 102.0), ("gloo", 130.0)]);
-        let crate_ = row.judged(CRATE).unwrap();
+        let row = fifteen_rounds(
+            "w",
+            &[
+                (Impl::Raw, 100.0),
+                (Impl::Crate, 102.0),
+                (Impl::Gloo, 130.0),
+            ],
+        );
+        let crate_ = row.judged(Impl::Crate).unwrap();
         let interval = crate_.interval.unwrap();
         assert!(interval.low > 0.99 && interval.high < 1.05, "{interval:?}");
         assert_eq!(crate_.verdict, Verdict::AtOrBelow);
-        assert_eq!(row.judged(6).unwrap().verdict, Verdict::Above);
+        assert_eq!(row.judged(Impl::Gloo).unwrap().verdict, Verdict::Above);
         // crate / gloo, per round.
-        assert_eq!(row.compare(CRATE, 6).unwrap().verdict, Verdict::AtOrBelow);
+        assert_eq!(
+            row.compare(Impl::Crate, Impl::Gloo).unwrap().verdict,
+            Verdict::AtOrBelow
+        );
     }
 
     #[test]
     fn a_gap_at_the_threshold_cannot_be_told() {
-        let row = fifteen_rounds("w", &[("raw", 100.0), ("crate", 105.0)]);
-        assert_eq!(row.judged(CRATE).unwrap().verdict, Verdict::CantTell);
+        let row = fifteen_rounds("w", &[(Impl::Raw, 100.0), (Impl::Crate, 105.0)]);
+        assert_eq!(row.judged(Impl::Crate).unwrap().verdict, Verdict::CantTell);
     }
 
     #[test]
     fn sink_rows_are_judged_against_raw_bounded() {
         let row = fifteen_rounds(
             "sink-16B-text",
-            &[("raw", 100.0), ("raw-bounded", 120.0), ("crate", 121.0)],
+            &[
+                (Impl::Raw, 100.0),
+                (Impl::RawBounded, 120.0),
+                (Impl::Crate, 121.0),
+            ],
         );
-        assert_eq!(row.baseline(), RAW_BOUNDED);
-        assert_eq!(row.judged(CRATE).unwrap().verdict, Verdict::AtOrBelow);
-        assert_eq!(row.compare(CRATE, RAW).unwrap().verdict, Verdict::Above);
-        let other = fifteen_rounds("flood", &[("raw", 100.0), ("crate", 101.0)]);
-        assert_eq!(other.baseline(), RAW);
+        assert_eq!(row.baseline(), Impl::RawBounded);
+        assert_eq!(row.judged(Impl::Crate).unwrap().verdict, Verdict::AtOrBelow);
+        assert_eq!(
+            row.compare(Impl::Crate, Impl::Raw).unwrap().verdict,
+            Verdict::Above
+        );
+        let other = fifteen_rounds("flood", &[(Impl::Raw, 100.0), (Impl::Crate, 101.0)]);
+        assert_eq!(other.baseline(), Impl::Raw);
     }
 
     #[test]
     fn the_fastest_crate_api_is_the_lower_of_stream_and_callback() {
         let row = fifteen_rounds(
             "w",
-            &[("raw", 100.0), ("crate", 110.0), ("crate-cb", 101.0)],
+            &[
+                (Impl::Raw, 100.0),
+                (Impl::Crate, 110.0),
+                (Impl::CrateCb, 101.0),
+            ],
         );
         let (index, comparison) = row.fastest_crate_api().unwrap();
-        assert_eq!(index, CRATE_CB);
+        assert_eq!(index, Impl::CrateCb);
         assert_eq!(comparison.verdict, Verdict::AtOrBelow);
     }
 
@@ -342,10 +341,10 @@ mod tests {
         let mut samples = Vec::new();
         for round in 0..15u32 {
             let wobble = f64::from(round % 5) - 2.0;
-            samples.push(sample(round, "raw", "calm", 100.0));
-            samples.push(sample(round, "raw-aa", "calm", 100.0 + wobble));
-            samples.push(sample(round, "raw", "noisy", 100.0));
-            samples.push(sample(round, "raw-aa", "noisy", 100.0 + 4.0 * wobble));
+            samples.push(sample(round, Impl::Raw, "calm", 100.0));
+            samples.push(sample(round, Impl::RawAa, "calm", 100.0 + wobble));
+            samples.push(sample(round, Impl::Raw, "noisy", 100.0));
+            samples.push(sample(round, Impl::RawAa, "noisy", 100.0 + 4.0 * wobble));
         }
         let run = Run {
             samples,
@@ -360,8 +359,8 @@ mod tests {
     fn too_few_rounds_leave_no_floor_and_no_verdict() {
         let mut samples = Vec::new();
         for round in 0..5 {
-            samples.push(sample(round, "raw", "w", 100.0));
-            samples.push(sample(round, "raw-aa", "w", 100.0));
+            samples.push(sample(round, Impl::Raw, "w", 100.0));
+            samples.push(sample(round, Impl::RawAa, "w", 100.0));
         }
         let run = Run {
             samples,

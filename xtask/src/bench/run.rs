@@ -9,6 +9,7 @@ use crate::cmd::{announce, cargo, describe};
 use crate::failure::{Failure, Result};
 use crate::setup::{Driver, WASM32};
 use crate::test_runner;
+use bench_impls::Impl;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -40,7 +41,7 @@ pub struct RunOptions<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
     pub round: u32,
-    pub implementation: String,
+    pub implementation: Impl,
     pub workload: String,
     pub ms: f64,
 }
@@ -48,7 +49,7 @@ pub struct Sample {
 /// An implementation the browser could not run, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skipped {
-    pub implementation: String,
+    pub implementation: Impl,
     pub reason: String,
 }
 
@@ -209,7 +210,8 @@ fn bench_command(options: &RunOptions, tmp: &Path, step: Step) -> Command {
 }
 
 /// Adds one `BENCH` line's content to `run`; a line for the terminal, or `None` if the
-/// line is not a measurement, skip or meta line this version understands.
+/// line is not a measurement, skip or meta line this version understands (one naming an
+/// implementation [`Impl`] does not know is not).
 pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
     let fields = json::parse_flat_object(json)?;
     let text = |key: &str| match fields.get(key) {
@@ -220,6 +222,7 @@ pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
         Some(Value::Number(number)) => Some(*number),
         _ => None,
     };
+    let implementation = || Impl::from_name(&text("impl")?);
     match text("kind")?.as_str() {
         "meta" => {
             run.user_agent = text("user_agent")?;
@@ -230,7 +233,7 @@ pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
         "time" => {
             let sample = Sample {
                 round: number("round")? as u32,
-                implementation: text("impl")?,
+                implementation: implementation()?,
                 workload: text("workload")?,
                 ms: number("ms")?,
             };
@@ -246,7 +249,7 @@ pub fn read_line(json: &str, run: &mut Run) -> Option<String> {
         }
         "skip" => {
             let skipped = Skipped {
-                implementation: text("impl")?,
+                implementation: implementation()?,
                 reason: text("reason")?,
             };
             let line = format!("{}: skipped ({})", skipped.implementation, skipped.reason);
@@ -276,11 +279,24 @@ mod tests {
             run.samples,
             [Sample {
                 round: 1,
-                implementation: "crate".into(),
+                implementation: Impl::Crate,
                 workload: "flood-16B-text".into(),
                 ms: 12.5
             }]
         );
+    }
+
+    #[test]
+    fn every_implementation_s_name_is_read_back() {
+        let mut run = Run::default();
+        for implementation in Impl::ALL {
+            let time = format!(
+                r#"{{"kind":"time","round":0,"impl":"{implementation}","workload":"w","ms":1}}"#
+            );
+            assert!(read_line(&time, &mut run).is_some(), "{time}");
+        }
+        let read: Vec<Impl> = run.samples.iter().map(|s| s.implementation).collect();
+        assert_eq!(read, Impl::ALL);
     }
 
     #[test]
@@ -299,7 +315,7 @@ mod tests {
         assert_eq!(
             run.skipped,
             [Skipped {
-                implementation: "crate-stream".into(),
+                implementation: Impl::CrateStream,
                 reason: "no WebSocketStream".into()
             }]
         );
@@ -314,6 +330,11 @@ mod tests {
         )
         .is_none());
         assert!(read_line(r#"{"kind":"later"}"#, &mut run).is_none());
+        assert!(read_line(
+            r#"{"kind":"time","round":1,"impl":"websys","workload":"w","ms":1}"#,
+            &mut run
+        )
+        .is_none());
         assert!(read_line("not json", &mut run).is_none());
         assert!(run.samples.is_empty());
     }
