@@ -136,6 +136,7 @@
 // The vocabulary: the values every layer speaks.
 mod binary_type;
 mod close;
+mod close_check;
 mod error;
 mod event;
 mod inbox_limit;

@@ -22,12 +22,9 @@
 
 use std::cell::{Cell, OnceCell};
 
-use wasm_bindgen::JsCast;
-
 use super::global::TimeoutId;
 use super::hub::Hub;
 use super::inbox::RawEvent;
-use super::listeners::Callback;
 use super::payload::Data;
 use crate::{CloseCode, CloseEvent};
 
@@ -55,13 +52,8 @@ impl std::fmt::Debug for CloseWatch {
 
 impl CloseWatch {
     /// Hands the watch the `error` listener, which its timer calls.
-    pub(crate) fn set_tick(&self, error_listener: &Callback) {
-        let _ = self.tick.set(
-            error_listener
-                .as_ref()
-                .unchecked_ref::<js_sys::Function>()
-                .clone(),
-        );
+    pub(crate) fn set_tick(&self, error_listener: &js_sys::Function) {
+        let _ = self.tick.set(error_listener.clone());
     }
 
     /// Starts watching, after an `error`, unless the connection has closed already or

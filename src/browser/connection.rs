@@ -15,7 +15,7 @@ use super::payload::Data;
 use super::stream_socket::StreamSocket;
 use super::subprotocol_check::check_protocols;
 use super::url_check::resolve_url;
-use crate::close::check_close;
+use crate::close_check::check_close;
 use crate::{BinaryType, CloseCode, CloseEvent, Error, Message, ReadyState, Transport};
 
 /// How a connection is opened: everything the builder decided.

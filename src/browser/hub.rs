@@ -5,7 +5,7 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use super::inbox::{Bound, Inbox, RawEvent};
+use super::inbox::{Bound, Inbox, Puller, RawEvent};
 use super::payload::Payload;
 use crate::{CloseCode, CloseEvent, Error};
 
@@ -26,9 +26,6 @@ pub(crate) struct Hub<P> {
 
 /// See [`Hub::set_handler`]; [`in_order`](super::in_order::in_order) makes one.
 pub(crate) type Handler<P> = Box<dyn Fn(RawEvent<P>)>;
-
-/// See [`Hub::set_puller`].
-pub(crate) type Puller = Rc<dyn Fn()>;
 
 impl<P: std::fmt::Debug> std::fmt::Debug for Hub<P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -44,6 +44,10 @@ enum Entry<P> {
     Closed(CloseEvent),
 }
 
+/// What a stream calls when it finds its inbox empty: the stream transport reads then
+/// (see `Hub::set_puller`).
+pub(crate) type Puller = std::rc::Rc<dyn Fn()>;
+
 /// The events one stream (the socket, its receiver, or a subscription) has not yet yielded.
 ///
 /// Single-threaded by nature (the browser's event loop), so a `RefCell` and a plain
@@ -51,7 +55,7 @@ enum Entry<P> {
 pub(crate) struct Inbox<P> {
     queue: RefCell<Queue<P>>,
     /// Called when polled with nothing to yield: the stream transport reads then.
-    puller: RefCell<Option<super::hub::Puller>>,
+    puller: RefCell<Option<Puller>>,
 }
 
 impl<P: std::fmt::Debug> std::fmt::Debug for Inbox<P> {
@@ -141,7 +145,7 @@ impl<P: Payload> Inbox<P> {
     }
 
     /// Calls `puller` whenever this stream is polled with nothing to yield.
-    pub(crate) fn set_puller(&self, puller: super::hub::Puller) {
+    pub(crate) fn set_puller(&self, puller: Puller) {
         *self.puller.borrow_mut() = Some(puller);
     }
 

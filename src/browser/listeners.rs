@@ -37,7 +37,7 @@ impl Kind {
 
 /// One listener's callback, the same Rust type for all four (and for the close watch's
 /// timer).
-pub(crate) type Callback = Closure<dyn FnMut(web_sys::Event)>;
+type Callback = Closure<dyn FnMut(web_sys::Event)>;
 
 /// Owns the `open`, `message`, `error` and `close` listeners of one socket.
 ///
@@ -81,7 +81,7 @@ impl Listeners {
                 .add_event_listener_with_callback(kind.name(), callback.as_ref().unchecked_ref());
             callback
         });
-        watch.set_tick(&callbacks[2]);
+        watch.set_tick(callbacks[2].as_ref().unchecked_ref());
         Listeners {
             socket: socket.clone(),
             callbacks,

@@ -5,9 +5,10 @@
 //! - `driver.rs`: the thin shell that performs its decisions with timers and listeners,
 //!   and [`ReconnectEvents`], the event stream that owns it;
 //! - `socket.rs`: [`ReconnectingWebSocket`], the driver and a handle in one value;
-//! - `handle.rs`, `shared.rs`, `shared_methods.rs`: [`ReconnectHandle`], a cheap `Clone`
-//!   handle, and the state it shares with the driver;
-//! - `status.rs`: [`ConnectionStatus`], kept up to date, and [`StatusChanges`];
+//! - `handle.rs`, `shared.rs`: [`ReconnectHandle`], a cheap `Clone` handle with the
+//!   methods, and the state it shares with the driver;
+//! - `status.rs`: [`ConnectionStatus`], kept up to date; `status_changes.rs`:
+//!   [`StatusChanges`], the stream of its changes;
 //! - `builder.rs`: [`ReconnectingBuilder`], its options;
 //! - `policy.rs`: [`ReconnectPolicy`], backoff with full jitter and which closes retry;
 //! - `heartbeat.rs`: [`Heartbeat`] and the clock that times it;
@@ -27,6 +28,7 @@ mod policy;
 mod shared;
 mod socket;
 mod status;
+mod status_changes;
 
 pub use builder::ReconnectingBuilder;
 pub use driver::ReconnectEvents;
@@ -36,4 +38,5 @@ pub use heartbeat::Heartbeat;
 pub use offline_queue::{OfflineQueue, Sent, WhenFull};
 pub use policy::ReconnectPolicy;
 pub use socket::ReconnectingWebSocket;
-pub use status::{ClosedBecause, ConnectionStatus, StatusChanges};
+pub use status::{ClosedBecause, ConnectionStatus};
+pub use status_changes::StatusChanges;

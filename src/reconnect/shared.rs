@@ -111,7 +111,7 @@ impl Shared {
     }
 
     pub(crate) fn close_with(&self, code: CloseCode, reason: &str) -> Result<(), Error> {
-        crate::close::check_close(code, reason)?;
+        crate::close_check::check_close(code, reason)?;
         if self.ended.get() || self.close_requested.replace(true) {
             return Err(Error::AlreadyClosing(ReadyState::Closed));
         }

@@ -10,6 +10,43 @@ use crate::{
     WebSocketSender,
 };
 
+// How a `WebSocket` is made: here, beside its builder.
+impl WebSocket {
+    /// Starts connecting to `url` with no subprotocols and
+    /// [`BinaryType::ArrayBuffer`](crate::BinaryType::ArrayBuffer).
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), browser_websocket::Error> {
+    /// use browser_websocket::WebSocket;
+    ///
+    /// let ws = WebSocket::connect("wss://example.com/chat")?;
+    /// ws.opened().await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`WebSocketBuilder::connect`].
+    pub fn connect(url: &str) -> Result<WebSocket, crate::Error> {
+        WebSocket::builder(url).connect()
+    }
+
+    /// A builder for a connection with subprotocols, another
+    /// [`BinaryType`](crate::BinaryType) or other [`WaterMarks`].
+    ///
+    /// ```no_run
+    /// use browser_websocket::{BinaryType, WebSocket};
+    ///
+    /// let ws = WebSocket::builder("wss://example.com/chat")
+    ///     .protocols(["chat"])
+    ///     .binary_type(BinaryType::Blob)
+    ///     .connect()?;
+    /// # Ok::<(), browser_websocket::Error>(())
+    /// ```
+    pub fn builder(url: impl Into<String>) -> WebSocketBuilder {
+        WebSocketBuilder::new(url)
+    }
+}
+
 /// Opens a [`WebSocket`] with subprotocols or a [`BinaryType`]; made by
 /// [`WebSocket::builder`].
 ///

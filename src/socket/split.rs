@@ -11,6 +11,52 @@ use crate::browser::{Connection, Inbox};
 use crate::flow::Flow;
 use crate::{Event, WebSocket};
 
+// Splitting and reuniting: here, beside the halves.
+impl WebSocket {
+    /// Splits into a sender and a receiver that can live in different tasks or components.
+    ///
+    /// Either half can close the connection; the receiver still yields the final
+    /// [`Event::Closed`]. The connection lives until both halves are dropped.
+    /// [`WebSocketSender::reunite`] puts them back together.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), browser_websocket::Error> {
+    /// use browser_websocket::{Event, WebSocket};
+    /// use futures_util::StreamExt;
+    ///
+    /// let (sender, mut receiver) = WebSocket::connect("wss://example.com/chat")?.split();
+    /// wasm_bindgen_futures::spawn_local(async move {
+    ///     while let Some(event) = receiver.next().await {
+    ///         println!("{event:?}");
+    ///     }
+    /// });
+    /// sender.opened().await?;
+    /// sender.send_text("hello")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn split(self) -> (WebSocketSender, WebSocketReceiver) {
+        let WebSocket {
+            connection,
+            inbox,
+            flow,
+        } = self;
+        (
+            WebSocketSender::new(Rc::clone(&connection), flow),
+            WebSocketReceiver::new(connection, inbox),
+        )
+    }
+
+    pub(crate) fn from_halves(sender: WebSocketSender, receiver: WebSocketReceiver) -> WebSocket {
+        let (connection, flow) = sender.into_parts();
+        let (_, inbox) = receiver.into_parts();
+        WebSocket {
+            connection,
+            inbox,
+            flow,
+        }
+    }
+}
+
 /// The sending half of a [`WebSocket`], from [`WebSocket::split`]: the send methods, a
 /// flow-controlled [`Sink`](futures_sink::Sink), and closing.
 ///

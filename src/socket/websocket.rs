@@ -8,7 +8,7 @@ use futures_core::Stream;
 
 use crate::browser::{Connection, Inbox};
 use crate::flow::Flow;
-use crate::{Event, WaterMarks, WebSocketBuilder, WebSocketReceiver, WebSocketSender};
+use crate::{Event, WaterMarks};
 
 /// A connection to a WebSocket server: a [`Stream`] of its [`Event`]s and a
 /// [`Sink`](futures_sink::Sink) of [`Message`](crate::Message)s.
@@ -47,47 +47,14 @@ use crate::{Event, WaterMarks, WebSocketBuilder, WebSocketReceiver, WebSocketSen
 #[derive(Debug)]
 #[must_use = "dropping a WebSocket closes the connection"]
 pub struct WebSocket {
-    // Seen by `websocket_state.rs` and `websocket_send.rs`, which hold its methods.
+    // Seen by the files that hold its methods: `websocket_state.rs`, `websocket_send.rs`,
+    // `builder.rs` (making one) and `split.rs` (splitting and reuniting).
     pub(super) connection: Rc<Connection>,
-    inbox: Rc<Inbox>,
+    pub(super) inbox: Rc<Inbox>,
     pub(super) flow: Flow,
 }
 
 impl WebSocket {
-    /// Starts connecting to `url` with no subprotocols and
-    /// [`BinaryType::ArrayBuffer`](crate::BinaryType::ArrayBuffer).
-    ///
-    /// ```no_run
-    /// # async fn run() -> Result<(), browser_websocket::Error> {
-    /// use browser_websocket::WebSocket;
-    ///
-    /// let ws = WebSocket::connect("wss://example.com/chat")?;
-    /// ws.opened().await?;
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// As [`WebSocketBuilder::connect`].
-    pub fn connect(url: &str) -> Result<WebSocket, crate::Error> {
-        WebSocket::builder(url).connect()
-    }
-
-    /// A builder for a connection with subprotocols, another
-    /// [`BinaryType`](crate::BinaryType) or other [`WaterMarks`].
-    ///
-    /// ```no_run
-    /// use browser_websocket::{BinaryType, WebSocket};
-    ///
-    /// let ws = WebSocket::builder("wss://example.com/chat")
-    ///     .protocols(["chat"])
-    ///     .binary_type(BinaryType::Blob)
-    ///     .connect()?;
-    /// # Ok::<(), browser_websocket::Error>(())
-    /// ```
-    pub fn builder(url: impl Into<String>) -> WebSocketBuilder {
-        WebSocketBuilder::new(url)
-    }
-
     pub(crate) fn new(connection: Connection, marks: WaterMarks) -> WebSocket {
         let connection = Rc::new(connection);
         let inbox = connection.subscribe();
@@ -96,49 +63,6 @@ impl WebSocket {
             inbox,
             flow: Flow::new(marks),
         }
-    }
-
-    pub(crate) fn from_halves(sender: WebSocketSender, receiver: WebSocketReceiver) -> WebSocket {
-        let (connection, flow) = sender.into_parts();
-        let (_, inbox) = receiver.into_parts();
-        WebSocket {
-            connection,
-            inbox,
-            flow,
-        }
-    }
-
-    /// Splits into a sender and a receiver that can live in different tasks or components.
-    ///
-    /// Either half can close the connection; the receiver still yields the final
-    /// [`Event::Closed`]. The connection lives until both halves are dropped.
-    /// [`WebSocketSender::reunite`] puts them back together.
-    ///
-    /// ```no_run
-    /// # async fn run() -> Result<(), browser_websocket::Error> {
-    /// use browser_websocket::{Event, WebSocket};
-    /// use futures_util::StreamExt;
-    ///
-    /// let (sender, mut receiver) = WebSocket::connect("wss://example.com/chat")?.split();
-    /// wasm_bindgen_futures::spawn_local(async move {
-    ///     while let Some(event) = receiver.next().await {
-    ///         println!("{event:?}");
-    ///     }
-    /// });
-    /// sender.opened().await?;
-    /// sender.send_text("hello")?;
-    /// # Ok(()) }
-    /// ```
-    pub fn split(self) -> (WebSocketSender, WebSocketReceiver) {
-        let WebSocket {
-            connection,
-            inbox,
-            flow,
-        } = self;
-        (
-            WebSocketSender::new(Rc::clone(&connection), flow),
-            WebSocketReceiver::new(connection, inbox),
-        )
     }
 
     /// The connection underneath, for layers that drive a socket themselves.

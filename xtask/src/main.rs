@@ -10,6 +10,7 @@
 //! | `example/` | `cargo xtask example`, and the examples step of `test` |
 //! | `bench/` | `cargo xtask bench` |
 //! | `server/` | `cargo xtask server`, and the test server the others start |
+//! | `layers/` | `cargo xtask imports`, and the import step of `test` |
 //!
 //! Beside them: `setup/` (installing what is missing), `site.rs` (building a wasm page),
 //! `test_runner.rs` (settings for `wasm-bindgen-test-runner`), `browser.rs`, `args.rs`,
@@ -24,6 +25,7 @@ mod demo;
 mod example;
 mod failure;
 mod interrupt;
+mod layers;
 mod output;
 mod server;
 mod setup;
@@ -69,6 +71,11 @@ const SUBCOMMANDS: &[Subcommand] = &[
         run: bench::run,
     },
     Subcommand {
+        usage: layers::USAGE,
+        about: layers::ABOUT,
+        run: layers::run,
+    },
+    Subcommand {
         usage: server::USAGE,
         about: server::ABOUT,
         run: server::run,
@@ -100,7 +107,9 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    let mut text = String::from("Tasks for browser-websocket.\n\nUsage: cargo xtask <subcommand> [options]\n\nSubcommands:\n");
+    let mut text = String::from(
+        "Tasks for browser-websocket.\n\nUsage: cargo xtask <subcommand> [options]\n\nSubcommands:\n",
+    );
     for sub in SUBCOMMANDS {
         text.push_str(&format!("  {}\n      {}\n", sub.usage, sub.about));
     }

@@ -1,5 +1,6 @@
-//! The checks that read code without running it: formatting, clippy for each target with
-//! every feature on, and the library linted with its features off.
+//! The checks that read code without running it: formatting, the library's import rule
+//! (`layers/`), clippy for each target with every feature on, and the library linted with
+//! its features off.
 
 use super::Check;
 use crate::cmd::{self, announce, cargo};
@@ -25,10 +26,14 @@ const WASM_APPS: [&str; 2] = ["demo", "first-app"];
 const FRAMEWORK_FEATURES: &str = "browser-websocket-yew/hydration,browser-websocket-leptos/csr";
 
 /// Formatting, clippy and the feature check, in the order a contributor would fix them.
-pub const LINTS: [Check; 4] = [
+pub const LINTS: [Check; 5] = [
     Check {
         name: "fmt",
         run: fmt,
+    },
+    Check {
+        name: "imports (one way, no cycles)",
+        run: crate::layers::check,
     },
     Check {
         name: "clippy (native)",
