@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use super::heartbeat::{Beat, HeartbeatClock};
-use super::status::Phase as Status;
+use super::status::Phase;
 use crate::{CloseEvent, ClosedBecause, Error, GiveUp, Heartbeat, Message, ReconnectPolicy};
 
 /// Something that happened to a reconnecting socket.
@@ -101,11 +101,13 @@ pub(crate) struct ReconnectMachine {
     lifecycle: Lifecycle,
     /// Failed connections in a row since the last stable one.
     failures: u32,
-    phase: Phase,
+    stage: Stage,
 }
 
+/// Where the machine is: a live connection, waiting to retry, or ended. (What it reports is
+/// [`Phase`], read from this.)
 #[derive(Debug)]
-enum Phase {
+enum Stage {
     /// A connection exists: connecting, open or closing.
     Live(Live),
     /// Between a failure and the next retry.
@@ -162,15 +164,15 @@ impl ReconnectMachine {
             heartbeat,
             lifecycle,
             failures: 0,
-            phase: Phase::Live(Live::new(0)),
+            stage: Stage::Live(Live::new(0)),
         }
     }
 
     /// What to do now that `happened` at `now` (milliseconds).
     pub(crate) fn step(&mut self, happened: Happened<'_>, now: f64) -> Decision {
-        match (&mut self.phase, happened) {
-            (Phase::Ended(_), _) => Decision::Wait,
-            (Phase::Live(live), Happened::Opened) => {
+        match (&mut self.stage, happened) {
+            (Stage::Ended(_), _) => Decision::Wait,
+            (Stage::Live(live), Happened::Opened) => {
                 live.opened_at = Some(now);
                 live.heartbeat = self
                     .heartbeat
@@ -178,13 +180,13 @@ impl ReconnectMachine {
                     .map(|config| HeartbeatClock::start(config, now));
                 Decision::Wait
             }
-            (Phase::Live(live), Happened::Received(message)) => {
+            (Stage::Live(live), Happened::Received(message)) => {
                 if let Some(clock) = &mut live.heartbeat {
                     clock.heard(message, now);
                 }
                 Decision::Wait
             }
-            (Phase::Live(live), Happened::TimePassed) => match &mut live.heartbeat {
+            (Stage::Live(live), Happened::TimePassed) => match &mut live.heartbeat {
                 None => Decision::Wait,
                 Some(clock) => match clock.beat(now) {
                     Beat::SendPing => Decision::SendPing,
@@ -196,78 +198,78 @@ impl ReconnectMachine {
                     }
                 },
             },
-            (Phase::Live(live), Happened::ClosedByYou) => {
+            (Stage::Live(live), Happened::ClosedByYou) => {
                 live.closing_for_good = true;
                 live.heartbeat = None;
                 Decision::Wait
             }
-            (Phase::Live(_), Happened::Closed(close)) => self.after_close(close, now),
-            (Phase::Live(_), Happened::ConnectRefused(error)) => {
+            (Stage::Live(_), Happened::Closed(close)) => self.after_close(close, now),
+            (Stage::Live(_), Happened::ConnectRefused(error)) => {
                 self.give_up(GiveUp::BadUrl(error))
             }
-            (Phase::Live(live), Happened::ConnectTimedOut) => {
+            (Stage::Live(live), Happened::ConnectTimedOut) => {
                 live.timed_out = true;
                 Decision::Wait
             }
-            (Phase::Live(live), Happened::BecameVisible) if self.lifecycle.visible => {
+            (Stage::Live(live), Happened::BecameVisible) if self.lifecycle.visible => {
                 close_if_overdue(live, now)
             }
-            (Phase::Live(live), Happened::PageRestored) if self.lifecycle.page_restore => {
+            (Stage::Live(live), Happened::PageRestored) if self.lifecycle.page_restore => {
                 close_if_overdue(live, now)
             }
             (
-                Phase::Live(_),
+                Stage::Live(_),
                 Happened::CameOnline
                 | Happened::WentOffline
                 | Happened::PageRestored
                 | Happened::BecameVisible,
             ) => Decision::Wait,
-            (Phase::Waiting { .. }, Happened::ClosedByYou) => {
-                self.phase = Phase::Ended(ClosedBecause::ByYou);
+            (Stage::Waiting { .. }, Happened::ClosedByYou) => {
+                self.stage = Stage::Ended(ClosedBecause::ByYou);
                 Decision::End
             }
             (
-                Phase::Waiting {
+                Stage::Waiting {
                     retry_at, paused, ..
                 },
                 Happened::TimePassed,
             ) if now >= *retry_at && !*paused => self.start_retry(),
-            (Phase::Waiting { paused, .. }, Happened::WentOffline)
+            (Stage::Waiting { paused, .. }, Happened::WentOffline)
                 if self.lifecycle.pause_offline =>
             {
                 *paused = true;
                 Decision::Wait
             }
-            (Phase::Waiting { paused, .. }, Happened::CameOnline)
+            (Stage::Waiting { paused, .. }, Happened::CameOnline)
                 if self.lifecycle.online || *paused =>
             {
                 self.start_retry()
             }
-            (Phase::Waiting { .. }, Happened::PageRestored) if self.lifecycle.page_restore => {
+            (Stage::Waiting { .. }, Happened::PageRestored) if self.lifecycle.page_restore => {
                 self.start_retry()
             }
-            (Phase::Waiting { .. }, _) => Decision::Wait,
+            (Stage::Waiting { .. }, _) => Decision::Wait,
         }
     }
 
     /// Leaves the wait: the next connection starts now.
     fn start_retry(&mut self) -> Decision {
-        self.phase = Phase::Live(Live::new(self.attempt()));
+        self.stage = Stage::Live(Live::new(self.attempt()));
         Decision::Connect
     }
 
     /// The current connection closed: retry, end, or give up.
     fn after_close(&mut self, close: &CloseEvent, now: f64) -> Decision {
-        let Phase::Live(live) = &self.phase else {
+        let Stage::Live(live) = &self.stage else {
             return Decision::Wait;
         };
         if live.closing_for_good {
-            self.phase = Phase::Ended(ClosedBecause::ByYou);
+            self.stage = Stage::Ended(ClosedBecause::ByYou);
             return Decision::End;
         }
         let failed_by_us = live.closed_by_heartbeat || live.timed_out;
         if !(failed_by_us || self.policy.retries(close)) {
-            self.phase = Phase::Ended(ClosedBecause::Final(close.clone()));
+            self.stage = Stage::Ended(ClosedBecause::Final(close.clone()));
             return Decision::End;
         }
         let open_for = live.opened_at.map(|at| duration_between(at, now));
@@ -285,7 +287,7 @@ impl ReconnectMachine {
         } else {
             self.policy.delay(self.failures)
         };
-        self.phase = Phase::Waiting {
+        self.stage = Stage::Waiting {
             attempt: self.failures,
             retry_at: now + delay.as_secs_f64() * 1000.0,
             paused: false,
@@ -297,48 +299,48 @@ impl ReconnectMachine {
     }
 
     fn give_up(&mut self, why: GiveUp) -> Decision {
-        self.phase = Phase::Ended(ClosedBecause::GaveUp(why.clone()));
+        self.stage = Stage::Ended(ClosedBecause::GaveUp(why.clone()));
         Decision::GiveUp(why)
     }
 
     /// When the socket should report [`Happened::TimePassed`] next, if ever: the retry
     /// while waiting, the heartbeat's next beat while open.
     pub(crate) fn wake_at(&self) -> Option<f64> {
-        match &self.phase {
-            Phase::Waiting { paused: true, .. } => None,
-            Phase::Waiting { retry_at, .. } => Some(*retry_at),
-            Phase::Live(live) => live.heartbeat.as_ref().map(HeartbeatClock::next_beat_at),
-            Phase::Ended(_) => None,
+        match &self.stage {
+            Stage::Waiting { paused: true, .. } => None,
+            Stage::Waiting { retry_at, .. } => Some(*retry_at),
+            Stage::Live(live) => live.heartbeat.as_ref().map(HeartbeatClock::next_beat_at),
+            Stage::Ended(_) => None,
         }
     }
 
     /// Whether a retry is due at `now`, so that the socket asks whether it is online.
     pub(crate) fn retry_due(&self, now: f64) -> bool {
         self.lifecycle.pause_offline
-            && matches!(self.phase, Phase::Waiting { retry_at, paused: false, .. } if now >= retry_at)
+            && matches!(self.stage, Stage::Waiting { retry_at, paused: false, .. } if now >= retry_at)
     }
 
     /// Whether [`Happened::CameOnline`] would matter now, so that the socket listens for
     /// `online` only while it does.
     pub(crate) fn listens_for_online(&self) -> bool {
         (self.lifecycle.online || self.lifecycle.pause_offline)
-            && matches!(self.phase, Phase::Waiting { .. })
+            && matches!(self.stage, Stage::Waiting { .. })
     }
 
     /// Whether [`Happened::PageRestored`] would matter now.
     pub(crate) fn listens_for_page_restore(&self) -> bool {
         self.lifecycle.page_restore
-            && match &self.phase {
-                Phase::Waiting { .. } => true,
-                Phase::Live(live) => live.heartbeat.is_some(),
-                Phase::Ended(_) => false,
+            && match &self.stage {
+                Stage::Waiting { .. } => true,
+                Stage::Live(live) => live.heartbeat.is_some(),
+                Stage::Ended(_) => false,
             }
     }
 
     /// Whether [`Happened::BecameVisible`] would matter now.
     pub(crate) fn listens_for_visibility(&self) -> bool {
         self.lifecycle.visible
-            && matches!(&self.phase, Phase::Live(live) if live.heartbeat.is_some())
+            && matches!(&self.stage, Stage::Live(live) if live.heartbeat.is_some())
     }
 
     /// The ping to send on [`Decision::SendPing`].
@@ -348,32 +350,32 @@ impl ReconnectMachine {
 
     /// Why it ended, once it has.
     pub(crate) fn ending(&self) -> Option<&ClosedBecause> {
-        match &self.phase {
-            Phase::Ended(ending) => Some(ending),
+        match &self.stage {
+            Stage::Ended(ending) => Some(ending),
             _ => None,
         }
     }
 
     /// What an app shows: connecting, open, waiting, closed and why.
-    pub(crate) fn status(&self) -> Status {
-        match &self.phase {
-            Phase::Live(live) if live.closing_for_good => Status::Closing,
-            Phase::Live(live) if live.opened_at.is_some() => Status::Open,
-            Phase::Live(live) => Status::Connecting {
+    pub(crate) fn status(&self) -> Phase {
+        match &self.stage {
+            Stage::Live(live) if live.closing_for_good => Phase::Closing,
+            Stage::Live(live) if live.opened_at.is_some() => Phase::Open,
+            Stage::Live(live) => Phase::Connecting {
                 attempt: live.attempt,
             },
-            Phase::Waiting {
+            Stage::Waiting {
                 attempt,
                 paused: true,
                 ..
-            } => Status::Offline { attempt: *attempt },
-            Phase::Waiting {
+            } => Phase::Offline { attempt: *attempt },
+            Stage::Waiting {
                 attempt, retry_at, ..
-            } => Status::Waiting {
+            } => Phase::Waiting {
                 attempt: *attempt,
                 retry_at: *retry_at,
             },
-            Phase::Ended(why) => Status::Closed(why.clone()),
+            Stage::Ended(why) => Phase::Closed(why.clone()),
         }
     }
 
@@ -385,10 +387,10 @@ impl ReconnectMachine {
     /// Which retry in a row the current connection is (0 for the first), or the one
     /// being waited for.
     pub(crate) fn attempt(&self) -> u32 {
-        match &self.phase {
-            Phase::Live(live) => live.attempt,
-            Phase::Waiting { attempt, .. } => *attempt,
-            Phase::Ended(_) => self.failures,
+        match &self.stage {
+            Stage::Live(live) => live.attempt,
+            Stage::Waiting { attempt, .. } => *attempt,
+            Stage::Ended(_) => self.failures,
         }
     }
 }
@@ -843,24 +845,24 @@ mod tests {
     #[test]
     fn the_status_follows_the_phases() {
         let mut machine = machine(policy());
-        assert_eq!(machine.status(), Status::Connecting { attempt: 0 });
+        assert_eq!(machine.status(), Phase::Connecting { attempt: 0 });
         machine.step(Happened::Opened, 0.0);
-        assert_eq!(machine.status(), Status::Open);
+        assert_eq!(machine.status(), Phase::Open);
         machine.step(Happened::Closed(&close(1006)), 10.0);
         assert_eq!(
             machine.status(),
-            Status::Waiting {
+            Phase::Waiting {
                 attempt: 1,
                 retry_at: 60.0
             }
         );
         machine.step(Happened::WentOffline, 60.0);
-        assert_eq!(machine.status(), Status::Offline { attempt: 1 });
+        assert_eq!(machine.status(), Phase::Offline { attempt: 1 });
         machine.step(Happened::CameOnline, 70.0);
-        assert_eq!(machine.status(), Status::Connecting { attempt: 1 });
+        assert_eq!(machine.status(), Phase::Connecting { attempt: 1 });
         machine.step(Happened::ClosedByYou, 71.0);
-        assert_eq!(machine.status(), Status::Closing);
+        assert_eq!(machine.status(), Phase::Closing);
         machine.step(Happened::Closed(&close(1000)), 72.0);
-        assert_eq!(machine.status(), Status::Closed(ClosedBecause::ByYou));
+        assert_eq!(machine.status(), Phase::Closed(ClosedBecause::ByYou));
     }
 }
