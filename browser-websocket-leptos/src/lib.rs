@@ -61,21 +61,24 @@
 //!
 //! # Module map
 //! - `use_websocket.rs`: [`use_websocket`], [`use_websocket_with`] and their
-//!   [`UseWebSocket`];
-//! - `options.rs`: [`UseWebSocketOptions`];
-//! - `sender.rs`: [`Sender`].
+//!   [`UseWebSocket`]: a [`Session`](browser_websocket::ui::Session) wired to signals,
+//!   an effect on the URL and the owner's cleanup;
+//! - `sender.rs`: [`Sender`], the session's sender made `Copy`.
 //!
-//! The task that reads a connection in batches, and the value whose drop closes it, are
-//! the core crate's [`browser_websocket::ui::Feed`] (its feature `ui`).
+//! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
+//! the session (options, reconnect on a new URL, `keep_last`), the options, and the task
+//! that reads a connection in batches.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-mod options;
 mod sender;
 mod use_websocket;
 
-pub use options::UseWebSocketOptions;
+/// How [`use_websocket_with`] connects and delivers: the core's
+/// [`ui::FeedOptions`](browser_websocket::ui::FeedOptions). The builder is read when a
+/// connection starts, the callbacks and `keep_last` at each batch.
+pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
 pub use sender::Sender;
 pub use use_websocket::{UseWebSocket, use_websocket, use_websocket_with};
 

@@ -1,10 +1,10 @@
 //! The `Copy` way to send from any closure of a view.
 
 use std::fmt;
-use std::marker::PhantomData;
 
+use browser_websocket::ui;
 use browser_websocket::{Codec, Error, ReadyState, ReconnectHandle, Sent};
-use leptos::prelude::{GetUntracked, GetValue, LocalStorage, RwSignal, Set, StoredValue};
+use leptos::prelude::{GetValue, LocalStorage, StoredValue};
 use serde::Serialize;
 
 /// Sends `Out` values, encoded by `C`, on a component's connection. `Copy`, like a
@@ -30,18 +30,15 @@ use serde::Serialize;
 /// }
 /// ```
 pub struct Sender<Out: 'static, C: 'static> {
-    /// The connection's handle; `None` on the server, where nothing connects.
-    pub(crate) handle: Option<StoredValue<Option<ReconnectHandle>, LocalStorage>>,
-    pub(crate) queued: RwSignal<usize>,
-    pub(crate) types: PhantomData<fn(&Out) -> C>,
+    /// The session's sender; `None` on the server, where nothing connects.
+    pub(crate) sender: Option<StoredValue<ui::Sender<Out, C>, LocalStorage>>,
 }
 
 impl<Out: 'static, C: 'static> Sender<Out, C> {
-    /// A clone of the current handle, so nothing reactive is held while it is used.
-    fn current(&self) -> Option<ReconnectHandle> {
-        self.handle
-            .and_then(|handle| handle.try_get_value())
-            .flatten()
+    /// A clone of the session's sender, so nothing reactive is held while it is used;
+    /// `None` on the server and once the owner was cleaned up.
+    fn current(&self) -> Option<ui::Sender<Out, C>> {
+        self.sender.and_then(|sender| sender.try_get_value())
     }
 
     /// Closes the connection for good (code 1000): no reconnect follows, and the status
@@ -59,10 +56,10 @@ impl<Out: 'static, C: 'static> Sender<Out, C> {
     /// [`Error::NotOpen`] if there is no connection (on the server, after the owner was
     /// cleaned up); [`Error::AlreadyClosing`] if it was closed before.
     pub fn close(&self) -> Result<(), Error> {
-        match self.current() {
-            Some(handle) => handle.close(),
-            None => Err(Error::NotOpen(ReadyState::Closed)),
-        }
+        self.current()
+            .map_or(Err(Error::NotOpen(ReadyState::Closed)), |sender| {
+                sender.close()
+            })
     }
 
     /// The core crate's handle on the connection, for what this type does not offer
@@ -77,14 +74,15 @@ impl<Out: 'static, C: 'static> Sender<Out, C> {
     /// # }
     /// ```
     pub fn handle(&self) -> Option<ReconnectHandle> {
-        self.current()
+        self.current()?.handle()
     }
 }
 
 impl<Out: Serialize + 'static, C: Codec + 'static> Sender<Out, C> {
     /// Encodes `value` and sends it now if the connection is open, or queues it until the
     /// next open: never dropped silently. A send that queues updates the
-    /// [`queued`](crate::UseWebSocket::queued) signal.
+    /// [`queued`](crate::UseWebSocket::queued) signal. The core's
+    /// [`ui::Sender::send`], made `Copy`.
     ///
     /// ```no_run
     /// # fn run(sender: browser_websocket_leptos::Sender<String, browser_websocket_leptos::Json>) -> Result<(), browser_websocket::Error> {
@@ -106,15 +104,10 @@ impl<Out: Serialize + 'static, C: Codec + 'static> Sender<Out, C> {
     ///
     /// Nothing is sent or queued when it fails.
     pub fn send(&self, value: &Out) -> Result<Sent, Error> {
-        let Some(handle) = self.current() else {
-            return Err(Error::NotOpen(ReadyState::Closed));
-        };
-        let sent = handle.send(C::encode(value)?)?;
-        let queued = handle.queued();
-        if !matches!(sent, Sent::Now) && self.queued.try_get_untracked() != Some(queued) {
-            let _ = self.queued.try_set(queued);
-        }
-        Ok(sent)
+        self.current()
+            .map_or(Err(Error::NotOpen(ReadyState::Closed)), |sender| {
+                sender.send(value)
+            })
     }
 }
 
@@ -129,7 +122,7 @@ impl<Out: 'static, C: 'static> Copy for Sender<Out, C> {}
 impl<Out: 'static, C: 'static> fmt::Debug for Sender<Out, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sender")
-            .field("handle", &self.current())
+            .field("handle", &self.handle())
             .finish()
     }
 }

@@ -1,22 +1,17 @@
 //! `use_websocket`: one connection per reactive owner, as signals and a `Copy` sender.
 
-use std::cell::RefCell;
 use std::fmt;
-use std::marker::PhantomData;
-use std::rc::Rc;
 
-use browser_websocket::{
-    ClosedBecause, Codec, ConnectionStatus, Error, GiveUp, ReconnectHandle, Sent,
-};
+use browser_websocket::ui::{Change, Session};
+use browser_websocket::{Codec, ConnectionStatus, Error, Sent};
 use leptos::prelude::{
-    Effect, Get, GetUntracked, LocalStorage, RwSignal, Set, Signal, StoredValue, Update,
-    UpdateValue, WithUntracked, WithValue, on_cleanup,
+    Effect, Get, GetUntracked, RwSignal, Set, Signal, StoredValue, Update, WithUntracked,
+    WithValue, on_cleanup,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::{Sender, UseWebSocketOptions};
-use browser_websocket::ui::{Batch, Feed};
 
 /// What [`use_websocket`] returns: signals for the status, the offline queue's length
 /// and every message received, and a `Copy` sender. `Copy` itself, like a signal.
@@ -190,19 +185,13 @@ where
     };
     // Browser-only values live in local storage, which is made only where it is used:
     // a server may render on many threads.
-    let handle = in_browser().then(|| StoredValue::new_local(None));
-    if let Some(handle) = handle {
-        start::<In, C>(url, options, signals, handle);
-    }
+    let sender =
+        in_browser().then(|| StoredValue::new_local(start::<In, Out, C>(url, options, signals)));
     UseWebSocket {
         status: signals.status.into(),
         queued: signals.queued.into(),
         messages: signals.messages.into(),
-        sender: Sender {
-            handle,
-            queued: signals.queued,
-            types: PhantomData,
-        },
+        sender: Sender { sender },
     }
 }
 
@@ -211,7 +200,7 @@ fn in_browser() -> bool {
     cfg!(all(target_arch = "wasm32", not(feature = "ssr")))
 }
 
-/// The signals a connection writes.
+/// The signals a session writes.
 struct Signals<In: Send + Sync + 'static> {
     status: RwSignal<ConnectionStatus>,
     queued: RwSignal<usize>,
@@ -226,101 +215,48 @@ impl<In: Send + Sync + 'static> Clone for Signals<In> {
 
 impl<In: Send + Sync + 'static> Copy for Signals<In> {}
 
-/// Connects now, again whenever `url` changes, and closes when the owner is cleaned up.
-fn start<In, C>(
+/// Connects now, again whenever `url` changes, and stops when the owner is cleaned up;
+/// the session's sender is for the view.
+fn start<In, Out, C>(
     url: Signal<String>,
     options: UseWebSocketOptions<In>,
     signals: Signals<In>,
-    handle: StoredValue<Option<ReconnectHandle>, LocalStorage>,
-) where
-    In: DeserializeOwned + Send + Sync + 'static,
-    C: Codec + 'static,
-{
-    let connection = StoredValue::new_local(None::<Feed<In, C>>);
-    let connected_to = StoredValue::new_local(String::new());
-    let options = Rc::new(RefCell::new(options));
-    let connect = move |url: &str| {
-        // Taken out first, so the old socket closes (outside the store) before the new
-        // one opens.
-        let old = connection.try_update_value(Option::take).flatten();
-        drop(old);
-        let new = open::<In, C>(url, &options, signals, handle);
-        connection.update_value(|connection| *connection = new);
-        connected_to.update_value(|connected_to| url.clone_into(connected_to));
-    };
-    // Now, during the body, so that a send made right away is queued.
-    connect(&url.get_untracked());
-    // Then on every other URL. A signal set to the same URL notifies too, and the
-    // effect's first run (a tick later) sees the URL just connected: neither reconnects.
-    Effect::watch(
-        move || url.get(),
-        move |url: &String, _, _| {
-            if connected_to.try_with_value(|connected_to| connected_to != url) == Some(true) {
-                connect(url);
-            }
-        },
-        true,
-    );
-    on_cleanup(move || {
-        let closing = connection.try_update_value(Option::take).flatten();
-        // The socket closes with 1000 and its listeners go right here.
-        drop(closing);
-        handle.update_value(|handle| *handle = None);
-    });
-}
-
-/// Opens a connection to `url` and feeds its batches to the signals.
-fn open<In, C>(
-    url: &str,
-    options: &Rc<RefCell<UseWebSocketOptions<In>>>,
-    signals: Signals<In>,
-    handle: StoredValue<Option<ReconnectHandle>, LocalStorage>,
-) -> Option<Feed<In, C>>
+) -> browser_websocket::ui::Sender<Out, C>
 where
     In: DeserializeOwned + Send + Sync + 'static,
+    Out: 'static,
     C: Codec + 'static,
 {
-    // Cloned out, so no borrow is held while the builder runs.
-    let Ok(current) = options.try_borrow().map(|options| options.clone()) else {
-        return None;
-    };
-    set_if_changed(signals.status, ConnectionStatus::Connecting);
-    let options = Rc::clone(options);
-    match current.open::<C>(url, move |batch| deliver(batch, &options, signals)) {
-        Ok((socket_handle, feed)) => {
-            handle.update_value(|handle| *handle = Some(socket_handle));
-            Some(feed)
-        }
-        Err(error) => {
-            let why = ClosedBecause::GaveUp(GiveUp::BadUrl(error));
-            set_if_changed(signals.status, ConnectionStatus::Closed(why));
-            None
-        }
-    }
+    let session = Session::<In, Out, C>::new(options, move |change| apply(change, signals));
+    // Now, during the body, so that a send made right away is queued.
+    session.connect(&url.get_untracked());
+    let sender = session.sender();
+    let session = StoredValue::new_local(session);
+    // Then on every other URL; the session ignores the URL it is connected to, which is
+    // what the effect's first run (a tick later) sees.
+    Effect::watch(
+        move || url.get(),
+        move |url: &String, _, _| session.with_value(|session| session.connect(url)),
+        true,
+    );
+    // The socket closes with 1000 and its listeners go right here.
+    on_cleanup(move || session.with_value(Session::stop));
+    sender
 }
 
-/// Hands each event to its callback, in order, then updates the signals once per batch.
-fn deliver<In: Send + Sync + 'static>(
-    batch: Batch<In>,
-    options: &RefCell<UseWebSocketOptions<In>>,
-    signals: Signals<In>,
-) {
-    // Cloned out, so no borrow is held while the callbacks run.
-    let Ok(options) = options.try_borrow().map(|options| options.clone()) else {
-        return;
-    };
-    let arrived = options.dispatch(batch.events);
-    if !arrived.is_empty() {
-        signals.messages.try_update(|messages| {
-            messages.extend(arrived);
-            let excess = messages.len().saturating_sub(options.kept());
-            messages.drain(..excess);
-        });
-    }
-    if let Some(status) = batch.status {
+/// Updates the signals once per change: one update of each at most.
+fn apply<In: Send + Sync + 'static>(mut change: Change<In>, signals: Signals<In>) {
+    if let Some(status) = change.status.take() {
         set_if_changed(signals.status, status);
     }
-    set_if_changed(signals.queued, batch.queued);
+    if let Some(queued) = change.queued.take() {
+        set_if_changed(signals.queued, queued);
+    }
+    if !change.arrived.is_empty() || change.drop_oldest > 0 {
+        signals
+            .messages
+            .try_update(|messages| change.append_to(messages));
+    }
 }
 
 /// Sets `signal` unless it already holds `value` (a set always notifies its readers);

@@ -1,18 +1,16 @@
 //! The hook: one connection per mounted component, its state, and a sender.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
+use browser_websocket::ui::Session;
 use browser_websocket::{Codec, ConnectionStatus, Error, Sent};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
-use crate::sender::SenderLink;
-use crate::state::{Action, State};
+use crate::state::State;
 use crate::{Messages, Sender, UseWebSocketOptions};
-use browser_websocket::ui::{Batch, Feed};
 
 /// What [`use_websocket`] returns: the connection's status, every message received, the
 /// offline queue's length, all as of this render, and a way to send.
@@ -235,89 +233,28 @@ where
     C: Codec + 'static,
 {
     let state = use_reducer(State::<In>::default);
-    // The newest options, read by the connection when it needs them.
-    let latest = use_mut_ref(|| options.clone());
-    if let Ok(mut latest) = latest.try_borrow_mut() {
-        *latest = options;
-    }
-    let link = {
+    let session = {
         let dispatcher = state.dispatcher();
         use_memo((), move |()| {
-            SenderLink::new(move |queued| dispatcher.dispatch(Action::Queued(queued)))
+            Session::<In, Out, C>::new(UseWebSocketOptions::default(), move |change| {
+                dispatcher.dispatch(change);
+            })
         })
     };
+    // The newest options, read by the session when it needs them: never a reconnect.
+    session.set_options(options);
     {
-        let dispatcher = state.dispatcher();
-        let link = Rc::clone(&link);
+        let session = Rc::clone(&session);
+        // Effects run only in the browser (not in a server render); the session also
+        // never connects outside one.
         use_effect_with(url.to_owned(), move |url| {
-            let connection = connect::<In, C>(url, &latest, &link, dispatcher);
-            move || {
-                // The socket closes and its listeners go right here.
-                drop(connection);
-                link.set(None);
-            }
+            session.connect(url);
+            // Unmount or a new URL: the socket closes and its listeners go right here.
+            move || session.stop()
         });
     }
     UseWebSocket {
         state,
-        sender: Sender::new(link),
+        sender: session.sender(),
     }
-}
-
-/// Opens the connection (only in a browser) and feeds its batches to the reducer.
-fn connect<In, C>(
-    url: &str,
-    latest: &Rc<RefCell<UseWebSocketOptions<In>>>,
-    link: &SenderLink,
-    dispatcher: UseReducerDispatcher<State<In>>,
-) -> Option<Feed<In, C>>
-where
-    In: DeserializeOwned + 'static,
-    C: Codec + 'static,
-{
-    // Natively (a server, a test) there is no browser: never touch one.
-    if !cfg!(target_arch = "wasm32") {
-        return None;
-    }
-    // Cloned out, so no borrow is held while the builder runs.
-    let Ok(options) = latest.try_borrow().map(|options| options.clone()) else {
-        return None;
-    };
-    // A new URL starts over; on the first mount this changes nothing.
-    dispatcher.dispatch(Action::Status(ConnectionStatus::Connecting));
-    let latest = Rc::clone(latest);
-    let feeding = dispatcher.clone();
-    match options.open::<C>(url, move |batch| deliver(batch, &latest, &feeding)) {
-        Ok((handle, feed)) => {
-            link.set(Some(handle));
-            Some(feed)
-        }
-        Err(error) => {
-            let why = browser_websocket::GiveUp::BadUrl(error);
-            dispatcher.dispatch(Action::Status(ConnectionStatus::Closed(
-                browser_websocket::ClosedBecause::GaveUp(why),
-            )));
-            None
-        }
-    }
-}
-
-/// Hands each event to its callback, in order, then the whole batch to the reducer: one
-/// render per batch.
-fn deliver<In: 'static>(
-    batch: Batch<In>,
-    latest: &RefCell<UseWebSocketOptions<In>>,
-    dispatcher: &UseReducerDispatcher<State<In>>,
-) {
-    // Cloned out, so no borrow is held while the callbacks run.
-    let Ok(options) = latest.try_borrow().map(|options| options.clone()) else {
-        return;
-    };
-    let arrived = options.dispatch(batch.events);
-    dispatcher.dispatch(Action::Batch {
-        arrived,
-        status: batch.status,
-        queued: batch.queued,
-        keep: options.kept(),
-    });
 }

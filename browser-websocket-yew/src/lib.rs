@@ -59,31 +59,34 @@
 //! shows too: hydration matches, and then only the browser connects.
 //!
 //! # Module map
-//! - `hook.rs`: [`use_websocket`], [`use_websocket_with`] and their [`UseWebSocket`];
-//! - `options.rs`: [`UseWebSocketOptions`];
-//! - `sender.rs`: [`Sender`];
+//! - `hook.rs`: [`use_websocket`], [`use_websocket_with`] and their [`UseWebSocket`]:
+//!   a [`Session`](browser_websocket::ui::Session) wired to a reducer and the effect;
 //! - `messages.rs`: [`Messages`], the append-only list;
-//! - `state.rs`: the reducer a batch of events goes through (pure, tested natively).
+//! - `state.rs`: the reducer each change goes through (pure, tested natively).
 //!
-//! The task that reads a connection in batches, and the value whose drop closes it, are
-//! the core crate's [`browser_websocket::ui::Feed`] (its feature `ui`).
+//! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
+//! the session (options, reconnect on a new URL, `keep_last`), the [`Sender`], the
+//! options, and the task that reads a connection in batches.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 mod hook;
 mod messages;
-mod options;
-mod sender;
 mod state;
 
+/// How [`use_websocket_with`] connects and delivers: the core's
+/// [`ui::FeedOptions`](browser_websocket::ui::FeedOptions). Options may be built afresh on
+/// every render; none of them reconnects.
+pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
 pub use hook::{UseWebSocket, use_websocket, use_websocket_with};
 pub use messages::{Iter, Messages};
-pub use options::UseWebSocketOptions;
-pub use sender::Sender;
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;
+/// The way to send from any callback or child component: the core's
+/// [`ui::Sender`](browser_websocket::ui::Sender), a prop that never causes a re-render.
+pub use browser_websocket::ui::Sender;
 pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
 
 /// The README's examples, compiled as doc-tests.

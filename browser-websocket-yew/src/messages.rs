@@ -103,9 +103,10 @@ impl<T> Messages<T> {
         self.received - self.items.len() as u64
     }
 
-    /// This list with `arrived` appended, keeping the newest `keep`.
-    pub(crate) fn appended(&self, arrived: Vec<T>, keep: usize) -> Messages<T> {
-        if arrived.is_empty() {
+    /// This list with `arrived` appended and the oldest `drop_oldest` let go, as a
+    /// session's [`Change`](browser_websocket::ui::Change) says.
+    pub(crate) fn appended(&self, arrived: Vec<T>, drop_oldest: usize) -> Messages<T> {
+        if arrived.is_empty() && drop_oldest == 0 {
             return self.clone();
         }
         let received = self.received + arrived.len() as u64;
@@ -114,8 +115,7 @@ impl<T> Messages<T> {
         // the pointers (a render walks them all anyway).
         let list = Rc::make_mut(&mut items);
         list.extend(arrived.into_iter().map(Rc::new));
-        let excess = list.len().saturating_sub(keep);
-        list.drain(..excess);
+        list.drain(..drop_oldest.min(list.len()));
         Messages { items, received }
     }
 }
@@ -211,7 +211,7 @@ mod tests {
     #[test]
     fn a_burst_of_a_thousand_is_appended_whole_and_in_order() {
         let burst: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
-        let messages = Messages::default().appended(burst.clone(), usize::MAX);
+        let messages = Messages::default().appended(burst.clone(), 0);
         assert_eq!(messages.len(), 1000);
         assert_eq!(messages.received(), 1000);
         assert!(messages.iter().eq(burst.iter()));
@@ -219,8 +219,8 @@ mod tests {
 
     #[test]
     fn keep_last_lets_the_oldest_go_and_counts_them() {
-        let first = Messages::default().appended(vec!["a".into(), "b".into()], 3);
-        let second = first.appended(vec!["c".into(), "d".into()], 3);
+        let first = Messages::default().appended(vec!["a".into(), "b".into()], 0);
+        let second = first.appended(vec!["c".into(), "d".into()], 1);
         assert_eq!(texts(&second), ["b", "c", "d"]);
         assert_eq!(second.received(), 4);
         assert_eq!(second.dropped(), 1);
@@ -233,15 +233,15 @@ mod tests {
 
     #[test]
     fn snapshots_are_equal_only_when_nothing_arrived_between_them() {
-        let first = Messages::default().appended(vec!["a".to_owned()], usize::MAX);
+        let first = Messages::default().appended(vec!["a".to_owned()], 0);
         assert_eq!(first, first.clone());
-        assert_eq!(first, first.appended(Vec::new(), usize::MAX));
-        assert_ne!(first, first.appended(vec!["b".into()], usize::MAX));
+        assert_eq!(first, first.appended(Vec::new(), 0));
+        assert_ne!(first, first.appended(vec!["b".into()], 0));
     }
 
     #[test]
     fn reads_from_both_ends() {
-        let messages = Messages::default().appended(vec![1, 2, 3], usize::MAX);
+        let messages = Messages::default().appended(vec![1, 2, 3], 0);
         assert_eq!(messages.get(0), Some(&1));
         assert_eq!(messages.last(), Some(&3));
         assert_eq!(

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use browser_websocket::ConnectionStatus;
+use browser_websocket::ui::Change;
 use yew::Reducible;
 
 use crate::Messages;
@@ -13,22 +14,6 @@ pub(crate) struct State<In> {
     pub(crate) status: ConnectionStatus,
     pub(crate) queued: usize,
     pub(crate) messages: Messages<In>,
-}
-
-/// What changes the state.
-pub(crate) enum Action<In> {
-    /// A batch from the connection: messages to append (keeping the newest `keep`), the
-    /// newest status if it changed, and the queue's length.
-    Batch {
-        arrived: Vec<In>,
-        status: Option<ConnectionStatus>,
-        queued: usize,
-        keep: usize,
-    },
-    /// A new status (a new URL connects, or `connect` failed at once).
-    Status(ConnectionStatus),
-    /// A send changed the queue's length.
-    Queued(usize),
 }
 
 impl<In> Default for State<In> {
@@ -52,35 +37,30 @@ impl<In> PartialEq for State<In> {
 
 impl<In> State<In> {
     /// `self` changed by `action`, or `None` if it changes nothing (no render then).
-    fn after(&self, action: Action<In>) -> Option<State<In>> {
-        let (arrived, status, queued, keep) = match action {
-            Action::Batch {
-                arrived,
-                status,
-                queued,
-                keep,
-            } => (arrived, status, queued, keep),
-            Action::Status(status) => (Vec::new(), Some(status), self.queued, usize::MAX),
-            Action::Queued(queued) => (Vec::new(), None, queued, usize::MAX),
-        };
-        let status = status.filter(|status| *status != self.status);
-        if arrived.is_empty() && status.is_none() && queued == self.queued {
+    fn after(&self, change: Change<In>) -> Option<State<In>> {
+        let status = change.status.filter(|status| *status != self.status);
+        let queued = change.queued.unwrap_or(self.queued);
+        if change.arrived.is_empty()
+            && change.drop_oldest == 0
+            && status.is_none()
+            && queued == self.queued
+        {
             return None;
         }
         Some(State {
             status: status.unwrap_or_else(|| self.status.clone()),
             queued,
-            messages: self.messages.appended(arrived, keep),
+            messages: self.messages.appended(change.arrived, change.drop_oldest),
         })
     }
 }
 
 impl<In: 'static> Reducible for State<In> {
-    type Action = Action<In>;
+    type Action = Change<In>;
 
-    fn reduce(self: Rc<Self>, action: Action<In>) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, change: Change<In>) -> Rc<Self> {
         // The same `Rc` back tells Yew not to render.
-        self.after(action).map_or(self, Rc::new)
+        self.after(change).map_or(self, Rc::new)
     }
 }
 
@@ -89,13 +69,12 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
-    fn batch(arrived: Vec<u32>, status: Option<ConnectionStatus>, queued: usize) -> Action<u32> {
-        Action::Batch {
-            arrived,
-            status,
-            queued,
-            keep: usize::MAX,
-        }
+    fn batch(arrived: Vec<u32>, status: Option<ConnectionStatus>, queued: usize) -> Change<u32> {
+        let mut change = Change::default();
+        change.arrived = arrived;
+        change.status = status;
+        change.queued = Some(queued);
+        change
     }
 
     #[test]
@@ -116,26 +95,31 @@ mod tests {
                 .after(batch(Vec::new(), Some(ConnectionStatus::Connecting), 0))
                 .is_none()
         );
-        assert!(state.after(Action::Queued(0)).is_none());
+        assert!(state.after(Change::queued(0)).is_none());
         assert!(
             state
-                .after(Action::Status(ConnectionStatus::Connecting))
+                .after(Change::status(ConnectionStatus::Connecting))
                 .is_none()
         );
     }
 
     #[test]
-    fn the_countdown_and_the_queue_each_change_the_state() {
+    fn the_countdown_the_queue_and_a_trim_each_change_the_state() {
         let waiting = |millis| ConnectionStatus::Waiting {
             attempt: 1,
             retry_in: Duration::from_millis(millis),
         };
         let state = State::<u32>::default()
-            .after(Action::Status(waiting(900)))
+            .after(Change::status(waiting(900)))
             .expect("waiting");
         let later = state.after(batch(Vec::new(), Some(waiting(800)), 0));
         assert_eq!(later.map(|state| state.status), Some(waiting(800)));
-        let queued = state.after(Action::Queued(2)).expect("one queued");
+        let queued = state.after(Change::queued(2)).expect("one queued");
         assert_eq!((queued.queued, queued.status), (2, waiting(900)));
+        let listed = state.after(batch(vec![1, 2, 3], None, 0)).expect("listed");
+        let mut trim = Change::default();
+        trim.drop_oldest = 2;
+        let trimmed = listed.after(trim).expect("keep_last lowered");
+        assert!(trimmed.messages.iter().copied().eq([3]));
     }
 }

@@ -48,3 +48,68 @@ impl<In> Batch<In> {
         self.ended |= later.ended;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CloseCode, CloseEvent};
+
+    fn batch(
+        events: Vec<TypedEvent<u32, ReconnectEvent>>,
+        status: Option<ConnectionStatus>,
+    ) -> Batch<u32> {
+        Batch {
+            events,
+            status,
+            queued: 0,
+            ended: false,
+        }
+    }
+
+    fn closed() -> ReconnectEvent {
+        ReconnectEvent::Closed(CloseEvent {
+            code: CloseCode::NORMAL,
+            reason: String::new(),
+            was_clean: true,
+        })
+    }
+
+    #[test]
+    fn only_messages_and_undecodables_count_as_messages() {
+        assert!(!batch(vec![TypedEvent::Other(closed())], None).has_messages());
+        assert!(
+            batch(
+                vec![TypedEvent::Other(closed()), TypedEvent::Message(1)],
+                None
+            )
+            .has_messages()
+        );
+        assert!(!batch(Vec::new(), Some(ConnectionStatus::Open)).has_messages());
+    }
+
+    #[test]
+    fn a_later_batch_appends_its_events_and_its_status_wins() {
+        let mut first = batch(
+            vec![TypedEvent::Message(1)],
+            Some(ConnectionStatus::Connecting),
+        );
+        let mut later = batch(vec![TypedEvent::Message(2)], None);
+        later.queued = 4;
+        first.absorb(later);
+        assert_eq!(
+            first.events,
+            [TypedEvent::Message(1), TypedEvent::Message(2)]
+        );
+        assert_eq!(
+            first.status,
+            Some(ConnectionStatus::Connecting),
+            "no newer status: the older stays"
+        );
+        assert_eq!(first.queued, 4);
+        let mut ending = batch(Vec::new(), Some(ConnectionStatus::Open));
+        ending.ended = true;
+        first.absorb(ending);
+        assert_eq!(first.status, Some(ConnectionStatus::Open));
+        assert!(first.ended);
+    }
+}

@@ -8,17 +8,30 @@
 //! and removes every listener and timer at once, which is what an unmounting component
 //! needs.
 //!
-//! The `browser-websocket-yew` and `browser-websocket-leptos` crates are built on it; use
-//! it directly for another framework.
+//! On top of it, [`Session`] is a component's whole connection in terms any framework can
+//! wire: it holds the latest options, connects again only when the URL changes, reports
+//! a bad URL as a status, keeps the `keep_last` count, sends through a
+//! [`TypedReconnectHandle`](crate::TypedReconnectHandle), and hands the UI one [`Change`]
+//! per batch. The `browser-websocket-yew` and `browser-websocket-leptos` crates are a
+//! `Session` wired to a reducer and to signals; another framework needs only that wiring.
 //!
 //! - `options`: [`FeedOptions`], how to connect and what to call with each event.
-//! - `batch`: [`Batch`], what one delivery holds.
+//! - `batch`: [`Batch`], what one delivery of a feed holds.
 //! - `feed`: [`Feed`], the task that reads the streams, and its owner.
+//! - `change`: [`Change`], what a session tells its UI, and the `keep_last` arithmetic.
+//! - `session`: [`Session`], a component's connection from mount to unmount;
+//!   `sender`: [`Sender`], how the UI sends on it and reads its status.
 
 mod batch;
+mod change;
 mod feed;
 mod options;
+mod sender;
+mod session;
 
 pub use batch::Batch;
+pub use change::Change;
 pub use feed::Feed;
 pub use options::FeedOptions;
+pub use sender::Sender;
+pub use session::Session;
