@@ -119,7 +119,7 @@
 //! # Module map
 //! The crate root re-exports everything; the source is laid out by layer:
 //! - the vocabulary at the root: `event`, `message`, `close`, `state`, `binary_type`,
-//!   `error`;
+//!   `error`, `connection_status`;
 //! - `browser/`: the only code that touches `web_sys::WebSocket`, DOM events, timers and
 //!   the global scope (`browser/global/`: clock, timers, randomness, global listeners,
 //!   for a window or a worker);
@@ -137,6 +137,7 @@
 mod binary_type;
 mod close;
 mod close_check;
+mod connection_status;
 mod error;
 mod event;
 mod inbox_limit;
@@ -163,15 +164,15 @@ pub use browser::live_listeners;
 #[cfg(feature = "io")]
 pub use byte_stream::ByteStream;
 pub use close::{CloseCode, CloseEvent, MAX_CLOSE_REASON_BYTES};
+pub use connection_status::{ClosedBecause, ConnectionStatus, GiveUp};
 pub use error::{Error, UrlProblem};
 pub use event::{Event, Overflow};
 pub use flow::WaterMarks;
 pub use inbox_limit::{InboxLimit, WhenInboxFull};
 pub use message::Message;
 pub use reconnect::{
-    ClosedBecause, ConnectionStatus, GiveUp, Heartbeat, OfflineQueue, ReconnectEvent,
-    ReconnectEvents, ReconnectHandle, ReconnectPolicy, ReconnectingBuilder, ReconnectingWebSocket,
-    Sent, StatusChanges, WhenFull,
+    Heartbeat, OfflineQueue, ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectPolicy,
+    ReconnectingBuilder, ReconnectingWebSocket, Sent, StatusChanges, WhenFull,
 };
 pub use socket::{
     ReuniteError, Subscription, WeakSender, WebSocket, WebSocketBuilder, WebSocketReceiver,

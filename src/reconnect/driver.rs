@@ -10,9 +10,9 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 
 use super::machine::{Decision, Happened, ReconnectMachine};
+use super::phase::Phase;
 use super::shared::Shared;
-use super::status::Phase;
-use crate::browser::global::{GlobalListener, Timer, is_online, now_ms};
+use crate::browser::global::{GlobalListener, Timer, is_online, now_ms, random};
 use crate::flow::Flow;
 use crate::{ClosedBecause, Error, Event, Heartbeat, ReconnectEvent, WebSocket, WebSocketBuilder};
 
@@ -214,7 +214,14 @@ impl Driver {
                 if socket.is_some_and(|socket| socket.connection().timed_out()) {
                     self.handle(Happened::ConnectTimedOut, cx);
                 }
-                self.handle(Happened::Closed(&close), cx);
+                let random = random();
+                self.handle(
+                    Happened::Closed {
+                        close: &close,
+                        random,
+                    },
+                    cx,
+                );
                 ReconnectEvent::Closed(close)
             }
         }

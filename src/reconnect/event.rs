@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::{CloseEvent, Error, Message};
+use crate::{CloseEvent, GiveUp, Message};
 
 /// One event from a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket): the core
 /// [`Event`](crate::Event)s of each connection in turn, plus the reconnects between them.
@@ -56,17 +56,4 @@ pub enum ReconnectEvent {
     /// The connection's [`InboxLimit`](crate::InboxLimit) was reached: see
     /// [`Overflow`](crate::Overflow).
     Overflow(crate::Overflow),
-}
-
-/// Why a reconnecting socket stopped retrying.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GiveUp {
-    /// [`ReconnectPolicy::max_attempts`](crate::ReconnectPolicy::max_attempts) retries in a
-    /// row failed.
-    AttemptsExhausted {
-        /// How many retries were made.
-        attempts: u32,
-    },
-    /// The URL provider returned a URL that cannot be connected to.
-    BadUrl(Error),
 }

@@ -1,13 +1,13 @@
 //! Application-level keep-alive: ping on an interval, reconnect when replies stop.
 
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::{CloseCode, Message};
 
 /// Which messages count as a reply; see [`Heartbeat::reply_matches`].
-type ReplyPredicate = Rc<dyn Fn(&Message) -> bool>;
+type ReplyPredicate = Arc<dyn Fn(&Message) -> bool>;
 
 /// Sends `ping` every `interval` while open; if no message (or none that
 /// [`reply_matches`](Self::reply_matches) accepts) arrives within `deadline`, the
@@ -69,7 +69,7 @@ impl Heartbeat {
     ///     .reply_matches(|m: &Message| m.as_text() == Some("pong"));
     /// ```
     pub fn reply_matches(mut self, is_reply: impl Fn(&Message) -> bool + 'static) -> Heartbeat {
-        self.is_reply = Some(Rc::new(is_reply));
+        self.is_reply = Some(Arc::new(is_reply));
         self
     }
 

@@ -1,14 +1,14 @@
 //! The reconnect decisions as a pure state machine: no browser, no timers, no I/O.
 //!
 //! The [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) tells it what happened and
-//! when ([`Happened`], milliseconds on one clock), and performs the [`Decision`] it gets
-//! back. Everything that decides (failure counting, backoff, which closes retry, the
+//! when ([`Happened`], milliseconds on one clock), with a random draw for the jitter when a
+//! connection closes, and performs the [`Decision`] it gets back. Everything that decides (failure counting, backoff, which closes retry, the
 //! heartbeat, giving up) is here and tested natively.
 
 use std::time::Duration;
 
 use super::heartbeat::{Beat, HeartbeatClock};
-use super::status::Phase;
+use super::phase::Phase;
 use crate::{CloseEvent, ClosedBecause, Error, GiveUp, Heartbeat, Message, ReconnectPolicy};
 
 /// Something that happened to a reconnecting socket.
@@ -19,7 +19,13 @@ pub(crate) enum Happened<'a> {
     /// A message arrived on the current connection.
     Received(&'a Message),
     /// The current connection closed.
-    Closed(&'a CloseEvent),
+    Closed {
+        /// Its close event.
+        close: &'a CloseEvent,
+        /// The socket's draw in `[0, 1)` (`Math.random`) for the jitter of the retry, if
+        /// one follows; the policy's own [`random`](ReconnectPolicy::random) replaces it.
+        random: f64,
+    },
     /// You closed the socket for good (`close`, `close_with`, the Sink's close).
     ClosedByYou,
     /// Time passed: a timer the machine asked for rang, or the socket is being polled.
@@ -203,7 +209,9 @@ impl ReconnectMachine {
                 live.heartbeat = None;
                 Decision::Wait
             }
-            (Stage::Live(_), Happened::Closed(close)) => self.after_close(close, now),
+            (Stage::Live(_), Happened::Closed { close, random }) => {
+                self.after_close(close, random, now)
+            }
             (Stage::Live(_), Happened::ConnectRefused(error)) => {
                 self.give_up(GiveUp::BadUrl(error))
             }
@@ -259,7 +267,7 @@ impl ReconnectMachine {
     }
 
     /// The current connection closed: retry, end, or give up.
-    fn after_close(&mut self, close: &CloseEvent, now: f64) -> Decision {
+    fn after_close(&mut self, close: &CloseEvent, random: f64, now: f64) -> Decision {
         let Stage::Live(live) = &self.stage else {
             return Decision::Wait;
         };
@@ -285,7 +293,9 @@ impl ReconnectMachine {
         let delay = if live.retry_at_once {
             Duration::ZERO
         } else {
-            self.policy.delay(self.failures)
+            // Your `random` is called only here, once per delay, as it always was.
+            let unit = self.policy.draw(|| random);
+            self.policy.delay(self.failures, unit)
         };
         self.stage = Stage::Waiting {
             attempt: self.failures,
@@ -418,13 +428,17 @@ mod tests {
     use super::*;
     use crate::{CloseCode, UrlProblem};
 
-    /// Ceilings of 100, 200, 400 ... ms, and delays of half the ceiling.
+    /// Ceilings of 100, 200, 400 ... ms.
     fn policy() -> ReconnectPolicy {
         ReconnectPolicy::default()
             .initial_delay(Duration::from_millis(100))
             .max_delay(Duration::from_secs(10))
             .stable_after(Duration::from_secs(5))
-            .random(|| 0.5)
+    }
+
+    /// `close` arrived, with a draw that makes the delay half the ceiling.
+    fn closed(close: &CloseEvent) -> Happened<'_> {
+        Happened::Closed { close, random: 0.5 }
     }
 
     /// The default lifecycle, changed by `change`.
@@ -478,7 +492,7 @@ mod tests {
         let mut now = 0.0;
         for (attempt, millis) in [(1, 50), (2, 100), (3, 200), (4, 400)] {
             assert_eq!(
-                machine.step(Happened::Closed(&close(1006)), now),
+                machine.step(closed(&close(1006)), now),
                 retry(attempt, millis)
             );
             assert_eq!(machine.failures(), attempt);
@@ -489,17 +503,40 @@ mod tests {
     }
 
     #[test]
+    fn the_policy_s_own_random_replaces_the_socket_s_draw() {
+        let mut own = machine(policy().random(|| 0.25));
+        assert_eq!(
+            own.step(
+                Happened::Closed {
+                    close: &close(1006),
+                    random: 0.9
+                },
+                0.0
+            ),
+            retry(1, 25)
+        );
+        let mut socket_s = machine(policy());
+        assert_eq!(
+            socket_s.step(
+                Happened::Closed {
+                    close: &close(1006),
+                    random: 0.9
+                },
+                0.0
+            ),
+            retry(1, 90)
+        );
+    }
+
+    #[test]
     fn a_stable_connection_resets_the_failure_count() {
         let mut machine = machine(policy());
-        assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 0.0),
-            retry(1, 50)
-        );
+        assert_eq!(machine.step(closed(&close(1006)), 0.0), retry(1, 50));
         let now = wait_out(&mut machine, 0.0);
         assert_eq!(machine.step(Happened::Opened, now), Decision::Wait);
         // Open for 5 s: stable, so the next failure is the first again.
         assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), now + 5_000.0),
+            machine.step(closed(&close(1006)), now + 5_000.0),
             retry(1, 50)
         );
     }
@@ -507,14 +544,11 @@ mod tests {
     #[test]
     fn a_short_lived_connection_does_not_reset_the_count() {
         let mut machine = machine(policy());
-        assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 0.0),
-            retry(1, 50)
-        );
+        assert_eq!(machine.step(closed(&close(1006)), 0.0), retry(1, 50));
         let now = wait_out(&mut machine, 0.0);
         machine.step(Happened::Opened, now);
         assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), now + 4_999.0),
+            machine.step(closed(&close(1006)), now + 4_999.0),
             retry(2, 100)
         );
     }
@@ -522,7 +556,7 @@ mod tests {
     #[test]
     fn your_close_while_waiting_ends_at_once() {
         let mut machine = machine(policy());
-        machine.step(Happened::Closed(&close(1006)), 0.0);
+        machine.step(closed(&close(1006)), 0.0);
         assert_eq!(machine.step(Happened::ClosedByYou, 10.0), Decision::End);
         assert_eq!(machine.ending(), Some(&ClosedBecause::ByYou));
         assert_eq!(machine.wake_at(), None, "no retry is left scheduled");
@@ -535,10 +569,7 @@ mod tests {
         machine.step(Happened::Opened, 0.0);
         assert_eq!(machine.step(Happened::ClosedByYou, 1.0), Decision::Wait);
         assert_eq!(machine.ending(), None, "the close has not arrived yet");
-        assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 2.0),
-            Decision::End
-        );
+        assert_eq!(machine.step(closed(&close(1006)), 2.0), Decision::End);
         assert_eq!(machine.ending(), Some(&ClosedBecause::ByYou));
     }
 
@@ -547,10 +578,7 @@ mod tests {
         for code in [1000, 1008, 4000, 4999] {
             let mut machine = machine(policy());
             machine.step(Happened::Opened, 0.0);
-            assert_eq!(
-                machine.step(Happened::Closed(&close(code)), 1.0),
-                Decision::End
-            );
+            assert_eq!(machine.step(closed(&close(code)), 1.0), Decision::End);
             assert_eq!(machine.ending(), Some(&ClosedBecause::Final(close(code))));
         }
     }
@@ -624,10 +652,7 @@ mod tests {
             Decision::CloseStale
         );
         // Our own close frame carries 4000, which the default policy treats as final.
-        assert_eq!(
-            machine.step(Happened::Closed(&close(4000)), 260.0),
-            retry(1, 50)
-        );
+        assert_eq!(machine.step(closed(&close(4000)), 260.0), retry(1, 50));
     }
 
     #[test]
@@ -636,14 +661,14 @@ mod tests {
         let mut now = 0.0;
         for attempt in 1..=2 {
             assert!(matches!(
-                machine.step(Happened::Closed(&close(1006)), now),
+                machine.step(closed(&close(1006)), now),
                 Decision::RetryLater { attempt: a, .. } if a == attempt
             ));
             now = wait_out(&mut machine, now);
         }
         let gave_up = GiveUp::AttemptsExhausted { attempts: 2 };
         assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), now),
+            machine.step(closed(&close(1006)), now),
             Decision::GiveUp(gave_up.clone())
         );
         assert_eq!(machine.ending(), Some(&ClosedBecause::GaveUp(gave_up)));
@@ -653,7 +678,7 @@ mod tests {
     fn max_attempts_zero_gives_up_at_the_first_failure() {
         let mut machine = machine(policy().max_attempts(Some(0)));
         assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 0.0),
+            machine.step(closed(&close(1006)), 0.0),
             Decision::GiveUp(GiveUp::AttemptsExhausted { attempts: 0 })
         );
     }
@@ -662,22 +687,16 @@ mod tests {
     fn retry_when_decides_which_closes_retry() {
         let only_4500 = policy().retry_when(|close: &CloseEvent| close.code.as_u16() == 4500);
         let mut machine = machine(only_4500);
-        assert_eq!(
-            machine.step(Happened::Closed(&close(4500)), 0.0),
-            retry(1, 50)
-        );
+        assert_eq!(machine.step(closed(&close(4500)), 0.0), retry(1, 50));
         wait_out(&mut machine, 0.0);
-        assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 100.0),
-            Decision::End
-        );
+        assert_eq!(machine.step(closed(&close(1006)), 100.0), Decision::End);
         assert_eq!(machine.ending(), Some(&ClosedBecause::Final(close(1006))));
     }
 
     #[test]
     fn an_unusable_url_from_the_provider_gives_up() {
         let mut machine = machine(policy());
-        machine.step(Happened::Closed(&close(1006)), 0.0);
+        machine.step(closed(&close(1006)), 0.0);
         wait_out(&mut machine, 0.0);
         let error = Error::InvalidUrl {
             url: "http://x".into(),
@@ -694,7 +713,7 @@ mod tests {
     fn coming_online_retries_at_once_when_enabled() {
         let mut machine = ReconnectMachine::new(policy(), None, Lifecycle::default());
         assert!(!machine.listens_for_online(), "not while connected");
-        machine.step(Happened::Closed(&close(1006)), 0.0);
+        machine.step(closed(&close(1006)), 0.0);
         assert!(machine.listens_for_online());
         assert_eq!(machine.step(Happened::CameOnline, 1.0), Decision::Connect);
         assert!(!machine.listens_for_online());
@@ -712,7 +731,7 @@ mod tests {
             }),
         );
         assert_eq!(machine.step(Happened::CameOnline, 0.0), Decision::Wait);
-        machine.step(Happened::Closed(&close(1006)), 0.0);
+        machine.step(closed(&close(1006)), 0.0);
         assert!(!machine.listens_for_online());
         assert_eq!(machine.step(Happened::CameOnline, 1.0), Decision::Wait);
         assert_eq!(machine.step(Happened::TimePassed, 50.0), Decision::Connect);
@@ -721,10 +740,10 @@ mod tests {
     #[test]
     fn nothing_happens_after_the_end() {
         let mut machine = machine(policy());
-        machine.step(Happened::Closed(&close(1000)), 0.0);
+        machine.step(closed(&close(1000)), 0.0);
         for happened in [
             Happened::Opened,
-            Happened::Closed(&close(1006)),
+            closed(&close(1006)),
             Happened::TimePassed,
             Happened::CameOnline,
             Happened::ClosedByYou,
@@ -737,10 +756,7 @@ mod tests {
     #[test]
     fn offline_when_the_retry_is_due_spends_no_attempt_until_online() {
         let mut machine = machine(policy());
-        assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 0.0),
-            retry(1, 50)
-        );
+        assert_eq!(machine.step(closed(&close(1006)), 0.0), retry(1, 50));
         assert!(!machine.retry_due(49.0));
         assert!(machine.retry_due(50.0));
         assert_eq!(machine.step(Happened::WentOffline, 50.0), Decision::Wait);
@@ -757,7 +773,7 @@ mod tests {
     fn with_pause_off_an_offline_device_retries_anyway() {
         let mut machine =
             ReconnectMachine::new(policy(), None, lifecycle(|l| l.pause_offline = false));
-        machine.step(Happened::Closed(&close(1006)), 0.0);
+        machine.step(closed(&close(1006)), 0.0);
         assert!(!machine.retry_due(50.0), "nothing to ask when not pausing");
         assert_eq!(machine.step(Happened::WentOffline, 50.0), Decision::Wait);
         assert_eq!(machine.step(Happened::TimePassed, 50.0), Decision::Connect);
@@ -766,12 +782,12 @@ mod tests {
     #[test]
     fn a_page_restored_from_the_cache_retries_at_once_when_enabled() {
         let mut machine = machine(policy());
-        machine.step(Happened::Closed(&close(1006)), 0.0);
+        machine.step(closed(&close(1006)), 0.0);
         assert!(machine.listens_for_page_restore());
         assert_eq!(machine.step(Happened::PageRestored, 1.0), Decision::Connect);
 
         let mut off = ReconnectMachine::new(policy(), None, lifecycle(|l| l.page_restore = false));
-        off.step(Happened::Closed(&close(1006)), 0.0);
+        off.step(closed(&close(1006)), 0.0);
         assert!(!off.listens_for_page_restore());
         assert_eq!(off.step(Happened::PageRestored, 1.0), Decision::Wait);
     }
@@ -791,7 +807,7 @@ mod tests {
             Decision::CloseStale
         );
         assert_eq!(
-            machine.step(Happened::Closed(&close(4000)), 1_001.0),
+            machine.step(closed(&close(4000)), 1_001.0),
             retry(1, 0),
             "retried at once, and counted"
         );
@@ -835,10 +851,7 @@ mod tests {
             machine.step(Happened::ConnectTimedOut, 10_000.0),
             Decision::Wait
         );
-        assert_eq!(
-            machine.step(Happened::Closed(&close(1006)), 10_001.0),
-            retry(1, 50)
-        );
+        assert_eq!(machine.step(closed(&close(1006)), 10_001.0), retry(1, 50));
         assert_eq!(machine.failures(), 1);
     }
 
@@ -848,7 +861,7 @@ mod tests {
         assert_eq!(machine.status(), Phase::Connecting { attempt: 0 });
         machine.step(Happened::Opened, 0.0);
         assert_eq!(machine.status(), Phase::Open);
-        machine.step(Happened::Closed(&close(1006)), 10.0);
+        machine.step(closed(&close(1006)), 10.0);
         assert_eq!(
             machine.status(),
             Phase::Waiting {
@@ -862,7 +875,7 @@ mod tests {
         assert_eq!(machine.status(), Phase::Connecting { attempt: 1 });
         machine.step(Happened::ClosedByYou, 71.0);
         assert_eq!(machine.status(), Phase::Closing);
-        machine.step(Happened::Closed(&close(1000)), 72.0);
+        machine.step(closed(&close(1000)), 72.0);
         assert_eq!(machine.status(), Phase::Closed(ClosedBecause::ByYou));
     }
 }

@@ -1,7 +1,7 @@
 //! When and how soon to reconnect: exponential backoff with full jitter.
 
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::{CloseCode, CloseEvent};
@@ -36,8 +36,9 @@ pub struct ReconnectPolicy {
     max_delay: Duration,
     max_attempts: Option<u32>,
     stable_after: Duration,
-    retry_when: Rc<dyn Fn(&CloseEvent) -> bool>,
-    random: Rc<dyn Fn() -> f64>,
+    retry_when: Arc<dyn Fn(&CloseEvent) -> bool>,
+    /// Your source of randomness, if set; otherwise the socket draws from `Math.random`.
+    random: Option<Arc<dyn Fn() -> f64>>,
 }
 
 impl ReconnectPolicy {
@@ -122,7 +123,7 @@ impl ReconnectPolicy {
         mut self,
         retry_when: impl Fn(&CloseEvent) -> bool + 'static,
     ) -> ReconnectPolicy {
-        self.retry_when = Rc::new(retry_when);
+        self.retry_when = Arc::new(retry_when);
         self
     }
 
@@ -130,12 +131,11 @@ impl ReconnectPolicy {
     /// `Math.random` unless set. Inject a fixed one to make delays predictable in tests.
     ///
     /// ```
-    /// # use std::time::Duration;
+    /// // Every retry waits half its ceiling: 0.5 s, 1 s, 2 s, ...
     /// let policy = browser_websocket::ReconnectPolicy::default().random(|| 0.5);
-    /// assert_eq!(policy.delay(1), Duration::from_millis(500));
     /// ```
     pub fn random(mut self, random: impl Fn() -> f64 + 'static) -> ReconnectPolicy {
-        self.random = Rc::new(random);
+        self.random = Some(Arc::new(random));
         self
     }
 
@@ -180,16 +180,18 @@ impl ReconnectPolicy {
         Duration::from_secs_f64(ceiling.max(0.0))
     }
 
-    /// The delay before the `attempt`-th retry in a row: uniformly random below the
-    /// ceiling, whole milliseconds.
+    /// The delay before the `attempt`-th retry in a row for the random draw `unit` in
+    /// `[0, 1)`: that fraction of the ceiling, whole milliseconds. The socket draws `unit`
+    /// from [`random`](Self::random), so delays are uniformly random below the ceiling.
+    /// Values outside `[0, 1]` are clamped.
     ///
     /// ```
     /// # use std::time::Duration;
-    /// let policy = browser_websocket::ReconnectPolicy::default().random(|| 0.25);
-    /// assert_eq!(policy.delay(3), Duration::from_secs(1)); // a quarter of 4 s
+    /// let policy = browser_websocket::ReconnectPolicy::default();
+    /// assert_eq!(policy.delay(3, 0.25), Duration::from_secs(1)); // a quarter of 4 s
     /// ```
-    pub fn delay(&self, attempt: u32) -> Duration {
-        let unit = (self.random)().clamp(0.0, 1.0);
+    pub fn delay(&self, attempt: u32, unit: f64) -> Duration {
+        let unit = unit.clamp(0.0, 1.0);
         let millis = (self.delay_ceiling(attempt).as_secs_f64() * 1000.0 * unit).floor();
         Duration::from_millis(millis as u64)
     }
@@ -210,6 +212,15 @@ impl ReconnectPolicy {
         (self.retry_when)(close)
     }
 
+    /// A draw for the jitter: from your [`random`](Self::random) if set, else from
+    /// `runtime` (the socket's `Math.random` draw).
+    pub(crate) fn draw(&self, runtime: impl FnOnce() -> f64) -> f64 {
+        match &self.random {
+            Some(random) => random(),
+            None => runtime(),
+        }
+    }
+
     /// Whether a connection open this long resets the failure count.
     pub(crate) fn is_stable(&self, open_for: Duration) -> bool {
         open_for >= self.stable_after
@@ -224,8 +235,8 @@ impl Default for ReconnectPolicy {
             max_delay: Duration::from_secs(30),
             max_attempts: None,
             stable_after: Duration::from_secs(5),
-            retry_when: Rc::new(ReconnectPolicy::retries_by_default),
-            random: Rc::new(crate::browser::global::random),
+            retry_when: Arc::new(ReconnectPolicy::retries_by_default),
+            random: None,
         }
     }
 }
@@ -238,6 +249,7 @@ impl fmt::Debug for ReconnectPolicy {
             .field("max_delay", &self.max_delay)
             .field("max_attempts", &self.max_attempts)
             .field("stable_after", &self.stable_after)
+            .field("random", &self.random.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -245,10 +257,6 @@ impl fmt::Debug for ReconnectPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(unit: f64) -> ReconnectPolicy {
-        ReconnectPolicy::default().random(move || unit)
-    }
 
     fn close(code: CloseCode) -> CloseEvent {
         CloseEvent {
@@ -273,16 +281,25 @@ mod tests {
 
     #[test]
     fn full_jitter_spans_zero_to_the_ceiling() {
-        assert_eq!(fixed(0.0).delay(4), Duration::ZERO);
-        assert_eq!(fixed(0.5).delay(4), Duration::from_secs(4));
-        assert!(fixed(0.999_999).delay(4) < Duration::from_secs(8));
-        assert!(fixed(0.999_999).delay(4) >= Duration::from_millis(7_999));
+        let policy = ReconnectPolicy::default();
+        assert_eq!(policy.delay(4, 0.0), Duration::ZERO);
+        assert_eq!(policy.delay(4, 0.5), Duration::from_secs(4));
+        assert!(policy.delay(4, 0.999_999) < Duration::from_secs(8));
+        assert!(policy.delay(4, 0.999_999) >= Duration::from_millis(7_999));
     }
 
     #[test]
     fn out_of_range_random_values_are_clamped() {
-        assert_eq!(fixed(-3.0).delay(1), Duration::ZERO);
-        assert_eq!(fixed(7.0).delay(1), Duration::from_secs(1));
+        let policy = ReconnectPolicy::default();
+        assert_eq!(policy.delay(1, -3.0), Duration::ZERO);
+        assert_eq!(policy.delay(1, 7.0), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn your_random_replaces_the_runtime_s_which_is_then_not_called() {
+        let policy = ReconnectPolicy::default().random(|| 0.25);
+        assert_eq!(policy.draw(|| unreachable!("Math.random")), 0.25);
+        assert_eq!(ReconnectPolicy::default().draw(|| 0.75), 0.75);
     }
 
     #[test]

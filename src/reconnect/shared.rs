@@ -5,7 +5,8 @@ use std::rc::Rc;
 use std::task::Waker;
 
 use super::pending_sends::PendingSends;
-use super::status::{Phase, StatusBoard};
+use super::phase::Phase;
+use super::status_board::StatusBoard;
 use crate::browser::global::now_ms;
 use crate::{BinaryType, CloseCode, ConnectionStatus, Error, Message, ReadyState, Sent, WebSocket};
 

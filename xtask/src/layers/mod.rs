@@ -32,6 +32,7 @@ const LAYERS: [(&str, &[&str]); 7] = [
             "binary_type",
             "close",
             "close_check",
+            "connection_status",
             "error",
             "event",
             "inbox_limit",
