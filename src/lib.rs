@@ -154,6 +154,9 @@ mod socket;
 // Optional layers on top.
 #[cfg(feature = "io")]
 mod byte_stream;
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub mod rpc;
 #[cfg(feature = "serde")]
 mod typed;
 #[cfg(feature = "ui")]

@@ -72,7 +72,7 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    fn new(reason: impl fmt::Display) -> DecodeError {
+    pub(crate) fn new(reason: impl fmt::Display) -> DecodeError {
         DecodeError {
             reason: reason.to_string(),
         }

@@ -287,10 +287,9 @@ mod tests {
     use crate::{Error, Json};
     use std::cell::RefCell;
 
-    fn session() -> (
-        Session<String, String, Json>,
-        Rc<RefCell<Vec<Change<String>>>>,
-    ) {
+    type Seen = Rc<RefCell<Vec<Change<String>>>>;
+
+    fn session() -> (Session<String, String, Json>, Seen) {
         let changes = Rc::new(RefCell::new(Vec::new()));
         let seen = Rc::clone(&changes);
         let session = Session::new(FeedOptions::default(), move |change| {

@@ -45,7 +45,7 @@ const LAYERS: [(&str, &[&str]); 7] = [
     ("flow", &["flow"]),
     ("socket", &["socket"]),
     ("reconnect", &["reconnect"]),
-    ("on top", &["typed", "byte_stream"]),
+    ("on top", &["typed", "byte_stream", "rpc"]),
     ("frameworks", &["ui"]),
 ];
 
