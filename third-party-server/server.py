@@ -7,6 +7,14 @@ Routes:
   /close/<code>?reason=<r>   closes at once with that code and reason
   /record/<id>               remembers how the client closed (code and reason received)
   /report/<id>               sends what /record/<id> saw: "close <code> <reason>" or "gone"
+  /jsonrpc                   a JSON-RPC 2.0 server on PyPI's `jsonrpcserver`, for
+                             `tests/browser/rpc.rs`; each request is answered on a task of
+                             its own, so slow calls do not hold up quick ones. Methods:
+                             add(a, b); refuse() (error -32001 with data); slow(ms, value);
+                             announce(text) (a notification "announced" first, then true);
+                             stray() (a reply to id 999999 first, then true); go_away()
+                             (closes with 1001, no reply); seen() (the methods this
+                             connection received before, in order)
 
 The first line on stdout is `listening on 127.0.0.1:<port>`, as for the project's own test
 server.
@@ -14,9 +22,11 @@ server.
 
 import argparse
 import asyncio
+import json
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from jsonrpcserver import Error, Success, async_dispatch, method
 from websockets.asyncio.server import serve
 from websockets.exceptions import ConnectionClosed
 
@@ -64,6 +74,72 @@ async def report(ws, record_id: str):
     await ws.close(1000, "")
 
 
+# JSON-RPC methods: `context` is the connection, with the methods it received (`seen`).
+@method
+async def add(context, a, b):
+    return Success(a + b)
+
+
+@method
+async def refuse(context):
+    return Error(-32001, "refused", {"why": "asked to"})
+
+
+@method
+async def slow(context, ms, value):
+    await asyncio.sleep(ms / 1000)
+    return Success(value)
+
+
+@method
+async def announce(context, text):
+    note = {"jsonrpc": "2.0", "method": "announced", "params": [text]}
+    await context["ws"].send(json.dumps(note))
+    return Success(True)
+
+
+@method
+async def stray(context):
+    await context["ws"].send(json.dumps({"jsonrpc": "2.0", "id": 999999, "result": 0}))
+    return Success(True)
+
+
+@method
+async def go_away(context):
+    await context["ws"].close(1001, "going away")
+    return Success(True)
+
+
+@method
+async def seen(context):
+    return Success(context["seen"][:-1])
+
+
+async def answer(ws, context, request: str):
+    try:
+        context["seen"].append(json.loads(request).get("method"))
+    except (ValueError, AttributeError):
+        pass
+    response = await async_dispatch(request, context=context)
+    if response:
+        try:
+            await ws.send(response)
+        except ConnectionClosed:
+            pass
+
+
+async def jsonrpc(ws):
+    context = {"ws": ws, "seen": []}
+    tasks = set()
+    try:
+        async for request in ws:
+            task = asyncio.create_task(answer(ws, context, request))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+    except ConnectionClosed:
+        pass
+
+
 async def route(ws):
     url = urlsplit(ws.request.path)
     parts = [unquote(p) for p in url.path.split("/") if p]
@@ -77,6 +153,8 @@ async def route(ws):
             await record(ws, record_id)
         case ["report", record_id]:
             await report(ws, record_id)
+        case ["jsonrpc"]:
+            await jsonrpc(ws)
         case _:
             await ws.close(4404, "no such route")
 

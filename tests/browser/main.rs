@@ -28,6 +28,8 @@ mod lifecycle;
 mod messages;
 mod reconnect;
 mod reconnect_handle;
+#[cfg(feature = "rpc")]
+mod rpc;
 mod split;
 #[cfg(feature = "stream")]
 mod stream_transport;

@@ -17,7 +17,7 @@ const THIRD_PARTY: &str = match option_env!("BROWSER_WEBSOCKET_THIRD_PARTY_SERVE
     None => "127.0.0.1:9002",
 };
 
-fn url(path: &str) -> String {
+pub(crate) fn url(path: &str) -> String {
     format!("ws://{THIRD_PARTY}{path}")
 }
 

@@ -1,5 +1,6 @@
-//! Python's `websockets`, the third-party server the browser tests also run against:
-//! installed from PyPI into a virtual environment under `target/`.
+//! Python's `websockets`, the third-party server the browser tests also run against, and
+//! `jsonrpcserver`, the JSON-RPC 2.0 server on its `/jsonrpc` route: installed from PyPI
+//! into a virtual environment under `target/`.
 
 use crate::cmd::{self, announce, command, probe, target_dir};
 use crate::failure::{Failure, Result};
@@ -7,6 +8,9 @@ use std::path::PathBuf;
 
 /// The `websockets` release the third-party tests were written against.
 pub const WEBSOCKETS_VERSION: &str = "15.0.1";
+
+/// The `jsonrpcserver` release the RPC tests were written against.
+pub const JSONRPCSERVER_VERSION: &str = "5.0.9";
 
 /// The virtual environment's directory.
 fn venv() -> PathBuf {
@@ -20,14 +24,16 @@ pub fn system_python() -> Option<PathBuf> {
         .find_map(cmd::find_in_path)
 }
 
-/// The venv's Python with `websockets` installed, made now if missing.
+/// The venv's Python with `websockets` and `jsonrpcserver` installed, made now if
+/// missing.
 pub fn ensure_websockets() -> Result<PathBuf> {
     let python = venv().join("bin").join("python");
-    let wanted = format!("websockets {WEBSOCKETS_VERSION}");
+    let wanted = format!("websockets {WEBSOCKETS_VERSION}, jsonrpcserver {JSONRPCSERVER_VERSION}");
     let installed = || {
         probe(command(&python).args([
             "-c",
-            "import websockets; print('websockets', websockets.__version__)",
+            "import websockets, jsonrpcserver, importlib.metadata as m; \
+             print('websockets', websockets.__version__ + ', jsonrpcserver', m.version('jsonrpcserver'))",
         ]))
         .is_some_and(|out| out.trim() == wanted)
     };
@@ -59,12 +65,13 @@ pub fn ensure_websockets() -> Result<PathBuf> {
         "--quiet",
         "--disable-pip-version-check",
         &format!("websockets=={WEBSOCKETS_VERSION}"),
+        &format!("jsonrpcserver=={JSONRPCSERVER_VERSION}"),
     ]))?;
     if installed() {
         Ok(python)
     } else {
         Err(Failure::new(format!(
-            "pip installed websockets, but {} does not import {wanted}",
+            "pip installed websockets and jsonrpcserver, but {} does not import {wanted}",
             python.display()
         )))
     }

@@ -10,7 +10,7 @@ use crate::setup::WASM32;
 
 /// The library's optional features, on in every check so that their code is linted and
 /// tested too.
-pub const LIBRARY_FEATURES: &str = "serde,io,stream";
+pub const LIBRARY_FEATURES: &str = "serde,io,stream,rpc";
 
 /// The same, named from the workspace root.
 pub const WORKSPACE_FEATURES: &str =
