@@ -9,12 +9,12 @@
 //! | `session.rs` | the page's handle on the current connection, in either mode |
 //! | `driver.rs` | the task that owns the connection: commands, events, bursts, ticks |
 //! | `connection.rs` | plain mode: one split socket's events, commands and readouts |
-//! | `reconnecting.rs` | the same for a `ReconnectingWebSocket`, and how the page builds one |
+//! | `reconnecting.rs` | the same for a `ReconnectingWebSocket`, its status stream included, and how the page builds one |
 //! | `burst.rs` | 32 MiB through the socket's `Sink` |
 //! | `controls.rs` | the form fields and what their text means |
 //! | `view.rs`, `status.rs`, `log.rs` | what the page shows |
 //! | `describe.rs` | messages and close events as the log shows them |
-//! | `counters.rs`, `outbox.rs`, `reconnect_status.rs`, `format.rs` | pure logic, tested natively |
+//! | `counters.rs`, `outbox.rs`, `format.rs` | pure logic, tested natively |
 //! | `dom.rs` | web-sys helpers |
 #![forbid(unsafe_code)]
 
@@ -29,7 +29,6 @@ mod driver;
 mod format;
 mod log;
 mod outbox;
-mod reconnect_status;
 mod reconnecting;
 mod session;
 mod status;

@@ -1,9 +1,13 @@
 //! Reconnect mode: the socket Connect makes when "Reconnect automatically" is ticked, and
-//! how the task drives it: its events (the reconnects between connections included), the
-//! buttons' commands, and the readouts, with the Reconnect line's countdown.
+//! how the task drives it: its events (the reconnects between connections included), its
+//! status changes, the buttons' commands, and the readouts.
 //!
-//! A `ReconnectingWebSocket` is not split into halves: the task keeps it in a [`Shared`]
-//! cell, polls its events from there, and a burst sends through the same socket's `Sink`.
+//! The Reconnect line shows the library's own [`ConnectionStatus`]: the task follows
+//! `status_changes()`, and each tick reads `status()` again for the countdown.
+//!
+//! A `ReconnectingWebSocket` is not split into halves: the task keeps it in a
+//! [`SocketCell`], polls its events from there, and a burst sends through the same
+//! socket's `Sink`.
 
 use std::cell::RefCell;
 use std::pin::Pin;
@@ -12,8 +16,9 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use browser_websocket::{
-    BinaryType, Error, GiveUp, Heartbeat, Message, OfflineQueue, ReconnectEvent, ReconnectPolicy,
-    ReconnectingWebSocket, Sent, WebSocket, WebSocketBuilder, WhenFull,
+    BinaryType, ClosedBecause, ConnectionStatus, Error, GiveUp, Heartbeat, Message, OfflineQueue,
+    ReconnectEvent, ReconnectPolicy, ReconnectingWebSocket, Sent, StatusChanges, WebSocket,
+    WebSocketBuilder, WhenFull,
 };
 use futures_util::{Sink, SinkExt, StreamExt};
 
@@ -25,7 +30,6 @@ use crate::driver::{open_detail, Burst, Readouts, Socket};
 use crate::format;
 use crate::log::Kind;
 use crate::outbox::Outbox;
-use crate::reconnect_status::Phase;
 use crate::session::Command;
 
 /// The page's retry policy: the first retry waits a random 0–500 ms, and the ceiling
@@ -83,10 +87,10 @@ pub fn describe_options(options: ReconnectOptions) -> String {
 /// which sends through its `Sink`. Each borrows it for one call at a time, never across
 /// an `.await`, so the two never meet.
 #[derive(Clone)]
-struct Shared(Rc<RefCell<ReconnectingWebSocket>>);
+struct SocketCell(Rc<RefCell<ReconnectingWebSocket>>);
 
 /// The socket's own `Sink`, one borrow per call.
-impl Sink<Message> for Shared {
+impl Sink<Message> for SocketCell {
     type Error = Error;
 
     fn poll_ready(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
@@ -109,19 +113,25 @@ impl Sink<Message> for Shared {
 /// What a burst hands back: how it went, and when it started.
 pub type BurstEnd = (Result<(), Error>, f64);
 
+/// What the task hears from a reconnecting socket.
+pub enum Update {
+    Event(ReconnectEvent),
+    /// The status changed, perhaps with no event: a retry's timer fired.
+    Status(ConnectionStatus),
+}
+
 /// A reconnecting socket, as the task drives it.
 pub struct Reconnecting {
-    ws: Shared,
+    ws: SocketCell,
+    /// `None` once it has yielded `Closed`, its last.
+    status_changes: Option<StatusChanges>,
     queue: OfflineQueue,
     /// What was handed to the socket and has not left yet: Out counts it once it has.
     outbox: Rc<RefCell<Outbox>>,
-    phase: Phase,
-    /// Retries that opened.
-    reconnects: u32,
+    /// Connections that opened; all but the first were retries.
+    opens: u32,
     /// A retry's socket starts with Connect's binaryType; the page sets this one on it.
     binary_type: BinaryType,
-    /// Whether Close or Disconnect ended it, for the last line of the log.
-    closed_by_page: bool,
 }
 
 impl Reconnecting {
@@ -129,24 +139,31 @@ impl Reconnecting {
     pub fn new(ws: ReconnectingWebSocket, queue: OfflineQueue) -> Reconnecting {
         let binary_type = ws.with_socket(WebSocket::binary_type).unwrap_or_default();
         Reconnecting {
-            ws: Shared(Rc::new(RefCell::new(ws))),
+            status_changes: Some(ws.status_changes()),
+            ws: SocketCell(Rc::new(RefCell::new(ws))),
             queue,
             outbox: Rc::new(RefCell::new(Outbox::default())),
-            phase: Phase::Connecting,
-            reconnects: 0,
+            opens: 0,
             binary_type,
-            closed_by_page: false,
         }
     }
 }
 
 impl Socket for Reconnecting {
-    type Event = ReconnectEvent;
+    type Event = Update;
     type BurstEnd = BurstEnd;
 
-    fn poll_event(&mut self, cx: &mut Context<'_>) -> Poll<Option<ReconnectEvent>> {
-        // Polling the stream is also what runs the retries and the heartbeat.
-        self.ws.0.borrow_mut().poll_next_unpin(cx)
+    fn poll_event(&mut self, cx: &mut Context<'_>) -> Poll<Option<Update>> {
+        if let Some(changes) = &mut self.status_changes {
+            match changes.poll_next_unpin(cx) {
+                Poll::Ready(Some(status)) => return Poll::Ready(Some(Update::Status(status))),
+                Poll::Ready(None) => self.status_changes = None,
+                Poll::Pending => {}
+            }
+        }
+        // Polling the events is also what runs the retries and the heartbeat.
+        let event = self.ws.0.borrow_mut().poll_next_unpin(cx);
+        event.map(|event| event.map(Update::Event))
     }
 
     fn command(&mut self, readouts: &mut Readouts, command: Command) {
@@ -155,11 +172,11 @@ impl Socket for Reconnecting {
             // The driver starts bursts itself.
             Command::Burst => {}
             Command::Close { code, reason } => {
+                let retry = self.retry_after_close();
                 let closed = self.ws.0.borrow().close_with(code, &reason);
                 match closed {
                     Ok(()) => {
-                        self.closed_by_page = true;
-                        let text = format!("closing with {code} {reason:?} for good: no retry");
+                        let text = format!("closing with {code} {reason:?} for good: {retry}");
                         readouts.view.log.add(Kind::Info, &text);
                     }
                     Err(error) => readouts.view.report("Close failed", &error),
@@ -167,12 +184,12 @@ impl Socket for Reconnecting {
                 self.refresh(readouts);
             }
             Command::Disconnect => {
+                let retry = self.retry_after_close();
                 let closed = self.ws.0.borrow().close();
                 match closed {
                     Ok(()) => {
-                        self.closed_by_page = true;
-                        let text = "closing with 1000 for good: no retry";
-                        readouts.view.log.add(Kind::Info, text);
+                        let text = format!("closing with 1000 for good: {retry}");
+                        readouts.view.log.add(Kind::Info, &text);
                     }
                     Err(error) => readouts.view.report("Disconnect failed", &error),
                 }
@@ -247,7 +264,11 @@ impl Socket for Reconnecting {
         self.refresh(readouts);
     }
 
-    fn event(&mut self, readouts: &mut Readouts, event: ReconnectEvent) {
+    fn event(&mut self, readouts: &mut Readouts, update: Update) {
+        let event = match update {
+            Update::Event(event) => event,
+            Update::Status(status) => return self.show(readouts, &status),
+        };
         // Messages wait for the next tick: a flood must not redraw the readouts per message.
         let redraw = !matches!(event, ReconnectEvent::Message(_));
         let log = &readouts.view.log;
@@ -255,21 +276,13 @@ impl Socket for Reconnecting {
             ReconnectEvent::Open => self.opened(readouts),
             ReconnectEvent::Message(message) => readouts.received(&message),
             ReconnectEvent::Error => readouts.browser_error(),
-            ReconnectEvent::Closed(close) => {
-                self.phase = Phase::Closed;
-                log.add(Kind::Closed, &describe::close(&close));
-            }
+            ReconnectEvent::Closed(close) => log.add(Kind::Closed, &describe::close(&close)),
             ReconnectEvent::Reconnecting { attempt, delay } => {
                 let millis = delay.as_millis();
-                self.phase = Phase::Waiting {
-                    attempt,
-                    at_ms: now() + millis as f64,
-                };
                 let text = format!("Reconnecting attempt {attempt} in {millis} ms");
                 log.add(Kind::Reconnecting, &text);
             }
             ReconnectEvent::GaveUp(why) => {
-                self.phase = Phase::GaveUp;
                 let text = match why {
                     GiveUp::AttemptsExhausted { attempts } => {
                         format!("after {attempts} retries in a row")
@@ -288,54 +301,30 @@ impl Socket for Reconnecting {
     /// The stream ended: the socket is closed for good, or gave up.
     fn events_ended(&mut self, readouts: &mut Readouts) {
         readouts.live.set(false);
-        let why = match self.phase {
-            Phase::GaveUp => None,
-            Phase::Waiting { .. } | Phase::Retrying { .. } => {
-                Some("closed by the page while waiting to retry: the retry is cancelled")
-            }
-            _ if self.closed_by_page => Some("closed by the page: no retry follows"),
-            _ => Some("the policy does not retry this close: no retry follows"),
+        let (status, unsent) = {
+            let ws = self.ws.0.borrow();
+            (ws.status(), ws.queued())
         };
-        if self.phase != Phase::GaveUp {
-            self.phase = Phase::Ended;
-        }
-        let unsent = self.ws.0.borrow().queued();
         let unsent = match unsent {
             0 => String::new(),
             n => format!(" ({n} queued messages never went out)"),
         };
-        if let Some(why) = why {
-            readouts.view.log.add(Kind::Info, &format!("{why}{unsent}"));
-        } else if !unsent.is_empty() {
-            readouts.view.log.add(Kind::Info, unsent.trim());
+        if let ConnectionStatus::Closed(ClosedBecause::GaveUp(_)) = status {
+            // The GaveUp line has said why.
+            if !unsent.is_empty() {
+                readouts.view.log.add(Kind::Info, unsent.trim());
+            }
+        } else {
+            let text = format!("{status} · no retry follows{unsent}");
+            readouts.view.log.add(Kind::Info, &text);
         }
-        self.refresh(readouts);
+        self.show(readouts, &status);
     }
 
     fn refresh(&mut self, readouts: &mut Readouts) {
-        let (state, buffered, queued, has_socket) = {
-            let ws = self.ws.0.borrow();
-            (
-                ws.ready_state(),
-                ws.with_socket(WebSocket::buffered_amount).unwrap_or(0),
-                ws.queued(),
-                ws.with_socket(|_| ()).is_some(),
-            )
-        };
-        // The retry has started: while waiting there is no socket at all.
-        if let (Phase::Waiting { attempt, .. }, true) = (self.phase, has_socket) {
-            self.phase = Phase::Retrying { attempt };
-        }
-        self.settle_outbox(readouts, queued);
-        let status = &readouts.view.status;
-        if self.phase.is_reconnecting() {
-            status.show_reconnecting();
-        } else {
-            status.show_state(state);
-        }
-        readouts.show_traffic(buffered);
-        let status = &readouts.view.status;
-        status.show_reconnect(self.phase, now(), self.reconnects, queued);
+        // Read afresh, for the countdown: `Waiting`'s `retry_in` is as of the read.
+        let status = self.ws.0.borrow().status();
+        self.show(readouts, &status);
     }
 }
 
@@ -372,11 +361,44 @@ impl Reconnecting {
         self.refresh(readouts);
     }
 
+    /// Redraws the readouts, with `status` on the Reconnect line.
+    fn show(&self, readouts: &mut Readouts, status: &ConnectionStatus) {
+        let (state, buffered, queued) = {
+            let ws = self.ws.0.borrow();
+            (
+                ws.ready_state(),
+                ws.with_socket(WebSocket::buffered_amount).unwrap_or(0),
+                ws.queued(),
+            )
+        };
+        self.settle_outbox(readouts, queued);
+        let view = &readouts.view.status;
+        if between_connections(status) {
+            view.show_reconnecting();
+        } else {
+            view.show_state(state);
+        }
+        readouts.show_traffic(buffered);
+        let reconnects = self.opens.saturating_sub(1);
+        readouts
+            .view
+            .status
+            .show_reconnect(status, reconnects, queued);
+    }
+
+    /// What a close from the page does to the retries, for the log.
+    fn retry_after_close(&self) -> &'static str {
+        if between_connections(&self.ws.0.borrow().status()) {
+            "the retry is cancelled"
+        } else {
+            "no retry"
+        }
+    }
+
     /// A connection opened: the first, or a retry that worked, which has just sent what
     /// the offline queue held.
     fn opened(&mut self, readouts: &Readouts) {
-        let reconnected = self.phase.is_reconnecting();
-        self.phase = Phase::Open;
+        self.opens += 1;
         self.apply_binary_type();
         let (url, protocol, queued) = {
             let ws = self.ws.0.borrow();
@@ -388,9 +410,8 @@ impl Reconnecting {
         };
         let flushed = self.settle_outbox(readouts, queued);
         let mut detail = open_detail(&url, &protocol);
-        if reconnected {
-            self.reconnects += 1;
-            detail = format!("reconnect {} · {detail}", self.reconnects);
+        if self.opens > 1 {
+            detail = format!("reconnect {} · {detail}", self.opens - 1);
         }
         if flushed > 0 {
             detail.push_str(&format!(" · the {flushed} queued messages went first"));
@@ -415,5 +436,43 @@ impl Reconnecting {
             counters.record(Direction::Out, *bytes, now());
         }
         left.len()
+    }
+}
+
+/// Whether the socket is between connections, so that the badge reads RECONNECTING rather
+/// than the readyState of the socket in between (`CLOSED`, then `CONNECTING`).
+fn between_connections(status: &ConnectionStatus) -> bool {
+    matches!(
+        status,
+        ConnectionStatus::Waiting { .. }
+            | ConnectionStatus::Offline { .. }
+            | ConnectionStatus::Reconnecting { .. }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn only_waiting_offline_and_retrying_are_between_connections() {
+        let between = [
+            ConnectionStatus::Waiting {
+                attempt: 1,
+                retry_in: Duration::ZERO,
+            },
+            ConnectionStatus::Offline { attempt: 1 },
+            ConnectionStatus::Reconnecting { attempt: 1 },
+        ];
+        assert!(between.iter().all(between_connections));
+        let settled = [
+            ConnectionStatus::Connecting,
+            ConnectionStatus::Open,
+            ConnectionStatus::Closing,
+            ConnectionStatus::Closed(ClosedBecause::ByYou),
+        ];
+        assert!(!settled.iter().any(between_connections));
     }
 }

@@ -1,13 +1,12 @@
 //! The live readouts: the readyState badge, the bufferedAmount gauge, the counters and,
 //! for a reconnecting socket, the Reconnect line.
 
-use browser_websocket::{ReadyState, WaterMarks};
+use browser_websocket::{ConnectionStatus, ReadyState, WaterMarks};
 use web_sys::{Document, Element};
 
 use crate::counters::{Counters, Direction};
 use crate::dom::{by_id, set_text, PageError};
 use crate::format;
-use crate::reconnect_status::Phase;
 
 /// The gauge's full scale: twice the Sink's default high-water mark, so both marks show.
 pub const GAUGE_MAX: u32 = 2 * WaterMarks::DEFAULT_HIGH;
@@ -26,7 +25,7 @@ pub struct Status {
     rate_out: Element,
     /// The Reconnect line, hidden unless the socket reconnects.
     reconnect: Element,
-    reconnect_phase: Element,
+    reconnect_status: Element,
     reconnects: Element,
     queued: Element,
 }
@@ -45,7 +44,7 @@ impl Status {
             rate_in: by_id(document, "rate-in")?,
             rate_out: by_id(document, "rate-out")?,
             reconnect: by_id(document, "reconnect-line")?,
-            reconnect_phase: by_id(document, "reconnect-phase")?,
+            reconnect_status: by_id(document, "reconnect-status")?,
             reconnects: by_id(document, "reconnects")?,
             queued: by_id(document, "queued")?,
         };
@@ -70,11 +69,12 @@ impl Status {
         let _ = self.state.set_attribute("data-state", state);
     }
 
-    /// The Reconnect line: the phase with its countdown, the reconnects so far and the
-    /// offline queue's length; `data-*` attributes hold the same for scripts.
-    pub fn show_reconnect(&self, phase: Phase, now_ms: f64, reconnects: u32, queued: usize) {
-        set_text(&self.reconnect_phase, &phase.describe(now_ms));
-        let _ = self.reconnect.set_attribute("data-phase", phase.name());
+    /// The Reconnect line: the library's status in its own words (`retry 2 in 1.5 s`),
+    /// the reconnects so far and the offline queue's length; `data-status` holds the
+    /// status's kind, `data-count` the numbers, for the stylesheet and for scripts.
+    pub fn show_reconnect(&self, status: &ConnectionStatus, reconnects: u32, queued: usize) {
+        set_text(&self.reconnect_status, &status.to_string());
+        let _ = self.reconnect.set_attribute("data-status", status.kind());
         for (element, value) in [
             (&self.reconnects, reconnects as usize),
             (&self.queued, queued),

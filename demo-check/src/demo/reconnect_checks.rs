@@ -94,16 +94,32 @@ pub async fn run(
             async {
                 let mark = page.log_mark().await?;
                 page.click("disconnect").await?;
-                page.wait_for_attribute("reconnect-line", "data-phase", "ended")
+                page.wait_for_attribute("reconnect-line", "data-status", "closed")
                     .await?;
                 // A retry may be logged between the mark and the click: only what comes
                 // after the close itself counts.
                 let closing = page
-                    .wait_for_entry(mark, "info", &["closing with 1000 for good"])
+                    .wait_for_entry(
+                        mark,
+                        "info",
+                        &["closing with 1000 for good: the retry is cancelled"],
+                    )
                     .await?;
-                page.wait_for_entry(mark, "info", &["4 queued messages never went out"])
-                    .await?;
+                page.wait_for_entry(
+                    mark,
+                    "info",
+                    &[
+                        "closed by you · no retry follows",
+                        "4 queued messages never went out",
+                    ],
+                )
+                .await?;
                 no_retry_after(page, closing.seq).await?;
+                expect_eq(
+                    "the Reconnect line",
+                    &page.text("reconnect-status").await?,
+                    "closed by you",
+                )?;
                 expect_eq("the badge", &page.text("state").await?, "CLOSED")
             },
         )
@@ -120,10 +136,10 @@ pub async fn run(
                 page.click("connect").await?;
                 page.wait_for_entry(mark, "open", &[]).await?;
                 page.wait_for_state("OPEN").await?;
-                page.wait_for_attribute("reconnect-line", "data-phase", "open")
+                page.wait_for_attribute("reconnect-line", "data-status", "open")
                     .await?;
                 page.record_texts("state").await?;
-                page.record_texts("reconnect-phase").await?;
+                page.record_texts("reconnect-status").await?;
                 page.fill("text", "echoed, then dropped").await?;
                 page.click("send-text").await?;
                 page.wait_for_entry(mark, "message", &["\"echoed, then dropped\""])
@@ -145,14 +161,16 @@ pub async fn run(
                 if !badges.iter().any(|text| text == "RECONNECTING") {
                     return Err(format!("the badge never read RECONNECTING: {badges:?}"));
                 }
-                let lines = page.texts_seen("reconnect-phase").await?;
-                if !lines
-                    .iter()
-                    .any(|text| text.starts_with("attempt 1, retry in "))
-                {
+                // The library's own status texts (`ConnectionStatus`'s Display).
+                let lines = page.texts_seen("reconnect-status").await?;
+                if !lines.iter().any(|text| text.starts_with("retry 1 in ")) {
                     return Err(format!("the Reconnect line never counted down: {lines:?}"));
                 }
-                Ok(())
+                expect_eq(
+                    "the Reconnect line",
+                    &page.text("reconnect-status").await?,
+                    "open",
+                )
             },
         )
         .await?;
@@ -166,11 +184,16 @@ pub async fn run(
                 page.click("disconnect").await?;
                 page.wait_for_entry(mark, "closed", &["1000", "wasClean true"])
                     .await?;
-                page.wait_for_attribute("reconnect-line", "data-phase", "ended")
+                page.wait_for_attribute("reconnect-line", "data-status", "closed")
                     .await?;
-                page.wait_for_entry(mark, "info", &["closed by the page: no retry follows"])
+                page.wait_for_entry(mark, "info", &["closed by you · no retry follows"])
                     .await?;
                 no_retry_after(page, mark).await?;
+                expect_eq(
+                    "the Reconnect line",
+                    &page.text("reconnect-status").await?,
+                    "closed by you",
+                )?;
                 expect_eq("the badge", &page.text("state").await?, "CLOSED")
             },
         )
