@@ -50,6 +50,8 @@
 //! # Features
 //! They mirror Leptos's and turn Leptos's on: `csr`, `hydrate`, `ssr`. Enable the same
 //! one as for `leptos` in each build: `ssr` in the server's, `hydrate` in the client's.
+//! `rpc` adds [`use_rpc`]: calls with replies and timeouts (JSON-RPC 2.0 built in) over a
+//! connection of the component's own, `Copy` for actions.
 //!
 //! # Server-side rendering
 //! With `ssr` (and on any target but wasm32) the hook creates its signals and never
@@ -63,7 +65,10 @@
 //! - `use_websocket.rs`: [`use_websocket`], [`use_websocket_with`] and their
 //!   [`UseWebSocket`]: a [`Session`](browser_websocket::ui::Session) wired to signals,
 //!   an effect on the URL and the owner's cleanup;
-//! - `sender.rs`: [`Sender`], the session's sender made `Copy`.
+//! - `sender.rs`: [`Sender`], the session's sender made `Copy`;
+//! - `use_rpc.rs` (feature `rpc`): [`use_rpc`] and its `Copy` [`UseRpc`], the core's
+//!   [`Rpc`](browser_websocket::rpc::Rpc) kept for the owner's life;
+//! - `call.rs` (feature `rpc`): [`RpcCall`], a call made through it.
 //!
 //! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
 //! the session (options, reconnect on a new URL, `keep_last`), the options, and the task
@@ -72,7 +77,11 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "rpc")]
+mod call;
 mod sender;
+#[cfg(feature = "rpc")]
+mod use_rpc;
 mod use_websocket;
 
 /// How [`use_websocket_with`] connects and delivers: the core's
@@ -81,6 +90,17 @@ mod use_websocket;
 pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
 pub use sender::Sender;
 pub use use_websocket::{UseWebSocket, use_websocket, use_websocket_with};
+
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use call::RpcCall;
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use use_rpc::{UseRpc, use_rpc};
+// The core's types `use_rpc` is typed by and answered with.
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use browser_websocket::rpc::{Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;

@@ -196,7 +196,7 @@ where
 }
 
 /// Whether this build talks to a browser: wasm32, and not the server side of SSR.
-fn in_browser() -> bool {
+pub(crate) fn in_browser() -> bool {
     cfg!(all(target_arch = "wasm32", not(feature = "ssr")))
 }
 

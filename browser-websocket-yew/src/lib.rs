@@ -51,6 +51,8 @@
 //! # Features
 //! They mirror Yew's and only turn Yew's on: `csr`, `hydration`, `ssr`. A library
 //! needs none; an app enables the one its build uses (or enables Yew's directly).
+//! `rpc` adds [`use_rpc`]: calls with replies and timeouts (JSON-RPC 2.0 built in) over a
+//! connection of the component's own.
 //!
 //! # Server-side rendering
 //! Yew runs no effects while rendering on the server, and the hook connects in an
@@ -62,7 +64,10 @@
 //! - `hook.rs`: [`use_websocket`], [`use_websocket_with`] and their [`UseWebSocket`]:
 //!   a [`Session`](browser_websocket::ui::Session) wired to a reducer and the effect;
 //! - `messages.rs`: [`Messages`], the append-only list;
-//! - `state.rs`: the reducer each change goes through (pure, tested natively).
+//! - `state.rs`: the reducer each change goes through (pure, tested natively);
+//! - `rpc.rs` (feature `rpc`): [`use_rpc`] and its [`UseRpc`], the core's
+//!   [`Rpc`](browser_websocket::rpc::Rpc) made and dropped by an effect;
+//! - `call.rs` (feature `rpc`): [`RpcCall`], a call made through it.
 //!
 //! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
 //! the session (options, reconnect on a new URL, `keep_last`), the [`Sender`], the
@@ -71,8 +76,12 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "rpc")]
+mod call;
 mod hook;
 mod messages;
+#[cfg(feature = "rpc")]
+mod rpc;
 mod state;
 
 /// How [`use_websocket_with`] connects and delivers: the core's
@@ -81,6 +90,17 @@ mod state;
 pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
 pub use hook::{UseWebSocket, use_websocket, use_websocket_with};
 pub use messages::{Iter, Messages};
+
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use call::RpcCall;
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use rpc::{UseRpc, use_rpc};
+// The core's types `use_rpc` is typed by and answered with.
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use browser_websocket::rpc::{Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;

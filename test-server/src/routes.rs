@@ -13,6 +13,7 @@ mod refuse;
 mod reject;
 mod report;
 mod room;
+mod room_rpc;
 mod silent;
 mod sink;
 mod stall;
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/report/{id}", get(report::handler))
         .route("/progress/{id}", get(progress::handler))
         .route("/room/{name}", get(room::handler))
+        .route("/room/{name}/rpc", get(room_rpc::handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)

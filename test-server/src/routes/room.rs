@@ -7,6 +7,9 @@
 //! the clients' retries fail for a while and a test can act while they are disconnected;
 //! `&oldest=K` drops only the `K` clients that joined first, so the others stay and see
 //! what a reconnected one sends. The answer is `kicked N` with the number dropped.
+//!
+//! `?name=NAME` on the handshake gives the member a name, which `/room/{name}/rpc`
+//! (`room_rpc.rs`) lists for as long as it is in the room.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, Mutex, MutexGuard};
@@ -46,7 +49,8 @@ pub async fn handler(
         eprintln!("/room/{name}: kicked {kicked}, closed for {millis} ms");
         return format!("kicked {kicked}").into_response();
     }
-    match ROOMS.join(&name, Instant::now()) {
+    let member_name = query.get("name").cloned();
+    match ROOMS.join(&name, member_name, Instant::now()) {
         Ok(member) => request.run(move |socket| converse(socket, member)),
         Err(Closed { remaining }) => {
             eprintln!(
@@ -102,12 +106,24 @@ struct Rooms {
     rooms: Mutex<HashMap<String, Room>>,
 }
 
+/// The names of `room`'s members that gave one, in join order.
+pub(super) fn member_names(room: &str) -> Vec<String> {
+    ROOMS.names(room)
+}
+
 /// The clients of one room, by join order, and until when it refuses new ones.
 #[derive(Debug, Default)]
 struct Room {
-    members: BTreeMap<u64, UnboundedSender<Message>>,
+    members: BTreeMap<u64, Seat>,
     next_id: u64,
     closed_until: Option<Instant>,
+}
+
+/// What the room keeps of a member: where to send, and its `?name=` if it gave one.
+#[derive(Debug)]
+struct Seat {
+    to_member: UnboundedSender<Message>,
+    name: Option<String>,
 }
 
 /// One client's place in a room: what the room sends it. Leaves the room when dropped.
@@ -133,7 +149,12 @@ impl Rooms {
     }
 
     /// Adds a client to `name` (made on first use), unless it is closed at `now`.
-    fn join(&'static self, name: &str, now: Instant) -> Result<Member, Closed> {
+    fn join(
+        &'static self,
+        name: &str,
+        member_name: Option<String>,
+        now: Instant,
+    ) -> Result<Member, Closed> {
         let mut rooms = self.lock();
         let room = rooms.entry(name.to_owned()).or_default();
         if let Some(until) = room.closed_until {
@@ -147,7 +168,13 @@ impl Rooms {
         let (to_member, inbox) = unbounded_channel();
         let id = room.next_id;
         room.next_id += 1;
-        room.members.insert(id, to_member);
+        room.members.insert(
+            id,
+            Seat {
+                to_member,
+                name: member_name,
+            },
+        );
         Ok(Member {
             rooms: self,
             room: name.to_owned(),
@@ -165,7 +192,7 @@ impl Rooms {
         };
         room.members
             .values()
-            .filter(|member| member.send(message.clone()).is_ok())
+            .filter(|seat| seat.to_member.send(message.clone()).is_ok())
             .count()
     }
 
@@ -184,6 +211,18 @@ impl Rooms {
             rooms.remove(name);
         }
         kicked.len()
+    }
+
+    /// The names of `name`'s members that gave one, in join order.
+    fn names(&self, name: &str) -> Vec<String> {
+        let rooms = self.lock();
+        let Some(room) = rooms.get(name) else {
+            return Vec::new();
+        };
+        room.members
+            .values()
+            .filter_map(|seat| seat.name.clone())
+            .collect()
     }
 
     fn leave(&self, name: &str, id: u64) {
@@ -234,8 +273,8 @@ mod tests {
     fn every_member_gets_every_message_in_one_order_sender_included() {
         let rooms = rooms();
         let now = Instant::now();
-        let mut ana = rooms.join("order", now).unwrap();
-        let mut bo = rooms.join("order", now).unwrap();
+        let mut ana = rooms.join("order", None, now).unwrap();
+        let mut bo = rooms.join("order", None, now).unwrap();
         assert_eq!(rooms.broadcast("order", text("1 from ana")), 2);
         assert_eq!(rooms.broadcast("order", text("2 from bo")), 2);
         assert_eq!(received(&mut ana), ["1 from ana", "2 from bo"]);
@@ -246,8 +285,8 @@ mod tests {
     fn rooms_do_not_hear_each_other() {
         let rooms = rooms();
         let now = Instant::now();
-        let mut in_a = rooms.join("a-only", now).unwrap();
-        let mut in_b = rooms.join("b-only", now).unwrap();
+        let mut in_a = rooms.join("a-only", None, now).unwrap();
+        let mut in_b = rooms.join("b-only", None, now).unwrap();
         rooms.broadcast("a-only", text("for a"));
         assert_eq!(received(&mut in_a), ["for a"]);
         assert!(received(&mut in_b).is_empty());
@@ -258,16 +297,16 @@ mod tests {
     fn a_kick_ends_every_inbox_of_the_room_and_only_that_room() {
         let rooms = rooms();
         let now = Instant::now();
-        let mut ana = rooms.join("kick", now).unwrap();
-        let mut bo = rooms.join("kick", now).unwrap();
-        let mut other = rooms.join("kick-other", now).unwrap();
+        let mut ana = rooms.join("kick", None, now).unwrap();
+        let mut bo = rooms.join("kick", None, now).unwrap();
+        let mut other = rooms.join("kick-other", None, now).unwrap();
         assert_eq!(rooms.kick("kick", usize::MAX, Duration::ZERO, now), 2);
         assert_eq!(ana.inbox.try_recv(), Err(TryRecvError::Disconnected));
         assert_eq!(bo.inbox.try_recv(), Err(TryRecvError::Disconnected));
         assert_eq!(other.inbox.try_recv(), Err(TryRecvError::Empty));
         assert_eq!(rooms.members("kick"), 0);
         assert!(
-            rooms.join("kick", now).is_ok(),
+            rooms.join("kick", None, now).is_ok(),
             "no closing time: rejoin at once"
         );
     }
@@ -278,13 +317,15 @@ mod tests {
         let now = Instant::now();
         rooms.kick("closed", usize::MAX, Duration::from_millis(500), now);
         assert_eq!(
-            rooms.join("closed", now + Duration::from_millis(200)).err(),
+            rooms
+                .join("closed", None, now + Duration::from_millis(200))
+                .err(),
             Some(Closed {
                 remaining: Duration::from_millis(300)
             })
         );
         assert!(rooms
-            .join("closed", now + Duration::from_millis(500))
+            .join("closed", None, now + Duration::from_millis(500))
             .is_ok());
     }
 
@@ -292,14 +333,14 @@ mod tests {
     fn a_kick_of_the_oldest_leaves_the_newer_members_in_the_room() {
         let rooms = rooms();
         let now = Instant::now();
-        let mut first = rooms.join("oldest", now).unwrap();
-        let mut second = rooms.join("oldest", now).unwrap();
+        let mut first = rooms.join("oldest", None, now).unwrap();
+        let mut second = rooms.join("oldest", None, now).unwrap();
         assert_eq!(rooms.kick("oldest", 1, Duration::from_millis(100), now), 1);
         assert_eq!(first.inbox.try_recv(), Err(TryRecvError::Disconnected));
         assert_eq!(rooms.broadcast("oldest", text("still here")), 1);
         assert_eq!(received(&mut second), ["still here"]);
         assert!(
-            rooms.join("oldest", now).is_err(),
+            rooms.join("oldest", None, now).is_err(),
             "closed to newcomers meanwhile"
         );
     }
@@ -308,13 +349,26 @@ mod tests {
     fn a_member_that_leaves_gets_nothing_more_and_empty_rooms_go() {
         let rooms = rooms();
         let now = Instant::now();
-        let ana = rooms.join("leave", now).unwrap();
-        let mut bo = rooms.join("leave", now).unwrap();
+        let ana = rooms.join("leave", None, now).unwrap();
+        let mut bo = rooms.join("leave", None, now).unwrap();
         rooms.leave("leave", ana.id);
         assert_eq!(rooms.broadcast("leave", text("after")), 1);
         assert_eq!(received(&mut bo), ["after"]);
         rooms.leave("leave", bo.id);
         assert!(rooms.lock().get("leave").is_none());
+    }
+
+    #[test]
+    fn the_named_members_are_listed_in_join_order_until_they_leave() {
+        let rooms = rooms();
+        let now = Instant::now();
+        let ana = rooms.join("names", Some("ana".into()), now).unwrap();
+        let _anonymous = rooms.join("names", None, now).unwrap();
+        let _bo = rooms.join("names", Some("bo".into()), now).unwrap();
+        assert_eq!(rooms.names("names"), ["ana", "bo"]);
+        drop(ana);
+        assert_eq!(rooms.names("names"), ["bo"]);
+        assert!(rooms.names("nobody-here").is_empty());
     }
 
     #[test]

@@ -1,0 +1,199 @@
+//! `use_rpc`: calls with replies over the owner's own connection (feature `rpc`), made
+//! `Copy`.
+
+use std::fmt;
+
+use browser_websocket::rpc::{Envelope, Rpc, RpcError};
+use browser_websocket::{ReconnectPolicy, WebSocket};
+use leptos::prelude::{
+    Effect, Get, GetUntracked, LocalStorage, Signal, StoredValue, UpdateValue, WithValue,
+    on_cleanup,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::RpcCall;
+use crate::use_websocket::in_browser;
+
+/// What [`use_rpc`] returns: a way to make calls on the owner's connection from any
+/// closure or action. `Copy`, like a signal.
+///
+/// ```no_run
+/// use browser_websocket_leptos::{use_rpc, JsonRpc};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn WhoIsHere() -> impl IntoView {
+///     let rpc = use_rpc::<JsonRpc>("/room/lobby/rpc");
+///     let members = Action::new_local(move |_: &()| {
+///         let call = rpc.call::<Vec<String>>("members", &());
+///         async move { call.await.unwrap_or_default() }
+///     });
+///     view! {
+///         <button on:click=move |_| { members.dispatch_local(()); }>"Who is here?"</button>
+///         <p>{move || members.value().get().map(|names| names.join(", "))}</p>
+///     }
+/// }
+/// ```
+///
+/// Typed by the envelope `E`: [`JsonRpc`](crate::JsonRpc) or an app's own
+/// [`Envelope`].
+pub struct UseRpc<E: 'static> {
+    /// The connection of the moment; `None` on the server, where nothing connects.
+    current: Option<StoredValue<Option<Connection<E>>, LocalStorage>>,
+}
+
+/// One connection to one URL: dropping it drops the `Rpc`, which closes the socket.
+struct Connection<E> {
+    url: String,
+    /// `None` for a URL the crate cannot use.
+    rpc: Option<Rpc<E>>,
+}
+
+impl<E: Envelope> UseRpc<E> {
+    /// Calls `method` with `params`; the [`RpcCall`] resolves to the result decoded as
+    /// `R`. The request goes out now if the connection is open, or when it opens; the
+    /// core's [`Rpc::call`]. Make the call in the action's closure and await it in its
+    /// future, so that nothing reactive is held across the `await`.
+    ///
+    /// ```no_run
+    /// use browser_websocket_leptos::{JsonRpc, UseRpc};
+    /// use leptos::prelude::*;
+    ///
+    /// # fn run(rpc: UseRpc<JsonRpc>) {
+    /// let members = Action::new_local(move |_: &()| {
+    ///     let call = rpc.call::<Vec<String>>("members", &());
+    ///     async move { call.await }
+    /// });
+    /// members.dispatch_local(());
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// The call resolves to an [`RpcError`]; with no connection (on the server, for a URL
+    /// the crate cannot use, after the owner was cleaned up) it is [`RpcError::Closed`] at
+    /// once, never a panic.
+    pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> RpcCall<R> {
+        match self.rpc() {
+            Some(rpc) => RpcCall::made(rpc.call(method, params)),
+            None => RpcCall::failed(RpcError::Closed),
+        }
+    }
+}
+
+impl<E: 'static> UseRpc<E> {
+    /// The core crate's [`Rpc`] of the moment, for what this type does not offer
+    /// (notifications, the default timeout, the socket's status); `None` when there is no
+    /// connection. A clone held past the owner's cleanup keeps the socket open: let it go.
+    ///
+    /// ```no_run
+    /// # fn run(rpc: browser_websocket_leptos::UseRpc<browser_websocket_leptos::JsonRpc>) {
+    /// if let Some(rpc) = rpc.rpc() {
+    ///     leptos::logging::log!("{} calls in progress", rpc.in_progress());
+    /// }
+    /// # }
+    /// ```
+    pub fn rpc(&self) -> Option<Rpc<E>> {
+        self.current?
+            .try_with_value(|current| current.as_ref()?.rpc.clone())
+            .flatten()
+    }
+}
+
+impl<E: 'static> Clone for UseRpc<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: 'static> Copy for UseRpc<E> {}
+
+impl<E: 'static> fmt::Debug for UseRpc<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UseRpc").field("rpc", &self.rpc()).finish()
+    }
+}
+
+/// Makes calls over a connection of its own to `url` for as long as the current reactive
+/// owner (the component calling it) lives: a reconnecting socket with the default policy,
+/// read by the core's [`Rpc`] in the envelope `E`.
+///
+/// ```no_run
+/// use browser_websocket_leptos::{use_rpc, JsonRpc};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Members(room: Signal<String>) -> impl IntoView {
+///     // A new room closes the old connection and opens a new one.
+///     let rpc = use_rpc::<JsonRpc>(Signal::derive(move || format!("/room/{}/rpc", room.get())));
+///     let members = Action::new_local(move |_: &()| {
+///         let call = rpc.call::<Vec<String>>("members", &());
+///         async move { call.await.unwrap_or_default() }
+///     });
+///     // Right away: the call waits for the connection, then goes out.
+///     members.dispatch_local(());
+///     view! { <p>{move || members.value().get().map(|names| names.join(", "))}</p> }
+/// }
+/// ```
+///
+/// # Lifecycle
+/// - In the browser it connects once, when called, so a call right away waits for the
+///   connection rather than failing; it connects again only when the `url` signal
+///   changes (the old connection closes first, and its calls in progress end with
+///   [`RpcError::Closed`]).
+/// - When the owner is cleaned up, the `Rpc` is dropped: the socket closes with 1000, its
+///   listeners and timers go, and every call in progress ends with [`RpcError::Closed`].
+/// - With the `ssr` feature, and on any target but wasm32, it never connects: every call
+///   ends at once with [`RpcError::Closed`].
+///
+/// The `Rpc` takes over its socket's messages, so it needs a connection of its own: not
+/// the one of [`use_websocket`](crate::use_websocket).
+pub fn use_rpc<E: Envelope>(url: impl Into<Signal<String>>) -> UseRpc<E> {
+    let url = url.into();
+    // Browser-only values live in local storage, made only where they are used.
+    UseRpc {
+        current: in_browser().then(|| start::<E>(url)),
+    }
+}
+
+/// Connects now, again whenever `url` changes, and lets go when the owner is cleaned up.
+fn start<E: Envelope>(url: Signal<String>) -> StoredValue<Option<Connection<E>>, LocalStorage> {
+    // Now, during the body, so that a call made right away waits for this connection.
+    let current = StoredValue::new_local(Some(Connection::open(&url.get_untracked())));
+    // Then on every other URL; the first run (a tick later) sees the same URL.
+    Effect::watch(
+        move || url.get(),
+        move |url: &String, _, _| {
+            let same = current.try_with_value(|connection| {
+                connection
+                    .as_ref()
+                    .is_some_and(|connection| connection.url == *url)
+            });
+            if same == Some(false) {
+                // The old socket closes before the new one opens.
+                drop(current.try_update_value(Option::take));
+                current.update_value(|connection| *connection = Some(Connection::open(url)));
+            }
+        },
+        true,
+    );
+    // Taken out and dropped here: the socket closes with 1000 and its listeners go.
+    on_cleanup(move || drop(current.try_update_value(Option::take)));
+    current
+}
+
+impl<E: Envelope> Connection<E> {
+    /// An `Rpc` over a reconnecting socket to `url`; without one for a URL the crate
+    /// cannot use (its calls then end `Closed`).
+    fn open(url: &str) -> Connection<E> {
+        let rpc = WebSocket::builder(url)
+            .reconnecting(ReconnectPolicy::default())
+            .connect()
+            .ok()
+            .map(Rpc::new);
+        Connection {
+            url: url.to_owned(),
+            rpc,
+        }
+    }
+}
