@@ -8,7 +8,9 @@ use futures_core::Stream;
 use futures_io::{AsyncRead, AsyncWrite};
 use futures_sink::Sink;
 
-use crate::{Event, Message, WebSocket};
+use crate::event::Event;
+use crate::message::Message;
+use crate::socket::WebSocket;
 
 /// A [`WebSocket`] as a byte stream: each write is sent as one binary message, reads
 /// return the bytes of the binary messages received, in order. End of file is the close.

@@ -4,7 +4,8 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::{CloseEvent, Error};
+use crate::close::CloseEvent;
+use crate::error::Error;
 
 /// Where a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) is, kept up to date by
 /// the library: what a status bar shows.
@@ -193,7 +194,7 @@ pub enum GiveUp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CloseCode;
+    use crate::close::CloseCode;
 
     #[test]
     fn statuses_read_as_short_english() {

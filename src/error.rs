@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::{CloseCode, CloseEvent, ReadyState};
+use crate::close::{CloseCode, CloseEvent};
+use crate::state::ReadyState;
 
 /// Everything that can go wrong, one variant per cause.
 ///

@@ -1,6 +1,7 @@
 //! What the socket's stream yields: the browser's four events, typed.
 
-use crate::{CloseCode, CloseEvent, Message};
+use crate::close::{CloseCode, CloseEvent};
+use crate::message::Message;
 
 /// One event from the connection, in the order the browser fired them.
 ///

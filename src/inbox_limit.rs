@@ -1,6 +1,6 @@
 //! How much a stream may hold unread, and what happens when a slow reader hits the limit.
 
-use crate::CloseCode;
+use crate::close::CloseCode;
 
 /// A bound on what one stream (a socket, its receiver, or a subscription) holds unread,
 /// in messages and/or bytes, and what to do when a message would go over it.

@@ -8,7 +8,10 @@ use super::global::Countdown;
 use super::hub::Hub;
 use super::listeners::Listeners;
 use super::payload::Data;
-use crate::{BinaryType, CloseCode, Error, ReadyState};
+use crate::binary_type::BinaryType;
+use crate::close::CloseCode;
+use crate::error::Error;
+use crate::state::ReadyState;
 
 /// One browser `WebSocket`, with the listeners that feed its hub.
 #[derive(Debug)]

@@ -26,7 +26,7 @@ use super::global::TimeoutId;
 use super::hub::Hub;
 use super::inbox::RawEvent;
 use super::payload::Data;
-use crate::{CloseCode, CloseEvent};
+use crate::close::{CloseCode, CloseEvent};
 
 /// How often the watch looks at `readyState`, in milliseconds; the browser owes `close`
 /// within a task, so two checks apart is far more than it needs.

@@ -15,8 +15,13 @@ use super::payload::Data;
 use super::stream_socket::StreamSocket;
 use super::subprotocol_check::check_protocols;
 use super::url_check::resolve_url;
+use crate::binary_type::BinaryType;
+use crate::close::{CloseCode, CloseEvent};
 use crate::close_check::check_close;
-use crate::{BinaryType, CloseCode, CloseEvent, Error, Message, ReadyState, Transport};
+use crate::error::Error;
+use crate::message::Message;
+use crate::state::ReadyState;
+use crate::transport::Transport;
 
 /// How a connection is opened: everything the builder decided.
 #[derive(Debug, Clone, Copy)]

@@ -4,7 +4,7 @@ use wasm_bindgen::JsValue;
 
 use super::global::property;
 
-use crate::{Error, UrlProblem};
+use crate::error::{Error, UrlProblem};
 
 /// The `name` and `message` of whatever the browser threw: a `DOMException` or an
 /// `Error` has both (read as properties, which every kind of error answers alike);

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use super::inbox::{Bound, Inbox, Puller, RawEvent};
 use super::payload::Payload;
-use crate::{CloseCode, CloseEvent, Error};
+use crate::close::{CloseCode, CloseEvent};
+use crate::error::Error;
 
 /// What the four listeners feed: the streams' inboxes and the connection's status.
 pub(crate) struct Hub<P> {
@@ -221,7 +222,8 @@ impl Status {
 mod tests {
     use super::*;
     use crate::browser::inbox::tests::{abnormal, cx};
-    use crate::{Event, Message};
+    use crate::event::Event;
+    use crate::message::Message;
 
     type Hub = super::Hub<Message>;
 

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use super::hub::Handler;
 use super::inbox::RawEvent;
 use super::payload::Payload;
-use crate::Event;
+use crate::event::Event;
 
 /// Wraps `on_event` for [`Hub::set_handler`](super::hub::Hub::set_handler).
 ///
@@ -41,8 +41,8 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
-    use crate::Message;
     use crate::browser::hub::Hub;
+    use crate::message::Message;
 
     fn text(s: &str) -> RawEvent<Message> {
         RawEvent::Message(Message::Text(s.into()))

@@ -6,7 +6,9 @@ use std::collections::VecDeque;
 use std::task::{Context, Poll, Waker};
 
 use super::payload::Payload;
-use crate::{CloseCode, CloseEvent, Event, InboxLimit, Overflow, WhenInboxFull};
+use crate::close::{CloseCode, CloseEvent};
+use crate::event::{Event, Overflow};
+use crate::inbox_limit::{InboxLimit, WhenInboxFull};
 
 /// An event as a listener saw it: a message's payload is not yet a [`crate::Message`].
 #[derive(Debug, Clone)]
@@ -306,7 +308,8 @@ impl<P: Payload> Default for Inbox<P> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::{CloseCode, CloseEvent, Message};
+    use crate::close::{CloseCode, CloseEvent};
+    use crate::message::Message;
 
     pub(crate) fn cx() -> Context<'static> {
         Context::from_waker(Waker::noop())

@@ -10,7 +10,8 @@ use super::hub::Hub;
 use super::inbox::RawEvent;
 use super::listener_count::ListenerCount;
 use super::payload::Data;
-use crate::{CloseCode, CloseEvent, InboxLimit};
+use crate::close::{CloseCode, CloseEvent};
+use crate::inbox_limit::InboxLimit;
 
 /// The socket events a connection listens for, in the order they are attached.
 #[derive(Debug, Clone, Copy)]

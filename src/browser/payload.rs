@@ -5,7 +5,7 @@ use js_sys::{ArrayBuffer, JsString, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::Message;
+use crate::message::Message;
 
 /// What an inbox holds for each message: something that knows its size and becomes a
 /// [`Message`] when yielded.

@@ -19,7 +19,11 @@ use super::global::Countdown;
 use super::hub::Hub;
 use super::inbox::RawEvent;
 use super::payload::Data;
-use crate::{BinaryType, CloseCode, CloseEvent, Error, ReadyState, Transport};
+use crate::binary_type::BinaryType;
+use crate::close::{CloseCode, CloseEvent};
+use crate::error::Error;
+use crate::state::ReadyState;
+use crate::transport::Transport;
 
 #[wasm_bindgen]
 extern "C" {

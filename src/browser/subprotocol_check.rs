@@ -1,6 +1,6 @@
 //! Checks on subprotocol names (WHATWG WebSockets, constructor step "protocols").
 
-use crate::Error;
+use crate::error::Error;
 
 /// Rejects empty names, names with characters outside an HTTP token, and duplicates.
 pub(crate) fn check_protocols(protocols: &[String]) -> Result<(), Error> {

@@ -1,7 +1,7 @@
 //! Turning what the user gave into the `ws:`/`wss:` URL the browser connects to, as the
 //! WHATWG WebSockets constructor does (steps 1–5 of "new WebSocket(url, protocols)").
 
-use crate::{Error, UrlProblem};
+use crate::error::{Error, UrlProblem};
 
 /// Resolves `url` against the global scope's base URL (the document's base URL in a
 /// window, `self.location` in a worker), maps `http:` to `ws:` and `https:` to `wss:`, and

@@ -1,6 +1,6 @@
 //! The decision a flow-controlled sink makes: may another message go now?
 
-use crate::WaterMarks;
+use crate::flow::water_marks::WaterMarks;
 
 /// The hysteresis between the marks: open until above `high`, then shut until at `low`.
 ///

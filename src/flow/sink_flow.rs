@@ -7,7 +7,10 @@ use super::gate::Gate;
 use super::poll_delay::PollDelay;
 use crate::browser::Connection;
 use crate::browser::global::{Timer, now_ms};
-use crate::{CloseCode, Error, ReadyState, WaterMarks};
+use crate::close::CloseCode;
+use crate::error::Error;
+use crate::flow::water_marks::WaterMarks;
+use crate::state::ReadyState;
 
 /// A sink's side of one connection: the water-mark gate and the timer that re-polls it.
 ///

@@ -1,6 +1,6 @@
 //! When a sender must wait: high and low water marks on `bufferedAmount`.
 
-use crate::Error;
+use crate::error::Error;
 
 /// The `bufferedAmount` levels between which a sink stops and resumes accepting messages.
 ///

@@ -5,9 +5,12 @@ use std::time::Duration;
 
 use super::machine::{Lifecycle, ReconnectMachine};
 use super::pending_sends::PendingSends;
-use crate::{
-    Error, Heartbeat, OfflineQueue, ReconnectPolicy, ReconnectingWebSocket, WebSocketBuilder,
-};
+use crate::error::Error;
+use crate::reconnect::heartbeat::Heartbeat;
+use crate::reconnect::offline_queue::OfflineQueue;
+use crate::reconnect::policy::ReconnectPolicy;
+use crate::reconnect::socket::ReconnectingWebSocket;
+use crate::socket::WebSocketBuilder;
 
 // On the plain builder, but here: the socket layer knows nothing of reconnecting.
 impl WebSocketBuilder {

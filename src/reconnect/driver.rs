@@ -13,8 +13,13 @@ use super::machine::{Decision, Happened, ReconnectMachine};
 use super::phase::Phase;
 use super::shared::Shared;
 use crate::browser::global::{GlobalListener, Timer, is_online, now_ms, random};
+use crate::connection_status::ClosedBecause;
+use crate::error::Error;
+use crate::event::Event;
 use crate::flow::Flow;
-use crate::{ClosedBecause, Error, Event, Heartbeat, ReconnectEvent, WebSocket, WebSocketBuilder};
+use crate::reconnect::event::ReconnectEvent;
+use crate::reconnect::heartbeat::Heartbeat;
+use crate::socket::{WebSocket, WebSocketBuilder};
 
 /// The machine and the browser resources that carry out its decisions. Owns the
 /// connection: dropping it closes the connection.

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use crate::{CloseEvent, GiveUp, Message};
+use crate::close::CloseEvent;
+use crate::connection_status::GiveUp;
+use crate::message::Message;
 
 /// One event from a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket): the core
 /// [`Event`](crate::Event)s of each connection in turn, plus the reconnects between them.

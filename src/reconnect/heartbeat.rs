@@ -4,7 +4,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{CloseCode, Message};
+use crate::close::CloseCode;
+use crate::message::Message;
 
 /// Which messages count as a reply; see [`Heartbeat::reply_matches`].
 type ReplyPredicate = Arc<dyn Fn(&Message) -> bool>;

@@ -9,7 +9,12 @@ use std::time::Duration;
 
 use super::heartbeat::{Beat, HeartbeatClock};
 use super::phase::Phase;
-use crate::{CloseEvent, ClosedBecause, Error, GiveUp, Heartbeat, Message, ReconnectPolicy};
+use crate::close::CloseEvent;
+use crate::connection_status::{ClosedBecause, GiveUp};
+use crate::error::Error;
+use crate::message::Message;
+use crate::reconnect::heartbeat::Heartbeat;
+use crate::reconnect::policy::ReconnectPolicy;
 
 /// Something that happened to a reconnecting socket.
 #[derive(Debug)]
@@ -426,7 +431,8 @@ fn duration_between(earlier: f64, later: f64) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CloseCode, UrlProblem};
+    use crate::close::CloseCode;
+    use crate::error::UrlProblem;
 
     /// Ceilings of 100, 200, 400 ... ms.
     fn policy() -> ReconnectPolicy {

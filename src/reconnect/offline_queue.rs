@@ -1,6 +1,6 @@
 //! Where sends wait while a reconnecting socket is disconnected.
 
-use crate::Message;
+use crate::message::Message;
 
 /// How many messages a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) keeps while
 /// disconnected, and what happens when that is not enough.

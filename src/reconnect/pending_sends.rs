@@ -2,7 +2,9 @@
 
 use std::collections::VecDeque;
 
-use crate::{Error, Message, OfflineQueue, Sent, WhenFull};
+use crate::error::Error;
+use crate::message::Message;
+use crate::reconnect::offline_queue::{OfflineQueue, Sent, WhenFull};
 
 /// The messages sent while disconnected, waiting for the next open; sized and
 /// governed by an [`OfflineQueue`].

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::{ClosedBecause, ConnectionStatus};
+use crate::connection_status::{ClosedBecause, ConnectionStatus};
 
 /// The status as the machine keeps it: absolute times, so that `retry_in` is computed when
 /// it is read.

@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{CloseCode, CloseEvent};
+use crate::close::{CloseCode, CloseEvent};
 
 /// How a [`ReconnectingWebSocket`](crate::ReconnectingWebSocket) retries.
 ///

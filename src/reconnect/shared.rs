@@ -7,8 +7,15 @@ use std::task::Waker;
 use super::pending_sends::PendingSends;
 use super::phase::Phase;
 use super::status_board::StatusBoard;
+use crate::binary_type::BinaryType;
 use crate::browser::global::now_ms;
-use crate::{BinaryType, CloseCode, ConnectionStatus, Error, Message, ReadyState, Sent, WebSocket};
+use crate::close::CloseCode;
+use crate::connection_status::ConnectionStatus;
+use crate::error::Error;
+use crate::message::Message;
+use crate::reconnect::offline_queue::Sent;
+use crate::socket::WebSocket;
+use crate::state::ReadyState;
 
 /// The connection, the offline queue and the status, shared by every
 /// [`ReconnectHandle`](crate::ReconnectHandle) and the event stream.

@@ -11,7 +11,11 @@ use super::driver::{Driver, ReconnectEvents};
 use super::machine::ReconnectMachine;
 use super::pending_sends::PendingSends;
 use super::shared::Shared;
-use crate::{Error, Message, ReconnectEvent, ReconnectHandle, WebSocket, WebSocketBuilder};
+use crate::error::Error;
+use crate::message::Message;
+use crate::reconnect::event::ReconnectEvent;
+use crate::reconnect::handle::ReconnectHandle;
+use crate::socket::{WebSocket, WebSocketBuilder};
 
 /// A WebSocket that reconnects after failures, queues sends while disconnected, and can
 /// watch the connection with a heartbeat.

@@ -7,7 +7,7 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 
 use super::shared::Shared;
-use crate::ConnectionStatus;
+use crate::connection_status::ConnectionStatus;
 
 /// Each change of a reconnecting socket's [`ConnectionStatus`], starting with the current
 /// one; from [`status_changes`](crate::ReconnectHandle::status_changes).

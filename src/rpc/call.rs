@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::RpcError;
 use super::calls::CallId;
-use crate::DecodeError;
+use crate::typed::DecodeError;
 
 /// Where a call's outcome lands, and who to wake.
 #[derive(Debug, Default)]

@@ -19,10 +19,13 @@ use super::calls::{CallId, Calls, Ended};
 use super::envelope::{Envelope, Incoming};
 use super::notifications::{Notice, Notifications, Queue};
 use crate::browser::global::{Timer, now_ms};
-use crate::{
-    ConnectionStatus, DecodeError, Error, Message, ReconnectEvent, ReconnectEvents,
-    ReconnectHandle, ReconnectingWebSocket, Sent,
+use crate::connection_status::ConnectionStatus;
+use crate::error::Error;
+use crate::message::Message;
+use crate::reconnect::{
+    ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectingWebSocket, Sent,
 };
+use crate::typed::DecodeError;
 
 /// Calls with replies over a [`ReconnectingWebSocket`], in the envelope `E`
 /// ([`JsonRpc`](super::JsonRpc) or an app's own). A cheap `Clone` handle: make calls from

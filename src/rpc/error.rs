@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::{DecodeError, Error};
+use crate::error::Error;
+use crate::typed::DecodeError;
 
 /// Why a call has no result. Every call ends in a result or one of these: none hangs.
 ///

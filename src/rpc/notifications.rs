@@ -9,7 +9,8 @@ use std::task::{Context, Poll, Waker};
 use futures_core::Stream;
 use serde_json::Value;
 
-use crate::{DecodeError, Message};
+use crate::message::Message;
+use crate::typed::DecodeError;
 
 /// One thing that arrived and is not a call's reply.
 #[derive(Debug, Clone, PartialEq)]

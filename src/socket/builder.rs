@@ -3,12 +3,17 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::binary_type::BinaryType;
 use crate::browser::{Connection, InboxBound, Options};
+use crate::error::Error;
+use crate::event::Event;
 use crate::flow::Flow;
-use crate::{
-    BinaryType, Error, Event, InboxLimit, Transport, WaterMarks, WeakSender, WebSocket,
-    WebSocketSender,
-};
+use crate::flow::WaterMarks;
+use crate::inbox_limit::InboxLimit;
+use crate::socket::split::WebSocketSender;
+use crate::socket::weak_sender::WeakSender;
+use crate::socket::websocket::WebSocket;
+use crate::transport::Transport;
 
 // How a `WebSocket` is made: here, beside its builder.
 impl WebSocket {

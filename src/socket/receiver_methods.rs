@@ -1,7 +1,7 @@
 //! [`WebSocketReceiver`]'s methods: [`WebSocket`](crate::WebSocket)'s state, closing and
 //! subscriptions, forwarded one by one to the connection.
 
-use crate::WebSocketReceiver;
+use crate::socket::split::WebSocketReceiver;
 
 impl WebSocketReceiver {
     /// As [`WebSocket::opened`](crate::WebSocket::opened).

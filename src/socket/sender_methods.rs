@@ -1,7 +1,7 @@
 //! [`WebSocketSender`]'s methods: [`WebSocket`](crate::WebSocket)'s, forwarded one by
 //! one to the connection, and its flow-controlled `Sink`.
 
-use crate::WebSocketSender;
+use crate::socket::split::WebSocketSender;
 
 impl WebSocketSender {
     /// As [`WebSocket::opened`](crate::WebSocket::opened).

@@ -8,8 +8,9 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 
 use crate::browser::{Connection, Inbox};
+use crate::event::Event;
 use crate::flow::Flow;
-use crate::{Event, WebSocket};
+use crate::socket::websocket::WebSocket;
 
 // Splitting and reuniting: here, beside the halves.
 impl WebSocket {

@@ -6,8 +6,8 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 
-use crate::Event;
 use crate::browser::Inbox;
+use crate::event::Event;
 
 /// Another stream of one connection's events, from `subscribe()` on a [`WebSocket`](crate::WebSocket)
 /// (or either half): the browser's `addEventListener` for a second listener, typed.

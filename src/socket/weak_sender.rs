@@ -3,7 +3,10 @@
 use std::rc::Weak;
 
 use crate::browser::Connection;
-use crate::{CloseCode, Error, Message, ReadyState};
+use crate::close::CloseCode;
+use crate::error::Error;
+use crate::message::Message;
+use crate::state::ReadyState;
 
 /// Sends on a connection without keeping it alive: what a
 /// [`connect_with`](crate::WebSocketBuilder::connect_with) handler gets, so that it can

@@ -7,8 +7,9 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 
 use crate::browser::{Connection, Inbox};
+use crate::event::Event;
 use crate::flow::Flow;
-use crate::{Event, WaterMarks};
+use crate::flow::WaterMarks;
 
 /// A connection to a WebSocket server: a [`Stream`] of its [`Event`]s and a
 /// [`Sink`](futures_sink::Sink) of [`Message`](crate::Message)s.

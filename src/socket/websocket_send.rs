@@ -1,7 +1,7 @@
 //! [`WebSocket`]'s sends and its flow-controlled `Sink`: one-line forwards to the
 //! connection and its flow control.
 
-use crate::WebSocket;
+use crate::socket::websocket::WebSocket;
 
 impl WebSocket {
     /// Sends a text message.

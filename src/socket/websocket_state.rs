@@ -1,7 +1,7 @@
 //! [`WebSocket`]'s state, closing and subscriptions: one-line forwards to the
 //! connection underneath, where the work is done.
 
-use crate::WebSocket;
+use crate::socket::websocket::WebSocket;
 
 impl WebSocket {
     /// Waits until the connection is open.

@@ -5,7 +5,8 @@ use std::fmt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Error, Message};
+use crate::error::Error;
+use crate::message::Message;
 
 /// Turns values into [`Message`]s and back; [`Json`] and [`Postcard`] are provided.
 ///

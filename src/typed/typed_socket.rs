@@ -10,10 +10,13 @@ use futures_sink::Sink;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{
-    Codec, DecodeError, Error, Event, Message, ReconnectEvent, ReconnectEvents, ReconnectHandle,
-    ReconnectingWebSocket, Sent,
+use crate::error::Error;
+use crate::event::Event;
+use crate::message::Message;
+use crate::reconnect::{
+    ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectingWebSocket, Sent,
 };
+use crate::typed::codec::{Codec, DecodeError};
 
 /// Wraps a socket so that it yields `In` values and accepts `Out` values, encoded by `C`.
 ///

@@ -1,6 +1,8 @@
 //! What one delivery of a [`Feed`](super::Feed) holds.
 
-use crate::{ConnectionStatus, ReconnectEvent, TypedEvent};
+use crate::connection_status::ConnectionStatus;
+use crate::reconnect::ReconnectEvent;
+use crate::typed::TypedEvent;
 
 /// What happened since the last batch: every event in order, the newest status, and the
 /// queue's length after them.
@@ -52,7 +54,7 @@ impl<In> Batch<In> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CloseCode, CloseEvent};
+    use crate::close::{CloseCode, CloseEvent};
 
     fn batch(
         events: Vec<TypedEvent<u32, ReconnectEvent>>,

@@ -1,7 +1,7 @@
 //! [`Change`]: what a [`Session`](super::Session) tells its UI, and the list arithmetic
 //! behind `keep_last`.
 
-use crate::ConnectionStatus;
+use crate::connection_status::ConnectionStatus;
 
 /// What changed since the last call, as a [`Session`](super::Session) hands it to the
 /// UI: messages to append to its list (and how many of the oldest to let go), the newest

@@ -13,7 +13,9 @@ use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 
 use super::Batch;
-use crate::{Codec, ConnectionStatus, ReconnectEvents, ReconnectHandle, StatusChanges, Typed};
+use crate::connection_status::ConnectionStatus;
+use crate::reconnect::{ReconnectEvents, ReconnectHandle, StatusChanges};
+use crate::typed::{Codec, Typed};
 
 /// The streams a connection is read through. Dropping them closes the socket (1000) and
 /// removes every listener and timer the core holds for it.

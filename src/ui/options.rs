@@ -7,10 +7,11 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::Feed;
-use crate::{
-    Codec, DecodeError, Error, Message, ReconnectEvent, ReconnectHandle, ReconnectPolicy,
-    ReconnectingBuilder, TypedEvent, WebSocket,
-};
+use crate::error::Error;
+use crate::message::Message;
+use crate::reconnect::{ReconnectEvent, ReconnectHandle, ReconnectPolicy, ReconnectingBuilder};
+use crate::socket::WebSocket;
+use crate::typed::{Codec, DecodeError, TypedEvent};
 
 /// How a UI connects (the builder, the countdown) and what it does with each batch's
 /// events (callbacks, how many messages its list keeps). The Yew and Leptos crates call it

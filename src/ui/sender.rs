@@ -6,10 +6,11 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::{
-    ClosedBecause, Codec, ConnectionStatus, Error, ReadyState, ReconnectHandle, Sent,
-    TypedReconnectHandle,
-};
+use crate::connection_status::{ClosedBecause, ConnectionStatus};
+use crate::error::Error;
+use crate::reconnect::{ReconnectHandle, Sent};
+use crate::state::ReadyState;
+use crate::typed::{Codec, TypedReconnectHandle};
 
 /// What a [`Sender`] needs of its session, whatever the session receives.
 pub(crate) trait Link {

@@ -11,7 +11,9 @@ use serde::de::DeserializeOwned;
 use super::change::ListLength;
 use super::sender::Link;
 use super::{Batch, Change, Feed, FeedOptions, Sender};
-use crate::{ClosedBecause, Codec, ConnectionStatus, GiveUp, ReconnectHandle};
+use crate::connection_status::{ClosedBecause, ConnectionStatus, GiveUp};
+use crate::reconnect::ReconnectHandle;
+use crate::typed::Codec;
 
 /// A component's connection: it holds the latest options, connects (again only when the
 /// URL changes), keeps the `keep_last` count, sends, and tells the UI every [`Change`]
@@ -284,7 +286,8 @@ impl<In, Out, C> fmt::Debug for Session<In, Out, C> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Error, Json};
+    use crate::error::Error;
+    use crate::typed::Json;
     use std::cell::RefCell;
 
     type Seen = Rc<RefCell<Vec<Change<String>>>>;

@@ -82,8 +82,8 @@ pub fn check() -> Result {
         }
         Err(Failure::new(format!(
             "{} import problem(s) in src/: a file may import only from its own layer or \
-             those below (see xtask/src/layers/mod.rs), and files may not import each \
-             other in a circle",
+             those below (see xtask/src/layers/mod.rs), through its module's path (not the \
+             crate root's re-export), and files may not import each other in a circle",
             problems.len()
         )))
     }
@@ -99,6 +99,17 @@ fn problems(tree: &Tree) -> Vec<String> {
             let Some(target) = tree.resolve(file, reference) else {
                 continue;
             };
+            if reference.from_use && reference.path.len() == 2 && reference.path[0] == "crate" {
+                problems.push(format!(
+                    "src/{}:{}: `use {}` hides where it lives: name its module \
+                     (`use crate::{}::{}`)",
+                    file.name,
+                    reference.line,
+                    reference.path.join("::"),
+                    target.module.first().map_or("", String::as_str),
+                    reference.path[1]
+                ));
+            }
             if target.module == file.module {
                 continue;
             }
@@ -262,6 +273,23 @@ mod tests {
             ]),
             [
                 "src/browser.rs:3: `crate::socket::Socket` is in src/socket.rs (socket), above browser"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_import_through_the_crate_root_is_named_with_the_module_to_use() {
+        let problems = judged(&[
+            ("lib.rs", "mod error;\nmod browser;\npub use error::Error;"),
+            ("error.rs", "pub struct Error;"),
+            ("browser/mod.rs", "mod hub;"),
+            ("browser/hub.rs", "use crate::Error;\npub struct Hub;"),
+        ]);
+        assert_eq!(
+            problems,
+            [
+                "src/browser/hub.rs:1: `use crate::Error` hides where it lives: name its module \
+              (`use crate::error::Error`)"
             ]
         );
     }
