@@ -53,18 +53,16 @@ struct Connection<E> {
 impl<E: Envelope> UseRpc<E> {
     /// Calls `method` with `params`; the [`RpcCall`] resolves to the result decoded as
     /// `R`. The request goes out now if the connection is open, or when it opens; the
-    /// core's [`Rpc::call`]. Make the call in the action's closure and await it in its
-    /// future, so that nothing reactive is held across the `await`.
+    /// core's [`Rpc::call`]. Make the call in the action's closure (not inside its
+    /// future), so that nothing reactive is read across an `await`.
     ///
     /// ```no_run
     /// use browser_websocket_leptos::{JsonRpc, UseRpc};
     /// use leptos::prelude::*;
     ///
     /// # fn run(rpc: UseRpc<JsonRpc>) {
-    /// let members = Action::new_local(move |_: &()| {
-    ///     let call = rpc.call::<Vec<String>>("members", &());
-    ///     async move { call.await }
-    /// });
+    /// // A call is a future: the action's value is its `Result`.
+    /// let members = Action::new_local(move |_: &()| rpc.call::<Vec<String>>("members", &()));
     /// members.dispatch_local(());
     /// # }
     /// ```

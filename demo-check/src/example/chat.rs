@@ -1,5 +1,6 @@
-//! The checks, in the order two people would chat in one room: both join, talk, one is
-//! dropped by the server and types while away, it comes back, leaves and rejoins.
+//! The checks, in the order two people would chat in one room: both join and see who is
+//! here (a call), talk, one is dropped by the server and types while away, it comes back,
+//! leaves (and is no longer listed) and rejoins.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -11,22 +12,44 @@ use crate::report::{expect_eq, Report, Stopped};
 /// The room both examples join.
 const ROOM: &str = "lobby";
 
+/// What the crate holds while a chat is open: the chat's socket's 4 listeners and the 4 of
+/// the socket its calls go over.
+const OPEN_LISTENERS: &str = "8";
+
 /// The checks. `a` joins first, so the server's `?kick&oldest=1` drops only `a`.
 pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(), Stopped> {
     for (page, who) in [(a, "A"), (b, "B")] {
         report
             .check(
                 page,
-                &format!("{who} loads the chat and joins: open, the socket's 4 listeners"),
+                &format!("{who} loads the chat and joins: open, 8 listeners (two sockets)"),
                 async {
                     page.goto(url).await?;
                     page.watch_for_uncaught_errors().await?;
                     wait_for_state(page, "open").await?;
-                    wait_for_text(page, "listeners", "4").await
+                    wait_for_text(page, "listeners", OPEN_LISTENERS).await
                 },
             )
             .await?;
     }
+
+    // The names each page chose (`guest-` and three digits), read in the next check.
+    let mut names = (String::new(), String::new());
+    report
+        .check(
+            a,
+            "Who is here?: the call lists both names in both windows",
+            async {
+                names = (a.text("me").await?, b.text("me").await?);
+                for page in [a, b] {
+                    page.click("who").await?;
+                    wait_for_members(page, &[&names.0, &names.1], &[]).await?;
+                }
+                Ok(())
+            },
+        )
+        .await?;
+    let (name_a, name_b) = names;
 
     report
         .check(a, "A's message reaches both windows", async {
@@ -133,12 +156,23 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
 
     report
         .check(
+            b,
+            "B asks again: A has left the list, B is still on it",
+            async {
+                b.click("who").await?;
+                wait_for_members(b, &[&name_b], &[&name_a]).await
+            },
+        )
+        .await?;
+
+    report
+        .check(
             a,
-            "Join mounts it again: open, 4 listeners, an empty list that B's next message reaches",
+            "Join mounts it again: open, 8 listeners, an empty list that B's next message reaches",
             async {
                 a.click("join").await?;
                 wait_for_state(a, "open").await?;
-                wait_for_text(a, "listeners", "4").await?;
+                wait_for_text(a, "listeners", OPEN_LISTENERS).await?;
                 expect_eq("A's message list", &a.text("messages").await?, "")?;
                 say(b, "welcome back").await?;
                 wait_for_message(a, "welcome back", 1).await
@@ -177,6 +211,22 @@ async fn wait_for_text(page: &Page, id: &str, expected: &str) -> Result<(), Stri
     page.wait_for(&format!("#{id} to read {expected:?}"), || async {
         Ok((page.text(id).await.ok().as_deref() == Some(expected)).then_some(()))
     })
+    .await
+}
+
+/// Waits until the member list (`#members`) holds each of `names` and none of `not`. Its
+/// text runs the names together; each is `guest-` and three digits, so none is found
+/// inside another.
+async fn wait_for_members(page: &Page, names: &[&str], not: &[&str]) -> Result<(), String> {
+    page.wait_for(
+        &format!("the member list to hold {names:?} and not {not:?}"),
+        || async {
+            let listed = page.text("members").await?;
+            let holds = names.iter().all(|name| listed.contains(name));
+            let lacks = not.iter().all(|name| !listed.contains(name));
+            Ok((holds && lacks).then_some(()))
+        },
+    )
     .await
 }
 

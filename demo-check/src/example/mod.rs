@@ -14,7 +14,15 @@ use crate::page::Page;
 use crate::report::Report;
 
 /// What a failure message shows of the chat.
-pub const SHOWN: [&str; 5] = ["state", "queued", "listeners", "notice", "messages"];
+pub const SHOWN: [&str; 7] = [
+    "state",
+    "me",
+    "queued",
+    "listeners",
+    "members",
+    "notice",
+    "messages",
+];
 
 /// Starts two drivers with a browser session each, runs the checks, saves the first
 /// session's screenshot, and stops them all again whether the checks passed or not.

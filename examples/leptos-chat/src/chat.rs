@@ -1,11 +1,14 @@
-//! The chat itself: the connection's status and queue, the room's messages, the composer.
+//! The chat itself: the connection's status and queue, who is here (a call), the room's
+//! messages, the composer.
 
 use browser_websocket_leptos::browser_websocket::ConnectionStatus;
-use browser_websocket_leptos::{use_websocket_with, Json, Sent, UseWebSocketOptions};
+use browser_websocket_leptos::{
+    use_rpc, use_websocket_with, Json, JsonRpc, RpcError, Sent, UseWebSocketOptions,
+};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::message::{clock_time, policy, ChatMessage, ROOM};
+use crate::message::{clock_time, policy, room_url, ChatMessage, ROOM_RPC};
 
 /// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[component]
@@ -13,10 +16,26 @@ pub fn Chat(
     /// Who the messages are from.
     name: String,
 ) -> impl IntoView {
-    // One reconnecting, typed connection for as long as this component lives.
+    // One reconnecting, typed connection for as long as this component lives; the name in
+    // its URL is what the room lists.
     let chat = use_websocket_with::<ChatMessage, ChatMessage, Json>(
-        ROOM,
+        room_url(&name),
         UseWebSocketOptions::default().policy(policy()),
+    );
+    // Calls need a connection of their own: this one is the room's JSON-RPC route.
+    let rpc = use_rpc::<JsonRpc>(ROOM_RPC);
+    // Who is here: one call per dispatch (a call is a future), its result in the
+    // action's value.
+    let members = Action::new_local(move |_: &()| rpc.call::<Vec<String>>("members", &()));
+    // Asked again whenever the chat (re)opens: the room has us then.
+    Effect::watch(
+        move || chat.status.with(|status| *status == ConnectionStatus::Open),
+        move |open, _, _| {
+            if *open {
+                members.dispatch_local(());
+            }
+        },
+        true,
     );
     let draft = RwSignal::new(String::new());
     let (notice, set_notice) = signal(None::<String>);
@@ -58,7 +77,18 @@ pub fn Chat(
                 <output id="state" class="badge" data-state=move || chat.status.with(ConnectionStatus::kind)>
                     {move || chat.status.get().to_string()}
                 </output>
+                <span class="me">"you are "<output id="me">{name.clone()}</output></span>
                 <span class="queued">"Queued: "<output id="queued">{chat.queued}</output></span>
+            </div>
+            <div class="members">
+                <span class="label">"Who is here"</span>
+                {
+                    let me = name.clone();
+                    move || members.value().with(|members| view_members(members.as_ref(), &me))
+                }
+                <button id="who" class="secondary" type="button" on:click=move |_| { members.dispatch_local(()); }>
+                    "Who is here?"
+                </button>
             </div>
             <ul id="messages" class="messages" aria-live="polite">
                 // Append-only: line n stays line n, so it is keyed by its place.
@@ -79,6 +109,27 @@ pub fn Chat(
                 </button>
             </form>
         </section>
+    }
+}
+
+/// The room's members as the last `members` call listed them, you marked; its error if it
+/// failed (a timeout, the connection closed for good).
+fn view_members(members: Option<&Result<Vec<String>, RpcError>>, me: &str) -> AnyView {
+    match members {
+        None => view! { <span id="members" class="member-list">"asking…"</span> }.into_any(),
+        Some(Ok(names)) => view! {
+            <ul id="members" class="member-list">
+                {names
+                    .iter()
+                    .map(|name| view! { <li class="member" class:mine=name == me>{name.clone()}</li> })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <span id="members" class="member-list error">{format!("No list: {error}")}</span>
+        }
+        .into_any(),
     }
 }
 

@@ -1,9 +1,11 @@
 //! A chat client in Leptos over `browser-websocket`: one reconnecting socket per mounted
-//! [`Chat`](chat::Chat), typed messages through the JSON codec, and a counter that shows
-//! the socket's listeners go away when the chat unmounts.
+//! [`Chat`](chat::Chat), typed messages through the JSON codec, the room's members
+//! fetched by a call, and a counter that shows the sockets' listeners go away when the
+//! chat unmounts.
 //!
 //! Built for wasm32 and served by `cargo xtask example leptos` (or `trunk serve`), with the
-//! test server's `/room/lobby` route the chat joins. Natively it compiles (for
+//! test server's `/room/lobby` route the chat joins and `/room/lobby/rpc`, which a call
+//! asks who is in the room. Natively it compiles (for
 //! workspace-wide clippy and tests) but does nothing.
 #![forbid(unsafe_code)]
 
@@ -50,8 +52,8 @@ fn App() -> impl IntoView {
     }
 }
 
-/// How many listeners the crate holds right now: 4 while the chat is open, 0 once it
-/// unmounted. Read every 250 ms; the interval is cleared with the component.
+/// How many listeners the crate holds right now: 8 while the chat is open (4 for its
+/// socket, 4 for the one its calls go over), 0 once it unmounted. Read every 250 ms; the interval is cleared with the component.
 #[component]
 fn Listeners() -> impl IntoView {
     let (live, set_live) = signal(live_listeners());

@@ -9,6 +9,14 @@ use serde::{Deserialize, Serialize};
 /// (`ws:` or `wss:` to match it).
 pub const ROOM: &str = "/room/lobby";
 
+/// The room's JSON-RPC route, on a connection of its own: `members` lists who is in it.
+pub const ROOM_RPC: &str = "/room/lobby/rpc";
+
+/// The room with `name` as this member's name, which the room's `members` call lists.
+pub fn room_url(name: &str) -> String {
+    format!("{ROOM}?name={}", js_sys::encode_uri_component(name))
+}
+
 /// One chat message, sent as JSON through the crate's `Json` codec; the room sends it to
 /// everyone in it, its author included.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
