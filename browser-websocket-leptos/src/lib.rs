@@ -68,7 +68,6 @@
 //! - `sender.rs`: [`Sender`], the session's sender made `Copy`;
 //! - `use_rpc.rs` (feature `rpc`): [`use_rpc`] and its `Copy` [`UseRpc`], the core's
 //!   [`Rpc`](browser_websocket::rpc::Rpc) kept for the owner's life;
-//! - `call.rs` (feature `rpc`): [`RpcCall`], a call made through it.
 //!
 //! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
 //! the session (options, reconnect on a new URL, `keep_last`), the options, and the task
@@ -78,7 +77,6 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "rpc")]
-mod call;
 mod sender;
 #[cfg(feature = "rpc")]
 mod use_rpc;
@@ -93,14 +91,13 @@ pub use use_websocket::{UseWebSocket, use_websocket, use_websocket_with};
 
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-pub use call::RpcCall;
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
 pub use use_rpc::{UseRpc, use_rpc};
 // The core's types `use_rpc` is typed by and answered with.
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-pub use browser_websocket::rpc::{Envelope, JsonRpc, RpcError};
+pub use browser_websocket::rpc::{Call, Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use browser_websocket::rpc::{Envelope, Rpc, RpcError};
+use browser_websocket::rpc::{Call, Envelope, Rpc, RpcError};
 use browser_websocket::{ReconnectPolicy, WebSocket};
 use leptos::prelude::{
     Effect, Get, GetUntracked, LocalStorage, Signal, StoredValue, UpdateValue, WithValue,
@@ -12,7 +12,6 @@ use leptos::prelude::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::RpcCall;
 use crate::use_websocket::in_browser;
 
 /// What [`use_rpc`] returns: a way to make calls on the owner's connection from any
@@ -51,7 +50,7 @@ struct Connection<E> {
 }
 
 impl<E: Envelope> UseRpc<E> {
-    /// Calls `method` with `params`; the [`RpcCall`] resolves to the result decoded as
+    /// Calls `method` with `params`; the [`Call`] resolves to the result decoded as
     /// `R`. The request goes out now if the connection is open, or when it opens; the
     /// core's [`Rpc::call`]. Make the call in the action's closure (not inside its
     /// future), so that nothing reactive is read across an `await`.
@@ -69,12 +68,12 @@ impl<E: Envelope> UseRpc<E> {
     ///
     /// # Errors
     /// The call resolves to an [`RpcError`]; with no connection (on the server, for a URL
-    /// the crate cannot use, after the owner was cleaned up) it is [`RpcError::Closed`] at
+    /// the crate cannot use, after the owner was cleaned up) it is [`RpcError::NotConnected`] at
     /// once, never a panic.
-    pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> RpcCall<R> {
+    pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> Call<R> {
         match self.rpc() {
-            Some(rpc) => RpcCall::made(rpc.call(method, params)),
-            None => RpcCall::failed(RpcError::Closed),
+            Some(rpc) => rpc.call(method, params),
+            None => Call::from(RpcError::NotConnected),
         }
     }
 }
@@ -142,7 +141,7 @@ impl<E: 'static> fmt::Debug for UseRpc<E> {
 /// - When the owner is cleaned up, the `Rpc` is dropped: the socket closes with 1000, its
 ///   listeners and timers go, and every call in progress ends with [`RpcError::Closed`].
 /// - With the `ssr` feature, and on any target but wasm32, it never connects: every call
-///   ends at once with [`RpcError::Closed`].
+///   ends at once with [`RpcError::NotConnected`].
 ///
 /// The `Rpc` takes over its socket's messages, so it needs a connection of its own: not
 /// the one of [`use_websocket`](crate::use_websocket).
@@ -182,7 +181,7 @@ fn start<E: Envelope>(url: Signal<String>) -> StoredValue<Option<Connection<E>>,
 
 impl<E: Envelope> Connection<E> {
     /// An `Rpc` over a reconnecting socket to `url`; without one for a URL the crate
-    /// cannot use (its calls then end `Closed`).
+    /// cannot use (its calls then end `NotConnected`).
     fn open(url: &str) -> Connection<E> {
         let rpc = WebSocket::builder(url)
             .reconnecting(ReconnectPolicy::default())

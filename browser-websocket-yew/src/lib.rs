@@ -67,7 +67,6 @@
 //! - `state.rs`: the reducer each change goes through (pure, tested natively);
 //! - `rpc.rs` (feature `rpc`): [`use_rpc`] and its [`UseRpc`], the core's
 //!   [`Rpc`](browser_websocket::rpc::Rpc) made and dropped by an effect;
-//! - `call.rs` (feature `rpc`): [`RpcCall`], a call made through it.
 //!
 //! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
 //! the session (options, reconnect on a new URL, `keep_last`), the [`Sender`], the
@@ -77,7 +76,6 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "rpc")]
-mod call;
 mod hook;
 mod messages;
 #[cfg(feature = "rpc")]
@@ -93,14 +91,13 @@ pub use messages::{Iter, Messages};
 
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-pub use call::RpcCall;
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
 pub use rpc::{UseRpc, use_rpc};
 // The core's types `use_rpc` is typed by and answered with.
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-pub use browser_websocket::rpc::{Envelope, JsonRpc, RpcError};
+pub use browser_websocket::rpc::{Call, Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;

@@ -4,13 +4,11 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
-use browser_websocket::rpc::{Envelope, Rpc, RpcError};
+use browser_websocket::rpc::{Call, Envelope, Rpc, RpcError};
 use browser_websocket::{ReconnectPolicy, WebSocket};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
-
-use crate::RpcCall;
 
 /// What [`use_rpc`] returns: a way to make calls on the component's connection, from any
 /// callback. Cloning is cheap, and every clone (from any render) makes its calls on the
@@ -51,7 +49,7 @@ pub struct UseRpc<E> {
 }
 
 impl<E: Envelope> UseRpc<E> {
-    /// Calls `method` with `params`; the [`RpcCall`] resolves to the result decoded as
+    /// Calls `method` with `params`; the [`Call`] resolves to the result decoded as
     /// `R`. The request goes out now if the connection is open, or when it opens; the
     /// core's [`Rpc::call`].
     ///
@@ -73,18 +71,18 @@ impl<E: Envelope> UseRpc<E> {
     /// # Errors
     /// The call resolves to an [`RpcError`]; with no connection (on the server, before
     /// the hook's effect ran, for a URL the crate cannot use, after an unmount) it is
-    /// [`RpcError::Closed`] at once, never a panic.
-    pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> RpcCall<R> {
+    /// [`RpcError::NotConnected`] at once, never a panic.
+    pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> Call<R> {
         match self.rpc() {
-            Some(rpc) => RpcCall::made(rpc.call(method, params)),
-            None => RpcCall::failed(RpcError::Closed),
+            Some(rpc) => rpc.call(method, params),
+            None => Call::from(RpcError::NotConnected),
         }
     }
 
     /// Calls `method` with `params` and hands the outcome to `then` when it is there: a
     /// call from a callback with no `spawn_local` of your own, e.g. into a
     /// [`UseStateHandle`]. With no connection, `then` runs at once with
-    /// [`RpcError::Closed`].
+    /// [`RpcError::NotConnected`].
     ///
     /// ```no_run
     /// use browser_websocket_yew::{JsonRpc, RpcError, UseRpc};
@@ -102,7 +100,7 @@ impl<E: Envelope> UseRpc<E> {
     /// ```
     ///
     /// The call has the default timeout ([`Rpc::DEFAULT_TIMEOUT`]); for another one, await
-    /// [`call`](UseRpc::call) with [`RpcCall::timeout`] in a task of your own.
+    /// [`call`](UseRpc::call) with [`Call::timeout`] in a task of your own.
     pub fn call_then<R, F>(&self, method: &str, params: &impl Serialize, then: F)
     where
         R: DeserializeOwned + 'static,
@@ -114,7 +112,7 @@ impl<E: Envelope> UseRpc<E> {
                 yew::platform::spawn_local(async move { then(call.await) });
             }
             // Not spawned: on the server there may be no runtime to spawn on.
-            None => then(Err(RpcError::Closed)),
+            None => then(Err(RpcError::NotConnected)),
         }
     }
 }
@@ -188,7 +186,7 @@ impl<E> fmt::Debug for UseRpc<E> {
 /// - Unmounting drops the `Rpc`: the socket closes with 1000, its listeners and timers
 ///   go, and every call in progress ends with [`RpcError::Closed`].
 /// - On the server (`ssr`) effects do not run, and on any target but wasm32 it never
-///   connects: every call ends at once with [`RpcError::Closed`].
+///   connects: every call ends at once with [`RpcError::NotConnected`].
 ///
 /// The `Rpc` takes over its socket's messages, so it needs a connection of its own: not
 /// the one of [`use_websocket`](crate::use_websocket).
@@ -210,7 +208,7 @@ pub fn use_rpc<E: Envelope>(url: &str) -> UseRpc<E> {
 }
 
 /// An `Rpc` over a reconnecting socket to `url`; `None` outside a browser, or for a URL
-/// the crate cannot use (its calls then end `Closed`).
+/// the crate cannot use (its calls then end `NotConnected`).
 fn connect<E: Envelope>(url: &str) -> Option<Rpc<E>> {
     if !cfg!(target_arch = "wasm32") {
         return None;

@@ -147,6 +147,22 @@ impl<R: DeserializeOwned> Future for Call<R> {
     }
 }
 
+/// A call that failed before it was made, e.g. where a UI has no connection to call over:
+/// awaiting it gives the error at once.
+///
+/// ```
+/// use browser_websocket::rpc::{Call, RpcError};
+/// use futures_util::FutureExt;
+///
+/// let call: Call<i64> = RpcError::NotConnected.into();
+/// assert_eq!(call.now_or_never(), Some(Err(RpcError::NotConnected)));
+/// ```
+impl<R> From<RpcError> for Call<R> {
+    fn from(error: RpcError) -> Call<R> {
+        Call::failed(error)
+    }
+}
+
 /// Dropped before its outcome: cancelled, and its entry removed.
 impl<R> Drop for Call<R> {
     fn drop(&mut self) {

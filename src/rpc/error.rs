@@ -45,6 +45,9 @@ pub enum RpcError {
     Encode(Error),
     /// The connection is closed for good (closed, gave up, or every `Rpc` was dropped).
     Closed,
+    /// There is no connection to call over: a UI's call outside the browser (a server
+    /// render), before its component connected, or after it let go. Nothing was sent.
+    NotConnected,
 }
 
 impl fmt::Display for RpcError {
@@ -58,6 +61,7 @@ impl fmt::Display for RpcError {
             RpcError::Decode(error) => write!(f, "cannot decode the result: {error}"),
             RpcError::Encode(error) => write!(f, "cannot send the call: {error}"),
             RpcError::Closed => f.write_str("the connection is closed for good"),
+            RpcError::NotConnected => f.write_str("there is no connection to call over"),
         }
     }
 }
