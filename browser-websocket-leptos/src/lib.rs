@@ -76,32 +76,24 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "rpc")]
 mod sender;
 #[cfg(feature = "rpc")]
 mod use_rpc;
 mod use_websocket;
 
-/// How [`use_websocket_with`] connects and delivers: the core's
-/// [`ui::FeedOptions`](browser_websocket::ui::FeedOptions). The builder is read when a
-/// connection starts, the callbacks and `keep_last` at each batch.
-pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
 pub use sender::Sender;
 pub use use_websocket::{UseWebSocket, use_websocket, use_websocket_with};
 
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-#[cfg(feature = "rpc")]
-#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
 pub use use_rpc::{UseRpc, use_rpc};
-// The core's types `use_rpc` is typed by and answered with.
-#[cfg(feature = "rpc")]
-#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-pub use browser_websocket::rpc::{Call, Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;
-pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
+/// The core's types the hooks are typed by and answer with: the options
+/// (`UseWebSocketOptions`), `ConnectionStatus`, `Error`, `Sent`, the codecs, and with `rpc`
+/// `Call`, `Envelope`, `JsonRpc` and `RpcError`.
+pub use browser_websocket::ui::prelude::*;
 
 /// The README's examples, compiled as doc-tests.
 #[cfg(doctest)]

@@ -75,36 +75,24 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "rpc")]
 mod hook;
 mod messages;
 #[cfg(feature = "rpc")]
 mod rpc;
 mod state;
 
-/// How [`use_websocket_with`] connects and delivers: the core's
-/// [`ui::FeedOptions`](browser_websocket::ui::FeedOptions). Options may be built afresh on
-/// every render; none of them reconnects.
-pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
+/// The core crate, for its builder, policy and event types.
+pub use browser_websocket;
+/// The core's types the hook is typed by and answers with: the options
+/// (`UseWebSocketOptions`), `ConnectionStatus`, `Error`, `Sent`, the codecs, and with `rpc`
+/// `Call`, `Envelope`, `JsonRpc` and `RpcError`.
+pub use browser_websocket::ui::prelude::*;
 pub use hook::{UseWebSocket, use_websocket, use_websocket_with};
 pub use messages::{Iter, Messages};
 
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-#[cfg(feature = "rpc")]
-#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
 pub use rpc::{UseRpc, use_rpc};
-// The core's types `use_rpc` is typed by and answered with.
-#[cfg(feature = "rpc")]
-#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
-pub use browser_websocket::rpc::{Call, Envelope, JsonRpc, RpcError};
-
-/// The core crate, for its builder, policy and event types.
-pub use browser_websocket;
-/// The way to send from any callback or child component: the core's
-/// [`ui::Sender`](browser_websocket::ui::Sender), a prop that never causes a re-render.
-pub use browser_websocket::ui::Sender;
-pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
 
 /// The README's examples, compiled as doc-tests.
 #[cfg(doctest)]

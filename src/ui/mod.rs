@@ -19,6 +19,7 @@
 //! - `batch`: [`Batch`], what one delivery of a feed holds.
 //! - `feed`: [`Feed`], the task that reads the streams, and its owner.
 //! - `change`: [`Change`], what a session tells its UI, and the `keep_last` arithmetic.
+//! - `prelude`: what every framework crate re-exports from the core.
 //! - `session`: [`Session`], a component's connection from mount to unmount;
 //!   `sender`: [`Sender`], how the UI sends on it and reads its status.
 
@@ -26,6 +27,7 @@ mod batch;
 mod change;
 mod feed;
 mod options;
+pub mod prelude;
 mod sender;
 mod session;
 
