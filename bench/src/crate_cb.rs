@@ -26,6 +26,7 @@ pub async fn run(workload: &Workload, url: &str, payload: Option<&Payload>) -> R
         Workload::Flood { count, size, .. } => flood(url, count, size).await,
         Workload::Sink { count, .. } => sink(url, payload()?, count).await,
         Workload::ConnectClose { count } => connect_close(url, count).await,
+        Workload::RpcRoundtrip { .. } => Err("rpc-roundtrip: no calls with replies".into()),
     }
 }
 

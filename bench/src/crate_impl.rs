@@ -1,5 +1,7 @@
 //! browser-websocket, used as its README shows: the `Stream` of events to receive, the
-//! `Sink` (`feed`, then `flush`) to send runs of messages, `send_text` for one at a time.
+//! `Sink` (`feed`, then `flush`) to send runs of messages, `send_text` for one at a time;
+//! for `rpc-roundtrip`, `rpc::Rpc<JsonRpc>` over a reconnecting socket, one call awaited
+//! at a time.
 //! The same code runs on both transports: `crate` is the classic socket, `crate-stream`
 //! `Transport::Stream` (the browser's `WebSocketStream`).
 //!
@@ -9,7 +11,11 @@
 //! receive backpressure it exists for, and a deadlock for a client that reads only after
 //! sending everything.
 
-use browser_websocket::{Event, Message, ReadyState, Transport, WebSocket};
+use browser_websocket::rpc::{JsonRpc, Rpc};
+use browser_websocket::{
+    ConnectionStatus, Event, Message, ReadyState, ReconnectHandle, ReconnectPolicy, Transport,
+    WebSocket,
+};
 use futures_util::future::join;
 use futures_util::{SinkExt, Stream, StreamExt};
 
@@ -34,6 +40,10 @@ pub async fn run(
         Workload::Flood { count, size, .. } => flood(target, count, size).await,
         Workload::Sink { count, .. } => sink(target, payload()?, count).await,
         Workload::ConnectClose { count } => connect_close(target, count).await,
+        Workload::RpcRoundtrip { count, .. } => match payload()? {
+            Payload::Text(text) => rpc_roundtrip(target, text, count).await,
+            Payload::Binary(_) => Err("rpc-roundtrip sends text".into()),
+        },
     }
 }
 
@@ -206,4 +216,40 @@ async fn connect_close(target: &Target<'_>, count: u32) -> Result<f64, String> {
         ws.closed().await;
     }
     Ok(now() - start)
+}
+
+/// Waits until the reconnecting socket's status is one `done` accepts.
+async fn status(handle: &ReconnectHandle, done: impl Fn(&ConnectionStatus) -> bool) {
+    let mut changes = handle.status_changes();
+    while let Some(status) = changes.next().await {
+        if done(&status) {
+            return;
+        }
+    }
+}
+
+async fn rpc_roundtrip(target: &Target<'_>, text: &str, count: u32) -> Result<f64, String> {
+    let ws = WebSocket::builder(target.url)
+        .transport(target.transport)
+        .reconnecting(ReconnectPolicy::default())
+        .connect()
+        .map_err(describe)?;
+    let rpc = Rpc::<JsonRpc>::new(ws);
+    // Opening is not timed, as for the other workloads.
+    status(rpc.handle(), |status| *status == ConnectionStatus::Open).await;
+    let start = now();
+    for _ in 0..count {
+        let echo = rpc
+            .call::<String>("echo", &[text])
+            .await
+            .map_err(describe)?;
+        expect_bytes("rpc", echo.len(), text.len())?;
+    }
+    let ms = now() - start;
+    rpc.handle().close().map_err(describe)?;
+    status(rpc.handle(), |status| {
+        matches!(status, ConnectionStatus::Closed(_))
+    })
+    .await;
+    Ok(ms)
 }

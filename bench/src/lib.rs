@@ -6,7 +6,9 @@
 //!   the A/A comparison that shows how far apart two identical clients land;
 //! - `raw-bounded`: for the `sink` workloads only, JavaScript that keeps `bufferedAmount`
 //!   under the Sink's high mark, the baseline a Sink that bounds its memory is judged by;
-//! - `crate`: browser-websocket's `Stream` and `Sink` on the classic socket (`crate_impl.rs`);
+//! - `crate`: browser-websocket's `Stream` and `Sink` on the classic socket, and its
+//!   `rpc::Rpc` for `rpc-roundtrip`, the one workload only it and the JavaScript run
+//!   (`crate_impl.rs`);
 //! - `crate-cb`: browser-websocket's `connect_with` handler and `WeakSender` (`crate_cb.rs`);
 //! - `crate-stream`: the same code as `crate` on `Transport::Stream` (`WebSocketStream`),
 //!   skipped where the browser lacks it;
@@ -50,9 +52,16 @@ fn unavailable(implementation: Impl) -> Option<&'static str> {
 }
 
 /// Whether `implementation` runs `workload`: `raw-bounded` differs from `raw` only when
-/// sending runs of messages through a Sink.
+/// sending runs of messages through a Sink; calls with replies (`rpc-roundtrip`) are the
+/// crate's `rpc::Rpc` against JavaScript's, which no other implementation has.
 fn runs(implementation: Impl, workload: &Workload) -> bool {
-    implementation != Impl::RawBounded || matches!(workload, Workload::Sink { .. })
+    match workload {
+        Workload::Sink { .. } => true,
+        Workload::RpcRoundtrip { .. } => {
+            matches!(implementation, Impl::Raw | Impl::RawAa | Impl::Crate)
+        }
+        _ => implementation != Impl::RawBounded,
+    }
 }
 
 /// What to run, fixed when the bench is built.

@@ -192,3 +192,45 @@ export async function connectClose(url, count) {
   }
   return performance.now() - start;
 }
+
+/**
+ * JSON-RPC 2.0 as a page without a library writes it: a `Map` of pending promises keyed
+ * by id, `JSON.stringify` out and `JSON.parse` in. Call `echo` with `[payload]` and await
+ * its result, one call at a time, `count` times.
+ */
+export async function rpcRoundtrip(url, payload, count) {
+  const ws = await opened(url);
+  const pending = new Map();
+  let nextId = 1;
+  ws.onmessage = (event) => {
+    const reply = JSON.parse(event.data);
+    const call = pending.get(reply.id);
+    if (call === undefined) {
+      return;
+    }
+    pending.delete(reply.id);
+    if (reply.error !== undefined) {
+      call.reject(new Error(`rpc: the server answered ${reply.error.code}`));
+    } else {
+      call.resolve(reply.result);
+    }
+  };
+  const call = (method, params) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+    });
+  try {
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const result = await call("echo", [payload]);
+      if (result.length !== payload.length) {
+        throw new Error(`rpc: a result of ${result.length} bytes`);
+      }
+    }
+    return performance.now() - start;
+  } finally {
+    await closed(ws);
+  }
+}

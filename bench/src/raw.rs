@@ -23,6 +23,8 @@ extern "C" {
     fn sink_bounded(url: &str, payload: &JsValue, count: u32, high: u32, low: u32) -> Promise;
     #[wasm_bindgen(js_name = connectClose)]
     fn connect_close(url: &str, count: u32) -> Promise;
+    #[wasm_bindgen(js_name = rpcRoundtrip)]
+    fn rpc_roundtrip(url: &str, payload: &JsValue, count: u32) -> Promise;
 }
 
 /// The crate's Sink never lets more than this many of the largest message wait in the
@@ -75,6 +77,7 @@ pub async fn run(
             WaterMarks::DEFAULT_LOW,
         ),
         Workload::ConnectClose { count } => connect_close(url, count),
+        Workload::RpcRoundtrip { count, .. } => rpc_roundtrip(url, payload, count),
     };
     let ms = JsFuture::from(promise).await.map_err(|error| {
         error

@@ -2,8 +2,9 @@
 //!
 //! # Clocks
 //! Every implementation reads `performance.now()` itself, around the same steps:
-//! - `pingpong`, `echo-pipelined`, `sink`: from just after the socket opened (opening is
-//!   not timed) until the last echo, or the server's byte count, has reached the user.
+//! - `pingpong`, `echo-pipelined`, `sink`, `rpc-roundtrip`: from just after the socket
+//!   opened (opening is not timed) until the last echo, the server's byte count, or the
+//!   last call's result has reached the user.
 //! - `flood`: from just before the socket is created (the server starts sending the moment
 //!   it opens) until the last message has reached the user; the close after it is not timed.
 //! - `connect-close`: the whole loop of create, await open, close, await `close`.
@@ -41,6 +42,10 @@ pub enum Workload {
     Sink { count: u32, size: usize, kind: Kind },
     /// Open a socket to `/echo`, close it and await the `close` event, `count` times.
     ConnectClose { count: u32 },
+    /// Call JSON-RPC `echo` on `/jsonrpc-echo` with one text parameter of `size` bytes
+    /// and await its result, one call at a time, `count` times. Only `raw`, `raw-aa` and
+    /// `crate` (its `rpc::Rpc`) run it: the other implementations have no calls.
+    RpcRoundtrip { count: u32, size: usize },
 }
 
 impl Workload {
@@ -51,7 +56,8 @@ impl Workload {
             | Workload::EchoPipelined { count, .. }
             | Workload::Flood { count, .. }
             | Workload::Sink { count, .. }
-            | Workload::ConnectClose { count } => count,
+            | Workload::ConnectClose { count }
+            | Workload::RpcRoundtrip { count, .. } => count,
         }
     }
 
@@ -62,6 +68,7 @@ impl Workload {
                 format!("ws://{server}/flood/{count}/{size}/{}", kind.route_name())
             }
             Workload::Sink { .. } => format!("ws://{server}/sink"),
+            Workload::RpcRoundtrip { .. } => format!("ws://{server}/jsonrpc-echo"),
             Workload::PingPong { .. }
             | Workload::EchoPipelined { .. }
             | Workload::ConnectClose { .. } => format!("ws://{server}/echo"),
@@ -71,7 +78,9 @@ impl Workload {
     /// The message every send repeats; `None` for workloads that send nothing.
     pub fn payload(&self) -> Option<Payload> {
         match *self {
-            Workload::PingPong { size, .. } => Some(Payload::new(size, Kind::Text)),
+            Workload::PingPong { size, .. } | Workload::RpcRoundtrip { size, .. } => {
+                Some(Payload::new(size, Kind::Text))
+            }
             Workload::EchoPipelined { size, kind, .. } | Workload::Sink { size, kind, .. } => {
                 Some(Payload::new(size, kind))
             }
@@ -184,6 +193,14 @@ pub fn all(scale: Scale) -> Vec<Spec> {
         Spec {
             name: "connect-close",
             workload: Workload::ConnectClose { count: n(50, 5) },
+        },
+        // Last, so the rows before it rotate as they did before it was added.
+        Spec {
+            name: "rpc-roundtrip-16B",
+            workload: Workload::RpcRoundtrip {
+                count: n(500, 20),
+                size: 16,
+            },
         },
     ]
 }

@@ -6,6 +6,7 @@ mod drop;
 mod drop_after;
 mod echo;
 mod flood;
+mod jsonrpc_echo;
 mod log;
 mod progress;
 mod protocols;
@@ -46,6 +47,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/echo", get(echo::handler))
+        .route("/jsonrpc-echo", get(jsonrpc_echo::handler))
         .route("/close/{code}", get(close::handler))
         .route("/flood/{n}/{size}/{kind}", get(flood::handler))
         .route("/sink", get(sink::handler))
