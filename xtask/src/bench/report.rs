@@ -627,6 +627,47 @@ mod tests {
     }
 
     #[test]
+    fn a_row_only_raw_and_the_crate_run_shows_dashes_for_the_rest() {
+        let mut samples = Vec::new();
+        for round in 0..15u32 {
+            let load = 1.0 + f64::from(round % 3);
+            for (implementation, ms) in
+                [(Impl::Raw, 10.0), (Impl::RawAa, 10.0), (Impl::Crate, 11.6)]
+            {
+                samples.push(sample(
+                    round,
+                    implementation,
+                    "rpc-roundtrip-16B",
+                    ms * load,
+                ));
+            }
+        }
+        let run = Run {
+            rounds: 15,
+            samples,
+            ..Run::default()
+        };
+        let results = Results::new(Browser::Chromium, &run, None);
+        let table = table(&results);
+        let listed: Vec<&str> = table
+            .lines()
+            .skip_while(|line| !(line.starts_with("workload") && line.contains("comparison")))
+            .skip(1)
+            .take_while(|line| !line.is_empty())
+            .collect();
+        assert_eq!(listed.len(), 2, "raw-aa/raw and crate/raw only: {table}");
+        assert!(
+            table.contains("the crate's fastest API (crate or crate-cb) against the baseline: ≤ 1.05 on 0 of 1; > 1.05: rpc-roundtrip-16B (crate 1.16"),
+            "{table}"
+        );
+        let markdown = markdown(&results);
+        assert!(
+            markdown.contains("| rpc-roundtrip-16B | raw | 1.00 [1.00, 1.00] ≤ 1.05 | 1.16 [1.16, 1.16] > 1.05 | – | – | – | – | – | – |"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
     fn sizes_are_grouped_by_thousands() {
         assert_eq!(thousands(14_533), "14 533");
         assert_eq!(thousands(999), "999");
