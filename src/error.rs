@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::close::{CloseCode, CloseEvent};
-use crate::state::ReadyState;
+use crate::ready_state::ReadyState;
 
 /// Everything that can go wrong, one variant per cause.
 ///

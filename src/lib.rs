@@ -142,7 +142,7 @@ mod error;
 mod event;
 mod inbox_limit;
 mod message;
-mod state;
+mod ready_state;
 mod transport;
 
 // The layers, from the browser up.
@@ -173,6 +173,7 @@ pub use event::{Event, Overflow};
 pub use flow::WaterMarks;
 pub use inbox_limit::{InboxLimit, WhenInboxFull};
 pub use message::Message;
+pub use ready_state::ReadyState;
 pub use reconnect::{
     Heartbeat, OfflineQueue, ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectPolicy,
     ReconnectingBuilder, ReconnectingWebSocket, Sent, StatusChanges, WhenFull,
@@ -181,7 +182,6 @@ pub use socket::{
     ReuniteError, Subscription, WeakSender, WebSocket, WebSocketBuilder, WebSocketReceiver,
     WebSocketSender,
 };
-pub use state::ReadyState;
 pub use transport::Transport;
 #[cfg(feature = "serde")]
 pub use typed::{

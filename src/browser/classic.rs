@@ -11,7 +11,7 @@ use super::payload::Data;
 use crate::binary_type::BinaryType;
 use crate::close::CloseCode;
 use crate::error::Error;
-use crate::state::ReadyState;
+use crate::ready_state::ReadyState;
 
 /// One browser `WebSocket`, with the listeners that feed its hub.
 #[derive(Debug)]

@@ -20,7 +20,7 @@ use crate::close::{CloseCode, CloseEvent};
 use crate::close_check::check_close;
 use crate::error::Error;
 use crate::message::Message;
-use crate::state::ReadyState;
+use crate::ready_state::ReadyState;
 use crate::transport::Transport;
 
 /// How a connection is opened: everything the builder decided.

@@ -22,7 +22,7 @@ use super::payload::Data;
 use crate::binary_type::BinaryType;
 use crate::close::{CloseCode, CloseEvent};
 use crate::error::Error;
-use crate::state::ReadyState;
+use crate::ready_state::ReadyState;
 use crate::transport::Transport;
 
 #[wasm_bindgen]

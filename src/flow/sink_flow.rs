@@ -10,7 +10,7 @@ use crate::browser::global::{Timer, now_ms};
 use crate::close::CloseCode;
 use crate::error::Error;
 use crate::flow::water_marks::WaterMarks;
-use crate::state::ReadyState;
+use crate::ready_state::ReadyState;
 
 /// A sink's side of one connection: the water-mark gate and the timer that re-polls it.
 ///

@@ -13,9 +13,9 @@ use crate::close::CloseCode;
 use crate::connection_status::ConnectionStatus;
 use crate::error::Error;
 use crate::message::Message;
+use crate::ready_state::ReadyState;
 use crate::reconnect::offline_queue::Sent;
 use crate::socket::WebSocket;
-use crate::state::ReadyState;
 
 /// The connection, the offline queue and the status, shared by every
 /// [`ReconnectHandle`](crate::ReconnectHandle) and the event stream.

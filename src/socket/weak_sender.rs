@@ -6,7 +6,7 @@ use crate::browser::Connection;
 use crate::close::CloseCode;
 use crate::error::Error;
 use crate::message::Message;
-use crate::state::ReadyState;
+use crate::ready_state::ReadyState;
 
 /// Sends on a connection without keeping it alive: what a
 /// [`connect_with`](crate::WebSocketBuilder::connect_with) handler gets, so that it can

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::connection_status::{ClosedBecause, ConnectionStatus};
 use crate::error::Error;
+use crate::ready_state::ReadyState;
 use crate::reconnect::{ReconnectHandle, Sent};
-use crate::state::ReadyState;
 use crate::typed::{Codec, TypedReconnectHandle};
 
 /// What a [`Sender`] needs of its session, whatever the session receives.

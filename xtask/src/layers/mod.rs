@@ -37,7 +37,7 @@ const LAYERS: [(&str, &[&str]); 7] = [
             "event",
             "inbox_limit",
             "message",
-            "state",
+            "ready_state",
             "transport",
         ],
     ),
