@@ -9,22 +9,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::{Cell, RefCell};
-use std::time::Duration;
 
-use browser_websocket::{
-    Codec, ConnectionStatus, DecodeError, Message, ReconnectEvent, ReconnectPolicy, Sent,
-    WebSocket, live_listeners,
-};
+use browser_websocket::{ConnectionStatus, Sent, live_listeners};
 use browser_websocket_leptos::{Json, UseWebSocket, UseWebSocketOptions, use_websocket_with};
 use leptos::prelude::*;
+use ui_test_harness::{self as harness, Alone, FLOOD, Padded, root, sleep, url};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SERVER: &str = match option_env!("BROWSER_WEBSOCKET_TEST_SERVER") {
-    Some(address) => address,
-    None => "127.0.0.1:9001",
-};
 
 type Chat = UseWebSocket<String, String, Json>;
 
@@ -33,68 +25,22 @@ thread_local! {
     static CHATS: RefCell<Vec<Chat>> = const { RefCell::new(Vec::new()) };
     /// How many times a chat's socket opened.
     static OPENS: Cell<u32> = const { Cell::new(0) };
-    /// Whether a test runs: the runner interleaves async tests, and the listener count
-    /// is global.
-    static BUSY: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs the test alone; the returned guard lets the next one start.
+/// Runs the test alone, with no chats and no opens counted.
 async fn alone() -> Alone {
-    while BUSY.with(|busy| busy.replace(true)) {
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
+    let alone = harness::alone().await;
     CHATS.with(|chats| chats.borrow_mut().clear());
     OPENS.with(|opens| opens.set(0));
-    Alone
-}
-
-struct Alone;
-
-impl Drop for Alone {
-    fn drop(&mut self) {
-        BUSY.with(|busy| busy.set(false));
-    }
-}
-
-fn options() -> UseWebSocketOptions<String> {
-    UseWebSocketOptions::default()
-        .builder(|url| {
-            WebSocket::builder(url).reconnecting(
-                ReconnectPolicy::default()
-                    .initial_delay(Duration::from_millis(300))
-                    .random(|| 0.99),
-            )
-        })
-        .on_event(|event| {
-            if matches!(event, ReconnectEvent::Open) {
-                OPENS.with(|opens| opens.set(opens.get() + 1));
-            }
-        })
+    alone
 }
 
 #[component]
 fn Client(url: Signal<String>) -> impl IntoView {
-    let chat = use_websocket_with::<String, String, Json>(url, options());
+    let options = harness::options(|| OPENS.with(|opens| opens.set(opens.get() + 1)));
+    let chat = use_websocket_with::<String, String, Json>(url, options);
     CHATS.with(|chats| chats.borrow_mut().push(chat));
     view! { <p>{move || chat.status.get().to_string()}</p> }
-}
-
-fn url(path: &str) -> String {
-    format!("ws://{SERVER}{path}")
-}
-
-/// A fresh element to mount into.
-fn root() -> web_sys::HtmlElement {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    wasm_bindgen::JsCast::unchecked_into(root)
 }
 
 fn mount(url: Signal<String>) -> leptos::mount::UnmountHandle<impl Mountable> {
@@ -109,18 +55,9 @@ fn status(n: usize) -> Option<ConnectionStatus> {
     chat(n).status.try_get_untracked()
 }
 
-/// Waits (10 s at most) until `done` holds.
-async fn until(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        if done() {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
-    panic!(
-        "timed out waiting for {what}; the first chat is {:?}",
-        status(0)
-    );
+/// Waits (10 s at most) until `done` holds; a timeout shows the first chat's status.
+async fn until(what: &str, done: impl FnMut() -> bool) {
+    harness::until(what, done, || format!("the first chat is {:?}", status(0))).await;
 }
 
 /// Two components at once hold two connections (8 listeners); unmounting each takes its
@@ -165,32 +102,13 @@ async fn a_new_url_reconnects_once_and_the_same_url_never() {
     let app = mount(url_signal.into());
     until("open", || status(0) == Some(ConnectionStatus::Open)).await;
     url_signal.set(url("/echo"));
-    gloo_timers::future::TimeoutFuture::new(200).await;
+    sleep(200).await;
     assert_eq!(OPENS.with(Cell::get), 1, "the same URL does not reconnect");
     url_signal.set(url("/echo?second"));
     until("the second connection", || OPENS.with(Cell::get) == 2).await;
     assert_eq!(live_listeners(), base + 4, "the first connection is gone");
     drop(app);
     assert_eq!(live_listeners(), base);
-}
-
-/// The flood's text messages are zero-padded numbers ("0042"): JSON once the zeros go.
-struct Padded;
-
-impl Codec for Padded {
-    fn encode<T: serde::Serialize + ?Sized>(
-        value: &T,
-    ) -> Result<Message, browser_websocket::Error> {
-        Json::encode(value)
-    }
-
-    fn decode<T: serde::de::DeserializeOwned>(message: &Message) -> Result<T, DecodeError> {
-        match message.as_text().map(|text| text.trim_start_matches('0')) {
-            Some("") => Json::decode(&Message::Text("0".into())),
-            Some(digits) => Json::decode(&Message::Text(digits.into())),
-            None => Json::decode(message),
-        }
-    }
 }
 
 thread_local! {
@@ -200,10 +118,7 @@ thread_local! {
 
 #[component]
 fn Burst() -> impl IntoView {
-    let burst = use_websocket_with::<u32, (), Padded>(
-        url("/flood/1000/4/text"),
-        UseWebSocketOptions::default(),
-    );
+    let burst = use_websocket_with::<u32, (), Padded>(url(FLOOD), UseWebSocketOptions::default());
     BURST.with(|slot| *slot.borrow_mut() = Some(burst));
     Effect::new(move || {
         burst.messages.track();
@@ -225,11 +140,7 @@ async fn a_burst_of_a_thousand_arrives_whole_and_in_order() {
     })
     .await;
     let numbers = burst.messages.get_untracked();
-    assert!(
-        numbers.iter().copied().eq(0..1000),
-        "got {} numbers",
-        numbers.len()
-    );
+    harness::assert_the_flood_arrived_whole(&numbers);
     let updates = UPDATES.with(Cell::get);
     assert!(
         updates <= 10,

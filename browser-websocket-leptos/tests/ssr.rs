@@ -5,14 +5,12 @@
 
 use browser_websocket_leptos::{Json, use_websocket};
 use leptos::prelude::*;
+use ui_test_harness::{assert_renders_connecting, sent_or_error};
 
 #[component]
 fn Chat() -> impl IntoView {
     let chat = use_websocket::<String, String, Json>("/room/lobby");
-    let sent = match chat.send(&"hi".to_owned()) {
-        Ok(sent) => format!("{sent:?}"),
-        Err(error) => error.to_string(),
-    };
+    let sent = sent_or_error(chat.send(&"hi".to_owned()));
     view! {
         <main>
             <p id="status">{move || chat.status.get().to_string()}</p>
@@ -27,10 +25,7 @@ fn Chat() -> impl IntoView {
 fn the_server_renders_connecting_and_never_connects() {
     let owner = Owner::new();
     let html = owner.with(|| view! { <Chat /> }.to_html());
-    assert!(html.contains(r#"<p id="status">connecting</p>"#), "{html}");
-    assert!(html.contains(r#"<p id="count">0</p>"#), "{html}");
-    assert!(html.contains(r#"<p id="queued">0</p>"#), "{html}");
-    assert!(html.contains("not OPEN"), "a send is an error: {html}");
+    assert_renders_connecting(&html);
     // Disposing the owner (the request is done) runs no browser cleanup either.
     drop(owner);
     assert_eq!(browser_websocket::live_listeners(), 0);

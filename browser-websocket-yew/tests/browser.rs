@@ -10,21 +10,14 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
-use browser_websocket::{
-    Codec, ConnectionStatus, DecodeError, Message, ReconnectPolicy, Sent, WebSocket, live_listeners,
-};
+use browser_websocket::{ConnectionStatus, Sent, live_listeners};
 use browser_websocket_yew::{Json, Sender, UseWebSocketOptions, use_websocket_with};
+use ui_test_harness::{self as harness, Alone, FLOOD, Padded, root, sleep, url};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SERVER: &str = match option_env!("BROWSER_WEBSOCKET_TEST_SERVER") {
-    Some(address) => address,
-    None => "127.0.0.1:9001",
-};
 
 /// What the component saw at its last render, for the test to read.
 #[derive(Default)]
@@ -54,24 +47,11 @@ impl PartialEq for Props {
 #[function_component]
 fn Client(props: &Props) -> Html {
     let probe = Rc::clone(&props.probe);
-    let options = UseWebSocketOptions::default()
-        .builder(|url| {
-            WebSocket::builder(url).reconnecting(
-                ReconnectPolicy::default()
-                    .initial_delay(Duration::from_millis(300))
-                    .random(|| 0.99),
-            )
-        })
-        .on_event({
-            let probe = Rc::clone(&probe);
-            move |event| {
-                if matches!(event, browser_websocket::ReconnectEvent::Open) {
-                    *probe.opens.borrow_mut() += 1;
-                }
-            }
-        });
-    let url = format!("ws://{SERVER}{}", props.path);
-    let ws = use_websocket_with::<String, String, Json>(&url, options);
+    let options: UseWebSocketOptions<String> = harness::options({
+        let probe = Rc::clone(&probe);
+        move || *probe.opens.borrow_mut() += 1
+    });
+    let ws = use_websocket_with::<String, String, Json>(&url(&props.path), options);
     *probe.status.borrow_mut() = Some(ws.status().clone());
     *probe.messages.borrow_mut() = ws.messages().iter().cloned().collect();
     *probe.queued.borrow_mut() = ws.queued();
@@ -84,45 +64,24 @@ fn Client(props: &Props) -> Html {
 thread_local! {
     /// Each render's status, for a timeout's message.
     static HISTORY: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// Whether a test runs: the runner interleaves async tests, and the listener count
-    /// is global.
-    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Runs the test alone; the returned guard lets the next one start.
+/// Runs the test alone, with an empty history.
 async fn alone() -> Alone {
-    while BUSY.with(|busy| busy.replace(true)) {
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
+    let alone = harness::alone().await;
     HISTORY.with(|history| history.borrow_mut().clear());
-    Alone
+    alone
 }
 
-struct Alone;
-
-impl Drop for Alone {
-    fn drop(&mut self) {
-        BUSY.with(|busy| busy.set(false));
-    }
-}
-
-/// A fresh element to mount into.
-fn root() -> web_sys::Element {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    root
+/// Waits (10 s at most) until `done` holds; a timeout lists each render's status.
+async fn until(what: &str, done: impl FnMut() -> bool) {
+    let history = || HISTORY.with(|history| history.borrow().clone());
+    harness::until(what, done, || format!("renders saw {:?}", history())).await;
 }
 
 fn mount(path: &str, probe: &Rc<Probe>, tick: u32) -> yew::AppHandle<Client> {
     yew::Renderer::<Client>::with_root_and_props(
-        root(),
+        root().into(),
         Props {
             path: AttrValue::from(path.to_owned()),
             probe: Rc::clone(probe),
@@ -130,20 +89,6 @@ fn mount(path: &str, probe: &Rc<Probe>, tick: u32) -> yew::AppHandle<Client> {
         },
     )
     .render()
-}
-
-/// Waits (10 s at most) until `done` holds.
-async fn until(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        if done() {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
-    panic!(
-        "timed out waiting for {what}; renders saw {:?}",
-        HISTORY.with(|h| h.borrow().clone())
-    );
 }
 
 fn status(probe: &Probe) -> Option<ConnectionStatus> {
@@ -183,7 +128,7 @@ async fn mount_unmount_remount_leaves_listeners_at_their_base() {
         app.destroy();
         // Yew runs the destroy on its next scheduler pass; the hook's own teardown is
         // synchronous, so one pass is all it takes.
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        sleep(0).await;
         assert_eq!(live_listeners(), base, "unmount removes every listener");
         let sender = probe.sender.borrow().clone().expect("a sender");
         assert!(sender.send(&"after unmount".to_owned()).is_err());
@@ -208,29 +153,9 @@ impl PartialEq for BurstProps {
     }
 }
 
-/// The flood's text messages are zero-padded numbers ("0042"): JSON once the zeros go.
-struct Padded;
-
-impl Codec for Padded {
-    fn encode<T: serde::Serialize + ?Sized>(
-        value: &T,
-    ) -> Result<Message, browser_websocket::Error> {
-        Json::encode(value)
-    }
-
-    fn decode<T: serde::de::DeserializeOwned>(message: &Message) -> Result<T, DecodeError> {
-        match message.as_text().map(|text| text.trim_start_matches('0')) {
-            Some("") => Json::decode(&Message::Text("0".into())),
-            Some(digits) => Json::decode(&Message::Text(digits.into())),
-            None => Json::decode(message),
-        }
-    }
-}
-
 #[function_component]
 fn Burst(props: &BurstProps) -> Html {
-    let url = format!("ws://{SERVER}/flood/1000/4/text");
-    let ws = use_websocket_with::<u32, (), Padded>(&url, UseWebSocketOptions::default());
+    let ws = use_websocket_with::<u32, (), Padded>(&url(FLOOD), UseWebSocketOptions::default());
     let mut seen = props.seen.borrow_mut();
     seen.0 = ws.messages().iter().copied().collect();
     seen.1 = Some(ws.status().clone());
@@ -250,7 +175,7 @@ async fn a_burst_of_a_thousand_arrives_whole_and_in_order() {
     let _alone = alone().await;
     let seen = Rc::new(RefCell::new((Vec::new(), None, 0)));
     let app = yew::Renderer::<Burst>::with_root_and_props(
-        root(),
+        root().into(),
         BurstProps {
             seen: Rc::clone(&seen),
         },
@@ -261,11 +186,7 @@ async fn a_burst_of_a_thousand_arrives_whole_and_in_order() {
     })
     .await;
     let (numbers, _, renders) = seen.borrow().clone();
-    assert!(
-        numbers.iter().copied().eq(0..1000),
-        "got {} numbers",
-        numbers.len()
-    );
+    harness::assert_the_flood_arrived_whole(&numbers);
     assert!(
         renders < 100,
         "batched: {renders} renders for 1000 messages"
@@ -297,6 +218,6 @@ async fn a_send_while_disconnected_is_queued_and_sent_once_on_reconnect() {
     assert_eq!(*probe.messages.borrow(), ["first", "while away"]);
     assert_eq!(*probe.queued.borrow(), 0);
     app.destroy();
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    sleep(0).await;
     assert_eq!(live_listeners(), base);
 }

@@ -4,15 +4,13 @@
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
 use browser_websocket_yew::{Json, use_websocket};
+use ui_test_harness::{assert_renders_connecting, sent_or_error};
 use yew::prelude::*;
 
 #[function_component]
 fn Chat() -> Html {
     let chat = use_websocket::<String, String, Json>("/room/lobby");
-    let sent = match chat.send(&"hi".to_owned()) {
-        Ok(sent) => format!("{sent:?}"),
-        Err(error) => error.to_string(),
-    };
+    let sent = sent_or_error(chat.send(&"hi".to_owned()));
     html! {
         <main>
             <p id="status">{ chat.status().to_string() }</p>
@@ -34,10 +32,7 @@ async fn render(hydratable: bool) -> String {
 #[tokio::test(flavor = "current_thread")]
 async fn the_server_renders_connecting_and_never_connects() {
     let html = render(false).await;
-    assert!(html.contains(r#"<p id="status">connecting</p>"#), "{html}");
-    assert!(html.contains(r#"<p id="count">0</p>"#), "{html}");
-    assert!(html.contains(r#"<p id="queued">0</p>"#), "{html}");
-    assert!(html.contains("not OPEN"), "a send is an error: {html}");
+    assert_renders_connecting(&html);
 }
 
 #[tokio::test(flavor = "current_thread")]

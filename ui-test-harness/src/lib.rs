@@ -1,0 +1,29 @@
+//! What the framework crates' tests share, so that `browser-websocket-yew/tests` and
+//! `browser-websocket-leptos/tests` hold only their mounting code and their test bodies.
+//!
+//! | file | what it holds | where |
+//! |---|---|---|
+//! | `server.rs` | the test server's address, its URLs, the flood's path | everywhere |
+//! | `options.rs` | the reconnect options of the tests, the flood's codec | everywhere |
+//! | `checks.rs` | assertions both crates make: the flood whole, the server render | everywhere |
+//! | `turns.rs` | one test at a time, waiting for a condition, sleeping | wasm32 |
+//! | `page.rs` | a fresh element to mount a component into | wasm32 |
+//!
+//! Not published; a dev-dependency of the two crates only.
+#![deny(missing_docs, missing_debug_implementations)]
+
+mod checks;
+mod options;
+#[cfg(target_arch = "wasm32")]
+mod page;
+mod server;
+#[cfg(target_arch = "wasm32")]
+mod turns;
+
+pub use checks::{assert_renders_connecting, assert_the_flood_arrived_whole, sent_or_error};
+pub use options::{Padded, options};
+#[cfg(target_arch = "wasm32")]
+pub use page::root;
+pub use server::{FLOOD, SERVER, url};
+#[cfg(target_arch = "wasm32")]
+pub use turns::{Alone, alone, sleep, until};
