@@ -65,6 +65,9 @@ struct Inner<E> {
     handle: ReconnectHandle,
     calls: RefCell<Calls<Message, Rc<Slot>>>,
     timeout: Cell<Duration>,
+    /// The deadline the task's timer is set for, if any: it is set again only for an
+    /// earlier one, or after it rang (not on every poll).
+    armed: Cell<Option<f64>>,
     closed: Cell<bool>,
     notices: Rc<RefCell<Queue>>,
     /// The reading task's waker: a new deadline re-arms its timer.
@@ -94,6 +97,7 @@ impl<E: Envelope> Rpc<E> {
             handle,
             calls: RefCell::new(Calls::default()),
             timeout: Cell::new(Self::DEFAULT_TIMEOUT),
+            armed: Cell::new(None),
             closed: Cell::new(false),
             notices: Rc::new(RefCell::new(Queue::default())),
             task: RefCell::new(None),
@@ -120,15 +124,14 @@ impl<E: Envelope> Rpc<E> {
         if inner.closed.get() {
             return Call::failed(RpcError::Closed);
         }
-        let params = match serde_json::to_value(params) {
-            Ok(params) => params,
-            Err(error) => return Call::failed(RpcError::Encode(Error::Encode(error.to_string()))),
-        };
         let Ok(mut calls) = inner.calls.try_borrow_mut() else {
             return Call::failed(RpcError::Closed);
         };
         let id = calls.next_id();
-        let request = Message::Text(E::request(id, method, params).to_string());
+        let request = match E::request_text(id, method, params) {
+            Ok(text) => Message::Text(text),
+            Err(error) => return Call::failed(RpcError::Encode(Error::Encode(error.to_string()))),
+        };
         let made_at = now_ms();
         let deadline = made_at + inner.timeout.get().as_secs_f64() * 1000.0;
         let slot = Rc::new(Slot::default());
@@ -138,7 +141,7 @@ impl<E: Envelope> Rpc<E> {
             Err(error) => return Call::failed(error),
         }
         drop(calls);
-        inner.wake_task();
+        inner.wake_for(deadline);
         let table: Rc<dyn CallTable> = Rc::clone(inner) as Rc<dyn CallTable>;
         Call::in_progress(id, made_at, slot, Rc::downgrade(&table))
     }
@@ -230,6 +233,14 @@ impl<E> Inner<E> {
             Ok(_) => Ok(true),
             Err(Error::NotOpen(_)) => Ok(false),
             Err(error) => Err(RpcError::Encode(error)),
+        }
+    }
+
+    /// Wakes the task if `deadline` comes before the one its timer is set for, so that
+    /// it re-arms; otherwise the timer rings in time anyway (one poll per call saved).
+    fn wake_for(&self, deadline: f64) {
+        if self.armed.get().is_none_or(|armed| deadline < armed) {
+            self.wake_task();
         }
     }
 
@@ -328,17 +339,27 @@ impl<E: Envelope> Inner<E> {
         }
     }
 
-    /// Ends the calls that ran out of time and sets the timer for the next deadline.
+    /// Ends the calls that ran out of time (once the timer rang) and sets the timer for
+    /// the earliest deadline, unless it is set for that one or an earlier one already.
     fn on_tick(&self, timer: &mut Timer, cx: &mut Context<'_>) {
         let now = now_ms();
+        if timer.rang() {
+            self.armed.set(None);
+        }
         let (ended, next) = match self.calls.try_borrow_mut() {
-            Ok(mut calls) => (calls.expire(now), calls.next_deadline()),
+            Ok(mut calls) if self.armed.get().is_none() => {
+                (calls.expire(now), calls.next_deadline())
+            }
+            Ok(calls) => (Vec::new(), calls.next_deadline()),
             Err(_) => return,
         };
         Inner::<E>::fail(ended);
-        match next {
-            Some(at) => timer.set_at(at, now, cx.waker()),
-            None => timer.clear(),
+        // A timer set for a later deadline than needed rings late: set it again. One set
+        // for an earlier deadline (a call answered or cancelled since) rings early and
+        // expires nothing, then is set again: harmless.
+        if let Some(at) = next.filter(|at| self.armed.get().is_none_or(|armed| *at < armed)) {
+            timer.set_at(at, now, cx.waker());
+            self.armed.set(Some(at));
         }
     }
 }
@@ -351,10 +372,11 @@ impl<E> CallTable for Inner<E> {
     }
 
     fn set_timeout(&self, id: CallId, made_at: f64, timeout: Duration) {
+        let deadline = made_at + timeout.as_secs_f64() * 1000.0;
         if let Ok(mut calls) = self.calls.try_borrow_mut() {
-            calls.set_deadline(id, made_at + timeout.as_secs_f64() * 1000.0);
+            calls.set_deadline(id, deadline);
         }
-        self.wake_task();
+        self.wake_for(deadline);
     }
 }
 

@@ -1,5 +1,6 @@
 //! [`Envelope`]: how calls and replies look on the wire; [`JsonRpc`], JSON-RPC 2.0.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// What one incoming JSON value is, as an [`Envelope`] reads it.
@@ -74,6 +75,28 @@ pub trait Envelope: 'static {
 
     /// What an incoming value is: a reply (with its id), a batch, or a notification.
     fn read(value: Value) -> Incoming;
+
+    /// The request's text: [`request`](Envelope::request) with `params` encoded, as
+    /// JSON. Override it to write the text without the `Value` in between, as
+    /// [`JsonRpc`] does.
+    ///
+    /// # Errors
+    /// When `params` cannot be encoded as JSON (a map with non-string keys, a failing
+    /// `Serialize`).
+    ///
+    /// ```
+    /// use browser_websocket::rpc::{Envelope, JsonRpc};
+    ///
+    /// let text = JsonRpc::request_text(1, "add", &(1, 2)).unwrap();
+    /// assert_eq!(text, r#"{"jsonrpc":"2.0","id":1,"method":"add","params":[1,2]}"#);
+    /// ```
+    fn request_text<P: Serialize + ?Sized>(
+        id: u64,
+        method: &str,
+        params: &P,
+    ) -> Result<String, serde_json::Error> {
+        Ok(Self::request(id, method, serde_json::to_value(params)?).to_string())
+    }
 }
 
 /// JSON-RPC 2.0: requests `{"jsonrpc": "2.0", "id", "method", "params"}`; replies with
@@ -107,6 +130,28 @@ impl Envelope for JsonRpc {
             request.insert("params".into(), params);
         }
         Value::Object(request)
+    }
+
+    fn request_text<P: Serialize + ?Sized>(
+        id: u64,
+        method: &str,
+        params: &P,
+    ) -> Result<String, serde_json::Error> {
+        // Written straight out, no `Value` in between; params that encode as `null`
+        // (none, `()`) are left out, as `request` does.
+        let params = serde_json::to_string(params)?;
+        let method = serde_json::to_string(method)?;
+        let mut text = String::with_capacity(40 + method.len() + params.len());
+        text.push_str(r#"{"jsonrpc":"2.0","id":"#);
+        text.push_str(&id.to_string());
+        text.push_str(r#","method":"#);
+        text.push_str(&method);
+        if params != "null" {
+            text.push_str(r#","params":"#);
+            text.push_str(&params);
+        }
+        text.push('}');
+        Ok(text)
     }
 
     fn read(value: Value) -> Incoming {
@@ -145,6 +190,22 @@ fn remote_error(error: Value) -> RemoteError {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_request_text_is_the_request_written_out() {
+        for (params, value) in [
+            (json!([1, "two"]), json!([1, "two"])),
+            (Value::Null, Value::Null),
+        ] {
+            let text = JsonRpc::request_text(9, "say \"hi\"", &params).expect("encodable");
+            let parsed: Value = serde_json::from_str(&text).expect("JSON");
+            assert_eq!(parsed, JsonRpc::request(9, "say \"hi\"", value));
+        }
+        assert_eq!(
+            JsonRpc::request_text(1, "ping", &()).expect("encodable"),
+            r#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#
+        );
+    }
 
     #[test]
     fn a_request_without_params_leaves_them_out() {
