@@ -167,10 +167,15 @@ where
 ///     rsx! { p { "{chat.status}" } }
 /// }
 /// ```
-pub fn use_websocket_with<In: DeserializeOwned + 'static, Out: 'static, C: Codec + 'static>(
+pub fn use_websocket_with<In, Out, C>(
     url: impl Into<String>,
     options: UseWebSocketOptions<In>,
-) -> UseWebSocket<In, Out, C> {
+) -> UseWebSocket<In, Out, C>
+where
+    In: DeserializeOwned + 'static,
+    Out: 'static,
+    C: Codec + 'static,
+{
     let url = url.into();
     let (handle, session) = use_hook(|| mount::<In, Out, C>(&url, options.clone()));
     if let Some(session) = &session {
