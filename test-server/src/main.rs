@@ -9,6 +9,7 @@
 mod args;
 mod attempts;
 mod closing;
+mod jsonrpc;
 mod payload;
 mod progress;
 mod report;
