@@ -22,9 +22,7 @@ use crate::browser::global::{Timer, now_ms};
 use crate::connection_status::ConnectionStatus;
 use crate::error::Error;
 use crate::message::Message;
-use crate::reconnect::{
-    ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectingWebSocket, Sent,
-};
+use crate::reconnect::{ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectingWebSocket};
 use crate::typed::DecodeError;
 
 /// Calls with replies over a [`ReconnectingWebSocket`], in the envelope `E`
@@ -228,8 +226,8 @@ impl<E> Inner<E> {
             return Ok(false);
         }
         match self.handle.send(request.clone()) {
-            Ok(Sent::Now) => Ok(true),
-            // Only when the socket changed state within this call; the status said open.
+            // Sent now: the status said open (a queued send would need the socket to
+            // change state within this call).
             Ok(_) => Ok(true),
             Err(Error::NotOpen(_)) => Ok(false),
             Err(error) => Err(RpcError::Encode(error)),
