@@ -196,10 +196,8 @@ pub fn use_rpc<E: Envelope>(url: &str) -> UseRpc<E> {
     {
         let current = Rc::clone(&current);
         use_effect_with(url.to_owned(), move |url| {
-            // The old socket closes before the new one opens.
-            drop(current.replace(None));
-            let rpc = connect::<E>(url);
-            current.replace(rpc);
+            // The previous run's cleanup closed the old socket already.
+            current.replace(connect::<E>(url));
             // Unmount or a new URL: the socket closes and its listeners go right here.
             move || drop(current.replace(None))
         });
