@@ -49,6 +49,8 @@
 //! renderer, and `server` is the server side of a fullstack app (it turns on `ssr`; the
 //! app itself turns on `dioxus/server`). Enable `web` in the browser's build and `server`
 //! (or `ssr`) in the server's. The crate needs only Dioxus's hooks and signals.
+//! `rpc` adds [`use_rpc`]: calls with replies and timeouts (JSON-RPC 2.0 built in) over a
+//! connection of the component's own, `Copy` for handlers and tasks.
 //!
 //! # Server-side rendering
 //! With `ssr` or `server` (and on any target but wasm32) the hook creates its signals
@@ -60,7 +62,9 @@
 //! - `use_websocket.rs`: [`use_websocket`], [`use_websocket_with`] and their
 //!   [`UseWebSocket`]: a [`Session`](browser_websocket::ui::Session) wired to signals,
 //!   an effect on the URL and the component's drop;
-//! - `sender.rs`: [`Sender`], the session's sender made `Copy`.
+//! - `sender.rs`: [`Sender`], the session's sender made `Copy`;
+//! - `use_rpc.rs` (feature `rpc`): [`use_rpc`] and its `Copy` [`UseRpc`], the core's
+//!   [`Rpc`](browser_websocket::rpc::Rpc) kept for the component's life.
 //!
 //! Everything else is the core crate's framework-neutral `ui` module (its feature `ui`):
 //! the session (options, reconnect on a new URL, `keep_last`), the options, and the task
@@ -70,6 +74,8 @@
 #![forbid(unsafe_code)]
 
 mod sender;
+#[cfg(feature = "rpc")]
+mod use_rpc;
 mod use_websocket;
 
 /// How [`use_websocket_with`] connects and delivers: the core's
@@ -86,6 +92,14 @@ mod use_websocket;
 pub use browser_websocket::ui::FeedOptions as UseWebSocketOptions;
 pub use sender::Sender;
 pub use use_websocket::{UseWebSocket, use_websocket, use_websocket_with};
+
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use use_rpc::{UseRpc, use_rpc};
+// The core's types `use_rpc` is typed by and answered with.
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub use browser_websocket::rpc::{Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;

@@ -199,7 +199,7 @@ where
 }
 
 /// Whether this build talks to a browser: wasm32, and not a server render.
-fn in_browser() -> bool {
+pub(crate) fn in_browser() -> bool {
     cfg!(all(target_arch = "wasm32", not(feature = "ssr")))
 }
 

@@ -1,5 +1,5 @@
 //! `example-check`: drives a framework example (`examples/yew-chat`,
-//! `examples/leptos-chat`) in the browser `--browser` names (headless Chromium unless
+//! `examples/leptos-chat`, `examples/dioxus-chat`) in the browser `--browser` names (headless Chromium unless
 //! told), through its WebDriver server, the way a person would chat, and saves a
 //! screenshot. The WebDriver setup is demo-check's own.
 //!

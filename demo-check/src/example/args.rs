@@ -1,11 +1,12 @@
-//! The command line: `--scenario yew|leptos --url URL [--browser NAME] --driver PATH
+//! The command line: `--scenario yew|leptos|dioxus --url URL [--browser NAME] --driver PATH
 //! [--driver-log PATH] --screenshot PATH`.
 
 use std::path::PathBuf;
 
 use crate::browser_args::{BrowserArgs, BrowserFlags};
 
-pub const USAGE: &str = "usage: example-check --scenario yew|leptos --url http://127.0.0.1:PORT/ \
+pub const USAGE: &str =
+    "usage: example-check --scenario yew|leptos|dioxus --url http://127.0.0.1:PORT/ \
 [--browser chromium|firefox|webkit] --driver /usr/bin/chromedriver [--driver-log PATH] \
 --screenshot target/yew-chat.png
 
@@ -17,11 +18,11 @@ saves a screenshot at 1280x800, and ends with `SCENARIO: N passed, M failed`.
 by default BROWSER-driver.log beside the screenshot.";
 
 /// The examples, by the name of their scenario.
-const SCENARIOS: [&str; 2] = ["yew", "leptos"];
+const SCENARIOS: [&str; 3] = ["yew", "leptos", "dioxus"];
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Args {
-    /// `yew` or `leptos`.
+    /// `yew`, `leptos` or `dioxus`.
     pub scenario: String,
     /// The example, served by the test server (which also serves `/echo`).
     pub url: String,
@@ -57,7 +58,9 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String
     }
     let scenario = scenario.ok_or("--scenario is required")?;
     if !SCENARIOS.contains(&scenario.as_str()) {
-        return Err(format!("--scenario {scenario}: expected yew or leptos"));
+        return Err(format!(
+            "--scenario {scenario}: expected yew, leptos or dioxus"
+        ));
     }
     let url = url.ok_or("--url is required")?;
     if !url.starts_with("http://") {
@@ -133,6 +136,7 @@ mod tests {
             parse_strs(&all)
         };
         assert!(with("yew", "webkit").is_ok());
+        assert!(with("dioxus", "webkit").is_ok());
         assert!(with("react", "webkit").is_err());
         assert!(with("yew", "edge").is_err());
         assert!(parse_strs(&rest).is_err());

@@ -1,5 +1,6 @@
-//! `example-check`: a framework example (`examples/yew-chat`, `examples/leptos-chat`)
-//! chatted with the way two people would, in two browser sessions on one room.
+//! `example-check`: a framework example (`examples/yew-chat`, `examples/leptos-chat`,
+//! `examples/dioxus-chat`) chatted with the way two people would, in two browser
+//! sessions on one room.
 //!
 //! | file | what it holds |
 //! |---|---|

@@ -10,10 +10,11 @@ use crate::site;
 pub enum Example {
     Yew,
     Leptos,
+    Dioxus,
 }
 
 impl Example {
-    pub const ALL: [Example; 2] = [Example::Yew, Example::Leptos];
+    pub const ALL: [Example; 3] = [Example::Yew, Example::Leptos, Example::Dioxus];
 
     pub fn from_name(name: &str) -> Option<Example> {
         Example::ALL
@@ -21,11 +22,12 @@ impl Example {
             .find(|example| example.name() == name)
     }
 
-    /// `yew` or `leptos`.
+    /// `yew`, `leptos` or `dioxus`.
     pub fn name(self) -> &'static str {
         match self {
             Example::Yew => "yew",
             Example::Leptos => "leptos",
+            Example::Dioxus => "dioxus",
         }
     }
 
@@ -34,6 +36,7 @@ impl Example {
         match self {
             Example::Yew => "yew-chat",
             Example::Leptos => "leptos-chat",
+            Example::Dioxus => "dioxus-chat",
         }
     }
 }
@@ -58,6 +61,7 @@ mod tests {
     fn examples_are_found_by_their_short_name() {
         assert_eq!(Example::from_name("yew"), Some(Example::Yew));
         assert_eq!(Example::from_name("leptos"), Some(Example::Leptos));
+        assert_eq!(Example::from_name("dioxus"), Some(Example::Dioxus));
         assert_eq!(Example::from_name("yew-chat"), None);
     }
 

@@ -45,7 +45,8 @@ pub fn run(driver: &Driver, sites: &[PathBuf]) -> Tally {
     tally
 }
 
-/// Reads `example-check`'s closing line, `yew: 8 passed, 0 failed` (or `leptos: ...`).
+/// Reads `example-check`'s closing line, `yew: 8 passed, 0 failed` (or `leptos: ...`,
+/// `dioxus: ...`).
 fn parse_example_summary(line: &str) -> Option<Tally> {
     parse_checker_summary(line)
         .filter(|(name, _)| Example::from_name(name).is_some())

@@ -1,6 +1,7 @@
-//! The framework examples (`examples/yew-chat`, `examples/leptos-chat`): `cargo xtask
-//! example yew|leptos` builds one and serves it, with every WebSocket route of the test
-//! server, until Ctrl-C; `cargo xtask test` checks both.
+//! The framework examples (`examples/yew-chat`, `examples/leptos-chat`,
+//! `examples/dioxus-chat`): `cargo xtask example yew|leptos|dioxus` builds one and serves
+//! it, with every WebSocket route of the test server, until Ctrl-C; `cargo xtask test`
+//! checks each.
 //!
 //! | file | what it holds |
 //! |---|---|
@@ -21,9 +22,9 @@ use crate::site::{self, Profile};
 use std::thread;
 use std::time::Duration;
 
-pub const USAGE: &str = "example yew|leptos [--port N]";
+pub const USAGE: &str = "example yew|leptos|dioxus [--port N]";
 pub const ABOUT: &str =
-    "build examples/yew-chat or examples/leptos-chat and serve it until Ctrl-C (default port 8080)";
+    "build examples/yew-chat, examples/leptos-chat or examples/dioxus-chat and serve it until Ctrl-C (default port 8080)";
 
 const DEFAULT_PORT: u16 = 8080;
 
@@ -49,7 +50,9 @@ fn parse(args: &[String]) -> Result<(Example, u16)> {
             }
             name if example.is_none() => {
                 example = Some(Example::from_name(name).ok_or_else(|| {
-                    Failure::usage(format!("unknown example `{name}`: use yew or leptos"))
+                    Failure::usage(format!(
+                        "unknown example `{name}`: use yew, leptos or dioxus"
+                    ))
                 })?);
             }
             extra => {
@@ -59,7 +62,8 @@ fn parse(args: &[String]) -> Result<(Example, u16)> {
             }
         }
     }
-    let example = example.ok_or_else(|| Failure::usage("`example` needs a name: yew or leptos"))?;
+    let example =
+        example.ok_or_else(|| Failure::usage("`example` needs a name: yew, leptos or dioxus"))?;
     Ok((example, port))
 }
 
@@ -114,6 +118,7 @@ mod tests {
             parse_strs(&["--port=9100", "leptos"]).unwrap(),
             (Example::Leptos, 9100)
         );
+        assert_eq!(parse_strs(&["dioxus"]).unwrap(), (Example::Dioxus, 8080));
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! The framework crates, `browser-websocket-yew` and `browser-websocket-leptos`, in the
-//! configurations apps build them in besides the browser one the lints cover: Leptos's
-//! `hydrate` (wasm32), and both crates' server side (`ssr`, natively), whose tests render
-//! a page and prove that nothing touches a browser; then their browser tests.
+//! The framework crates, `browser-websocket-yew`, `browser-websocket-leptos` and
+//! `browser-websocket-dioxus`, in the configurations apps build them in besides the
+//! browser one the lints cover: Leptos's `hydrate` (wasm32), and the crates' server side
+//! (`ssr`, Dioxus's `server`, natively), whose tests render a page and prove that nothing
+//! touches a browser; then their browser tests.
 
 use super::browser_tests::{server_env, with_browser_tmp, TEST_TIMEOUT};
 use super::tally::{self, Tally};
@@ -14,8 +15,12 @@ use crate::test_runner;
 use std::net::SocketAddr;
 use std::process::Command;
 
-/// The two crates.
-pub const CRATES: [&str; 2] = ["browser-websocket-yew", "browser-websocket-leptos"];
+/// The three crates.
+pub const CRATES: [&str; 3] = [
+    "browser-websocket-yew",
+    "browser-websocket-leptos",
+    "browser-websocket-dioxus",
+];
 
 /// Leptos's `hydrate` is its own build (it excludes `csr`); Yew's `hydration` is linted
 /// with `csr` in the wasm32 pass.
@@ -24,7 +29,7 @@ pub const HYDRATE: Check = Check {
     run: leptos_hydrate,
 };
 
-/// Both crates' server side.
+/// The crates' server side.
 pub const SSR: Check = Check {
     name: "framework crates on the server (ssr)",
     run: server_side,
@@ -55,7 +60,7 @@ fn server_side() -> Result {
     }
     cmd::run(test.args([
         "--features",
-        "browser-websocket-yew/ssr,browser-websocket-leptos/ssr",
+        "browser-websocket-yew/ssr,browser-websocket-leptos/ssr,browser-websocket-dioxus/server",
         "--test",
         "ssr",
     ]))
@@ -84,7 +89,7 @@ pub fn browser_test_command(server: SocketAddr) -> Command {
     }
     test.args([
         "--features",
-        "browser-websocket-yew/csr,browser-websocket-leptos/csr",
+        "browser-websocket-yew/csr,browser-websocket-leptos/csr,browser-websocket-dioxus/web",
         "--target",
         WASM32,
         "--no-fail-fast",

@@ -22,8 +22,9 @@ const WASM_APPS: [&str; 2] = ["demo", "first-app"];
 
 /// The framework crates' browser features, linted for wasm32 with the examples (Yew's
 /// `hydration` includes `csr`; Leptos's `hydrate` is a build of its own, in
-/// `frameworks.rs`).
-const FRAMEWORK_FEATURES: &str = "browser-websocket-yew/hydration,browser-websocket-leptos/csr";
+/// `frameworks.rs`; Dioxus's `web`, with `rpc`).
+const FRAMEWORK_FEATURES: &str = "browser-websocket-yew/hydration,browser-websocket-leptos/csr,\
+browser-websocket-dioxus/web,browser-websocket-dioxus/rpc";
 
 /// Formatting, clippy and the feature check, in the order a contributor would fix them.
 pub const LINTS: [Check; 5] = [
