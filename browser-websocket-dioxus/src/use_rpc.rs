@@ -100,9 +100,15 @@ impl<E: 'static> Clone for UseRpc<E> {
 
 impl<E: 'static> Copy for UseRpc<E> {}
 
+/// The URL and the connection's [`Rpc`].
 impl<E: 'static> fmt::Debug for UseRpc<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UseRpc").field("rpc", &self.rpc()).finish()
+        let url = self
+            .link
+            .and_then(|link| link.try_peek().ok().map(|link| link.url.clone()));
+        let mut debug = f.debug_struct("UseRpc");
+        debug.field("url", &url).field("rpc", &self.rpc());
+        debug.finish()
     }
 }
 

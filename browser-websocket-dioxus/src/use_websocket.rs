@@ -167,15 +167,10 @@ where
 ///     rsx! { p { "{chat.status}" } }
 /// }
 /// ```
-pub fn use_websocket_with<In, Out, C>(
+pub fn use_websocket_with<In: DeserializeOwned + 'static, Out: 'static, C: Codec + 'static>(
     url: impl Into<String>,
     options: UseWebSocketOptions<In>,
-) -> UseWebSocket<In, Out, C>
-where
-    In: DeserializeOwned + 'static,
-    Out: 'static,
-    C: Codec + 'static,
-{
+) -> UseWebSocket<In, Out, C> {
     let url = url.into();
     let (handle, session) = use_hook(|| mount::<In, Out, C>(&url, options.clone()));
     if let Some(session) = &session {

@@ -9,7 +9,7 @@
 //! at build time points it at another server.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use browser_websocket::{ConnectionStatus, Sent, live_listeners};
 use browser_websocket_dioxus::{Json, UseWebSocket, UseWebSocketOptions, use_websocket_with};
@@ -21,13 +21,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 type Chat = UseWebSocket<String, String, Json>;
 
-thread_local! {
-    /// The chats mounted by the current test, in mount order, for it to read.
-    static CHATS: RefCell<Vec<Chat>> = const { RefCell::new(Vec::new()) };
+/// What the current test's components reported.
+#[derive(Default)]
+struct Seen {
+    /// The chats mounted, in mount order.
+    chats: Vec<Chat>,
     /// How many times a chat's socket opened.
-    static OPENS: Cell<u32> = const { Cell::new(0) };
-    /// What the current test's page shows: which clients, at which path.
-    static SCENE: RefCell<Option<Signal<Scene>>> = const { RefCell::new(None) };
+    opens: u32,
+    /// What the page shows: which clients, at which path.
+    scene: Option<Signal<Scene>>,
+    /// The burst's handle, once mounted.
+    burst: Option<UseWebSocket<u32, (), Padded>>,
+    /// How often the burst's component rendered.
+    renders: u32,
+    /// Whether the burst's page shows it.
+    burst_shown: Option<Signal<bool>>,
+}
+
+thread_local! {
+    static SEEN: RefCell<Seen> = RefCell::default();
+}
+
+/// Reads or updates what the components reported.
+fn seen<R>(look: impl FnOnce(&mut Seen) -> R) -> R {
+    SEEN.with(|seen| look(&mut seen.borrow_mut()))
 }
 
 /// The page of a test: a client per path, each shown or not.
@@ -36,26 +53,25 @@ struct Scene {
     clients: Vec<(bool, String)>,
 }
 
-/// Runs the test alone, with no chats and no opens counted.
+/// Runs the test alone, with nothing seen yet.
 async fn alone() -> Alone {
-    let alone = harness::alone().await;
-    CHATS.with(|chats| chats.borrow_mut().clear());
-    OPENS.with(|opens| opens.set(0));
-    alone
+    let turn = harness::alone().await;
+    seen(|seen| *seen = Seen::default());
+    turn
 }
 
 #[component]
 fn Client(path: String) -> Element {
-    let options = harness::options(|| OPENS.with(|opens| opens.set(opens.get() + 1)));
+    let options = harness::options(|| seen(|seen| seen.opens += 1));
     let chat = use_websocket_with::<String, String, Json>(url(&path), options);
-    use_hook(|| CHATS.with(|chats| chats.borrow_mut().push(chat)));
+    use_hook(|| seen(|seen| seen.chats.push(chat)));
     rsx! { p { "{chat.status}" } }
 }
 
 #[component]
 fn Page(first: Scene) -> Element {
     let scene = use_signal(|| first);
-    use_hook(|| SCENE.with(|slot| *slot.borrow_mut() = Some(scene)));
+    use_hook(|| seen(|seen| seen.scene = Some(scene)));
     rsx! {
         for (n, (shown, path)) in scene.read().clients.iter().enumerate() {
             if *shown {
@@ -66,110 +82,104 @@ fn Page(first: Scene) -> Element {
     }
 }
 
-/// Mounts a page with `paths`' clients, all shown, in a fresh element.
+/// Starts `app` in a fresh element; it runs for the rest of the test binary.
+fn launch(app: VirtualDom) {
+    let config = dioxus::web::Config::new().rootelement(root().into());
+    dioxus::web::launch::launch_virtual_dom(app, config);
+}
+
+/// Mounts a page with `paths`' clients, all shown.
 fn mount(paths: &[&str]) {
+    let clients = paths.iter().map(|path| (true, (*path).to_owned()));
     let first = Scene {
-        clients: paths
-            .iter()
-            .map(|path| (true, (*path).to_owned()))
-            .collect(),
+        clients: clients.collect(),
     };
-    let page = VirtualDom::new_with_props(Page, PageProps { first });
-    dioxus::web::launch::launch_virtual_dom(
-        page,
-        dioxus::web::Config::new().rootelement(root().into()),
-    );
+    launch(VirtualDom::new_with_props(Page, PageProps { first }));
 }
 
 /// Changes the current test's page; it re-renders on the next turn of the event loop.
 fn change(edit: impl FnOnce(&mut Scene)) {
-    let mut scene = SCENE
-        .with(|slot| *slot.borrow())
-        .expect("a page is mounted");
+    let mut scene = seen(|seen| seen.scene).expect("a page is mounted");
     edit(&mut scene.write());
 }
 
-fn chat(n: usize) -> Chat {
-    CHATS.with(|chats| chats.borrow()[n])
+/// The `n`th chat mounted in this test, if there is one yet.
+fn nth(n: usize) -> Option<Chat> {
+    seen(|seen| seen.chats.get(n).copied())
 }
 
-fn status(n: usize) -> Option<ConnectionStatus> {
-    let chats = CHATS.with(|chats| chats.borrow().len());
-    (n < chats).then(|| chat(n).status.try_peek().map(|status| status.clone()).ok())?
+/// Its status now, without subscribing to it.
+fn status_of(n: usize) -> Option<ConnectionStatus> {
+    let status = nth(n)?.status;
+    let now = status.try_peek().ok()?;
+    Some(now.clone())
 }
 
-/// Waits (10 s at most) until `done` holds; a timeout shows the first chat's status.
-async fn until(what: &str, done: impl FnMut() -> bool) {
-    harness::until(what, done, || format!("the first chat is {:?}", status(0))).await;
+fn opens() -> u32 {
+    seen(|seen| seen.opens)
+}
+
+/// Waits (10 s at most) until `done` holds; a timeout lists every chat's status.
+async fn wait(what: &str, done: impl FnMut() -> bool) {
+    let statuses = || {
+        let count = seen(|seen| seen.chats.len());
+        let all: Vec<_> = (0..count).map(status_of).collect();
+        format!("the chats are {all:?}")
+    };
+    harness::until(what, done, statuses).await;
 }
 
 /// Two components at once hold two connections (8 listeners); unmounting each takes its
-/// 4 away, and mounting again starts over.
+/// 4 away, and mounting them again starts over.
 #[wasm_bindgen_test]
 async fn mount_unmount_remount_leaves_listeners_at_their_base() {
-    let _alone = alone().await;
-    let base = live_listeners();
+    let _turn = alone().await;
+    let before = live_listeners();
     mount(&["/echo", "/echo"]);
     for round in 0..2 {
-        until(&format!("both open, round {round}"), || {
-            status(0) == Some(ConnectionStatus::Open) && status(1) == Some(ConnectionStatus::Open)
-        })
-        .await;
-        assert_eq!(live_listeners(), base + 8, "round {round}");
+        let both_open = || (0..2).all(|n| status_of(n) == Some(ConnectionStatus::Open));
+        wait(&format!("both open, round {round}"), both_open).await;
+        assert_eq!(live_listeners(), before + 8, "round {round}");
+        let first = nth(0).expect("mounted");
         change(|scene| scene.clients[0].0 = false);
-        until("the first unmounted", || live_listeners() == base + 4).await;
-        assert!(chat(0).send(&"after unmount".to_owned()).is_err());
+        wait("the first unmounted", || live_listeners() == before + 4).await;
+        assert!(first.send(&"after unmount".to_owned()).is_err());
         change(|scene| scene.clients[1].0 = false);
-        until("the second unmounted", || live_listeners() == base).await;
+        wait("the second unmounted", || live_listeners() == before).await;
         // The next round's chats are mounted anew.
-        CHATS.with(|chats| chats.borrow_mut().clear());
+        seen(|seen| seen.chats.clear());
         change(|scene| scene.clients.iter_mut().for_each(|client| client.0 = true));
     }
-    until("the third round's opens", || OPENS.with(Cell::get) == 6).await;
+    wait("the third round's opens", || opens() == 6).await;
     change(|scene| scene.clients.clear());
-    until("all unmounted", || live_listeners() == base).await;
-    assert_eq!(
-        OPENS.with(Cell::get),
-        6,
-        "one connection per mounted component"
-    );
+    wait("all unmounted", || live_listeners() == before).await;
+    assert_eq!(opens(), 6, "one connection per mounted component");
 }
 
 /// A new URL closes the old connection and opens one; a render with the same URL, and
 /// the effect's first run, open nothing.
 #[wasm_bindgen_test]
 async fn a_new_url_reconnects_once_and_the_same_url_never() {
-    let _alone = alone().await;
-    let base = live_listeners();
+    let _turn = alone().await;
+    let before = live_listeners();
     mount(&["/echo"]);
-    until("open", || status(0) == Some(ConnectionStatus::Open)).await;
+    wait("open", || status_of(0) == Some(ConnectionStatus::Open)).await;
     // The same path, written: the client renders again with the same URL.
     change(|scene| scene.clients[0].1 = "/echo".to_owned());
     sleep(200).await;
-    assert_eq!(OPENS.with(Cell::get), 1, "the same URL does not reconnect");
+    assert_eq!(opens(), 1, "the same URL does not reconnect");
     change(|scene| scene.clients[0].1 = "/echo?second".to_owned());
-    until("the second connection", || OPENS.with(Cell::get) == 2).await;
-    assert_eq!(live_listeners(), base + 4, "the first connection is gone");
-    assert_eq!(
-        CHATS.with(|chats| chats.borrow().len()),
-        1,
-        "the same component"
-    );
+    wait("the second connection", || opens() == 2).await;
+    assert_eq!(live_listeners(), before + 4, "the first connection is gone");
+    assert!(nth(1).is_none(), "the same component, not a new one");
     change(|scene| scene.clients.clear());
-    until("unmounted", || live_listeners() == base).await;
-}
-
-thread_local! {
-    static BURST: RefCell<Option<UseWebSocket<u32, (), Padded>>> = const { RefCell::new(None) };
-    static RENDERS: Cell<u32> = const { Cell::new(0) };
-    /// Whether the burst's page shows it.
-    static BURST_SHOWN: RefCell<Option<Signal<bool>>> = const { RefCell::new(None) };
+    wait("unmounted", || live_listeners() == before).await;
 }
 
 #[component]
 fn BurstPage() -> Element {
     let shown = use_signal(|| true);
-    use_hook(|| BURST_SHOWN.with(|slot| *slot.borrow_mut() = Some(shown)));
+    use_hook(|| seen(|seen| seen.burst_shown = Some(shown)));
     rsx! {
         if shown() {
             Burst {}
@@ -180,8 +190,8 @@ fn BurstPage() -> Element {
 #[component]
 fn Burst() -> Element {
     let burst = use_websocket_with::<u32, (), Padded>(url(FLOOD), UseWebSocketOptions::default());
-    use_hook(|| BURST.with(|slot| *slot.borrow_mut() = Some(burst)));
-    RENDERS.with(|renders| renders.set(renders.get() + 1));
+    use_hook(|| seen(|seen| seen.burst = Some(burst)));
+    seen(|seen| seen.renders += 1);
     rsx! { p { "{burst.messages.read().len()}" } }
 }
 
@@ -189,51 +199,44 @@ fn Burst() -> Element {
 /// them, then closes with 1000: all of them are listed, in order, in a few renders.
 #[wasm_bindgen_test]
 async fn a_burst_of_a_thousand_arrives_whole_and_in_order() {
-    let _alone = alone().await;
-    let base = live_listeners();
-    RENDERS.with(|renders| renders.set(0));
-    dioxus::web::launch::launch_virtual_dom(
-        VirtualDom::new(BurstPage),
-        dioxus::web::Config::new().rootelement(root().into()),
-    );
-    until("mounted", || BURST.with(|slot| slot.borrow().is_some())).await;
-    let burst = BURST.with(|slot| *slot.borrow()).expect("mounted");
-    until("closed by the server", || {
-        matches!(*burst.status.peek(), ConnectionStatus::Closed(_))
-    })
-    .await;
+    let _turn = alone().await;
+    let before = live_listeners();
+    launch(VirtualDom::new(BurstPage));
+    wait("mounted", || seen(|seen| seen.burst.is_some())).await;
+    let burst = seen(|seen| seen.burst).expect("mounted");
+    let closed = || matches!(*burst.status.peek(), ConnectionStatus::Closed(_));
+    wait("closed by the server", closed).await;
     harness::assert_the_flood_arrived_whole(&burst.messages.peek());
-    let renders = RENDERS.with(Cell::get);
+    let renders = seen(|seen| seen.renders);
     assert!(
         renders <= 12,
         "batched: {renders} renders for 1000 messages"
     );
-    let mut shown = BURST_SHOWN.with(|slot| *slot.borrow()).expect("mounted");
+    let mut shown = seen(|seen| seen.burst_shown).expect("mounted");
     shown.set(false);
-    until("unmounted", || live_listeners() == base).await;
+    wait("unmounted", || live_listeners() == before).await;
 }
 
 /// `/drop-after/1` echoes one message, then drops the connection (1006). A send while
 /// waiting to retry is queued (the signal shows it) and goes out once on the reconnect.
 #[wasm_bindgen_test]
 async fn a_send_while_disconnected_is_queued_and_sent_once_on_reconnect() {
-    let _alone = alone().await;
-    let base = live_listeners();
+    let _turn = alone().await;
+    let before = live_listeners();
     mount(&["/drop-after/1"]);
-    until("open", || status(0) == Some(ConnectionStatus::Open)).await;
-    assert_eq!(chat(0).send(&"first".to_owned()), Ok(Sent::Now));
-    until("waiting to retry", || {
-        matches!(status(0), Some(ConnectionStatus::Waiting { .. }))
+    wait("open", || status_of(0) == Some(ConnectionStatus::Open)).await;
+    let chat = nth(0).expect("mounted");
+    assert_eq!(chat.send(&"first".to_owned()), Ok(Sent::Now));
+    let waiting = || matches!(*chat.status.peek(), ConnectionStatus::Waiting { .. });
+    wait("waiting to retry", waiting).await;
+    assert_eq!(chat.send(&"while away".to_owned()), Ok(Sent::Queued));
+    assert_eq!(*chat.queued.peek(), 1, "the signal counts the queued send");
+    wait("the echo of the queued send", || {
+        chat.messages.peek().len() >= 2
     })
     .await;
-    assert_eq!(chat(0).send(&"while away".to_owned()), Ok(Sent::Queued));
-    assert_eq!(*chat(0).queued.peek(), 1);
-    until("the echo of the queued send", || {
-        chat(0).messages.peek().len() == 2
-    })
-    .await;
-    assert_eq!(*chat(0).messages.peek(), ["first", "while away"]);
-    assert_eq!(*chat(0).queued.peek(), 0);
+    assert_eq!(*chat.messages.peek(), ["first", "while away"], "sent once");
+    assert_eq!(*chat.queued.peek(), 0);
     change(|scene| scene.clients.clear());
-    until("unmounted", || live_listeners() == base).await;
+    wait("unmounted", || live_listeners() == before).await;
 }
