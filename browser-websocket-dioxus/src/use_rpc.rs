@@ -3,10 +3,10 @@
 use std::fmt;
 
 use browser_websocket::rpc::{Call, Envelope, Rpc, RpcError};
-use browser_websocket::{ReconnectPolicy, WebSocket};
+use browser_websocket::ui::Calls;
 use dioxus::core::{use_drop, use_hook};
 use dioxus::hooks::{use_effect, use_reactive};
-use dioxus::signals::{CopyValue, ReadableExt, WritableExt};
+use dioxus::signals::{CopyValue, ReadableExt};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -39,15 +39,9 @@ use crate::use_websocket::in_browser;
 /// }
 /// ```
 pub struct UseRpc<E: 'static> {
-    /// The connection, owned by the component; `None` where nothing connects.
-    link: Option<CopyValue<Link<E>>>,
-}
-
-/// The URL the component passed and the calls' connection to it (none for a URL the
-/// crate cannot use).
-struct Link<E> {
-    url: String,
-    rpc: Option<Rpc<E>>,
+    /// The core's connection for calls, owned by the component; `None` where nothing
+    /// connects.
+    calls: Option<CopyValue<Calls<E>>>,
 }
 
 impl<E: Envelope> UseRpc<E> {
@@ -67,10 +61,10 @@ impl<E: Envelope> UseRpc<E> {
     /// `Remote` (the server's error), and `NotConnected` at once when there is no
     /// connection (on the server, after the component unmounted, for a bad URL).
     pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> Call<R> {
-        let Some(rpc) = self.rpc() else {
-            return Call::from(RpcError::NotConnected);
-        };
-        rpc.call(method, params)
+        match self.calls() {
+            Some(calls) => calls.call(method, params),
+            None => Call::from(RpcError::NotConnected),
+        }
     }
 }
 
@@ -86,9 +80,12 @@ impl<E: 'static> UseRpc<E> {
     /// # }
     /// ```
     pub fn rpc(&self) -> Option<Rpc<E>> {
-        let link = self.link?;
-        let link = link.try_peek().ok()?;
-        link.rpc.clone()
+        self.calls()?.rpc()
+    }
+
+    /// The core's connection, while the component is mounted.
+    fn calls(&self) -> Option<Calls<E>> {
+        Some(self.calls?.try_peek().ok()?.clone())
     }
 }
 
@@ -103,12 +100,9 @@ impl<E: 'static> Copy for UseRpc<E> {}
 /// The URL and the connection's [`Rpc`].
 impl<E: 'static> fmt::Debug for UseRpc<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let url = self
-            .link
-            .and_then(|link| link.try_peek().ok().map(|link| link.url.clone()));
-        let mut debug = f.debug_struct("UseRpc");
-        debug.field("url", &url).field("rpc", &self.rpc());
-        debug.finish()
+        f.debug_struct("UseRpc")
+            .field("calls", &self.calls())
+            .finish()
     }
 }
 
@@ -141,37 +135,25 @@ impl<E: 'static> fmt::Debug for UseRpc<E> {
 pub fn use_rpc<E: Envelope>(url: impl Into<String>) -> UseRpc<E> {
     let url = url.into();
     let handle = use_hook(|| UseRpc {
-        link: in_browser().then(|| CopyValue::new(Link::open(&url))),
+        calls: in_browser().then(|| {
+            let calls = Calls::new();
+            // Now, so that a call made during the first render waits for this connection.
+            calls.connect(&url);
+            CopyValue::new(calls)
+        }),
     });
-    // A later URL, after the render that passed it; the first run sees the same URL.
+    // A later URL, after the render that passed it; the first run sees the same URL,
+    // which `connect` leaves alone.
     use_effect(use_reactive((&url,), move |(url,)| {
-        let Some(mut link) = handle.link else { return };
-        let moved = link.try_peek().is_ok_and(|link| link.url != url);
-        if !moved {
-            return;
-        }
-        if let Ok(mut link) = link.try_write() {
-            // The old socket closes before the new one opens.
-            link.rpc = None;
-            *link = Link::open(&url);
+        if let Some(calls) = handle.calls() {
+            calls.connect(&url);
         }
     }));
     // The socket closes with 1000 and its listeners go right here.
     use_drop(move || {
-        if let Some(mut link) = handle.link {
-            drop(link.try_write().map(|mut link| link.rpc.take()));
+        if let Some(calls) = handle.calls() {
+            calls.stop();
         }
     });
     handle
-}
-
-impl<E: Envelope> Link<E> {
-    /// Connects to `url` with the default reconnect policy.
-    fn open(url: &str) -> Link<E> {
-        let socket = WebSocket::builder(url).reconnecting(ReconnectPolicy::default());
-        Link {
-            url: url.to_owned(),
-            rpc: socket.connect().ok().map(Rpc::new),
-        }
-    }
 }

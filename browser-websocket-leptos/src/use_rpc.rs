@@ -4,10 +4,9 @@
 use std::fmt;
 
 use browser_websocket::rpc::{Call, Envelope, Rpc, RpcError};
-use browser_websocket::{ReconnectPolicy, WebSocket};
+use browser_websocket::ui::Calls;
 use leptos::prelude::{
-    Effect, Get, GetUntracked, LocalStorage, Signal, StoredValue, UpdateValue, WithValue,
-    on_cleanup,
+    Effect, Get, GetUntracked, LocalStorage, Signal, StoredValue, WithValue, on_cleanup,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -38,15 +37,8 @@ use crate::use_websocket::in_browser;
 /// Typed by the envelope `E`: [`JsonRpc`](crate::JsonRpc) or an app's own
 /// [`Envelope`].
 pub struct UseRpc<E: 'static> {
-    /// The connection of the moment; `None` on the server, where nothing connects.
-    current: Option<StoredValue<Option<Connection<E>>, LocalStorage>>,
-}
-
-/// One connection to one URL: dropping it drops the `Rpc`, which closes the socket.
-struct Connection<E> {
-    url: String,
-    /// `None` for a URL the crate cannot use.
-    rpc: Option<Rpc<E>>,
+    /// The core's connection for calls; `None` on the server, where nothing connects.
+    calls: Option<StoredValue<Calls<E>, LocalStorage>>,
 }
 
 impl<E: Envelope> UseRpc<E> {
@@ -71,10 +63,10 @@ impl<E: Envelope> UseRpc<E> {
     /// the crate cannot use, after the owner was cleaned up) it is [`RpcError::NotConnected`] at
     /// once, never a panic.
     pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> Call<R> {
-        match self.rpc() {
-            Some(rpc) => rpc.call(method, params),
-            None => Call::from(RpcError::NotConnected),
-        }
+        let call = self
+            .calls
+            .and_then(|calls| calls.try_with_value(|calls| calls.call(method, params)));
+        call.unwrap_or_else(|| Call::from(RpcError::NotConnected))
     }
 }
 
@@ -91,9 +83,7 @@ impl<E: 'static> UseRpc<E> {
     /// # }
     /// ```
     pub fn rpc(&self) -> Option<Rpc<E>> {
-        self.current?
-            .try_with_value(|current| current.as_ref()?.rpc.clone())
-            .flatten()
+        self.calls?.try_with_value(Calls::rpc).flatten()
     }
 }
 
@@ -107,7 +97,10 @@ impl<E: 'static> Copy for UseRpc<E> {}
 
 impl<E: 'static> fmt::Debug for UseRpc<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UseRpc").field("rpc", &self.rpc()).finish()
+        let calls = self
+            .calls
+            .and_then(|calls| calls.try_with_value(Calls::clone));
+        f.debug_struct("UseRpc").field("calls", &calls).finish()
     }
 }
 
@@ -149,48 +142,28 @@ pub fn use_rpc<E: Envelope>(url: impl Into<Signal<String>>) -> UseRpc<E> {
     let url = url.into();
     // Browser-only values live in local storage, made only where they are used.
     UseRpc {
-        current: in_browser().then(|| start::<E>(url)),
+        calls: in_browser().then(|| start::<E>(url)),
     }
 }
 
 /// Connects now, again whenever `url` changes, and lets go when the owner is cleaned up.
-fn start<E: Envelope>(url: Signal<String>) -> StoredValue<Option<Connection<E>>, LocalStorage> {
+fn start<E: Envelope>(url: Signal<String>) -> StoredValue<Calls<E>, LocalStorage> {
+    let calls = Calls::<E>::new();
     // Now, during the body, so that a call made right away waits for this connection.
-    let current = StoredValue::new_local(Some(Connection::open(&url.get_untracked())));
-    // Then on every other URL; the first run (a tick later) sees the same URL.
+    calls.connect(&url.get_untracked());
+    let calls = StoredValue::new_local(calls);
+    // Then on every other URL; the first run (a tick later) sees the same URL, which
+    // `connect` leaves alone.
     Effect::watch(
         move || url.get(),
         move |url: &String, _, _| {
-            let same = current.try_with_value(|connection| {
-                connection
-                    .as_ref()
-                    .is_some_and(|connection| connection.url == *url)
-            });
-            if same == Some(false) {
-                // The old socket closes before the new one opens.
-                drop(current.try_update_value(Option::take));
-                current.update_value(|connection| *connection = Some(Connection::open(url)));
-            }
+            calls.try_with_value(|calls| calls.connect(url));
         },
         true,
     );
-    // Taken out and dropped here: the socket closes with 1000 and its listeners go.
-    on_cleanup(move || drop(current.try_update_value(Option::take)));
-    current
-}
-
-impl<E: Envelope> Connection<E> {
-    /// An `Rpc` over a reconnecting socket to `url`; without one for a URL the crate
-    /// cannot use (its calls then end `NotConnected`).
-    fn open(url: &str) -> Connection<E> {
-        let rpc = WebSocket::builder(url)
-            .reconnecting(ReconnectPolicy::default())
-            .connect()
-            .ok()
-            .map(Rpc::new);
-        Connection {
-            url: url.to_owned(),
-            rpc,
-        }
-    }
+    // The socket closes with 1000 and its listeners go right here.
+    on_cleanup(move || {
+        calls.try_with_value(Calls::stop);
+    });
+    calls
 }

@@ -1,11 +1,9 @@
 //! `use_rpc`: calls with replies over a component's own connection (feature `rpc`).
 
-use std::cell::RefCell;
 use std::fmt;
-use std::rc::Rc;
 
 use browser_websocket::rpc::{Call, Envelope, Rpc, RpcError};
-use browser_websocket::{ReconnectPolicy, WebSocket};
+use browser_websocket::ui::Calls;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
@@ -43,9 +41,9 @@ use yew::prelude::*;
 /// Typed by the envelope `E`: [`JsonRpc`](crate::JsonRpc) or an app's own
 /// [`Envelope`].
 pub struct UseRpc<E> {
-    /// The connection of the moment; `None` before the first effect, on the server, for a
-    /// URL the crate cannot use, and after an unmount.
-    current: Rc<RefCell<Option<Rpc<E>>>>,
+    /// The core's connection for calls; not connected before the first effect, on the
+    /// server, for a URL the crate cannot use, and after an unmount.
+    calls: Calls<E>,
 }
 
 impl<E: Envelope> UseRpc<E> {
@@ -73,10 +71,7 @@ impl<E: Envelope> UseRpc<E> {
     /// the hook's effect ran, for a URL the crate cannot use, after an unmount) it is
     /// [`RpcError::NotConnected`] at once, never a panic.
     pub fn call<R: DeserializeOwned>(&self, method: &str, params: &impl Serialize) -> Call<R> {
-        match self.rpc() {
-            Some(rpc) => rpc.call(method, params),
-            None => Call::from(RpcError::NotConnected),
-        }
+        self.calls.call(method, params)
     }
 
     /// Calls `method` with `params` and hands the outcome to `then` when it is there: a
@@ -130,14 +125,14 @@ impl<E> UseRpc<E> {
     /// # }
     /// ```
     pub fn rpc(&self) -> Option<Rpc<E>> {
-        self.current.try_borrow().ok()?.clone()
+        self.calls.rpc()
     }
 }
 
 impl<E> Clone for UseRpc<E> {
     fn clone(&self) -> Self {
         UseRpc {
-            current: Rc::clone(&self.current),
+            calls: self.calls.clone(),
         }
     }
 }
@@ -146,13 +141,16 @@ impl<E> Clone for UseRpc<E> {
 /// prop.
 impl<E> PartialEq for UseRpc<E> {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.current, &other.current)
+        self.calls.ptr_eq(&other.calls)
     }
 }
 
 impl<E> fmt::Debug for UseRpc<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UseRpc").field("rpc", &self.rpc()).finish()
+        f.debug_struct("UseRpc")
+            .field("url", &self.calls.url())
+            .field("rpc", &self.rpc())
+            .finish()
     }
 }
 
@@ -192,28 +190,14 @@ impl<E> fmt::Debug for UseRpc<E> {
 /// the one of [`use_websocket`](crate::use_websocket).
 #[hook]
 pub fn use_rpc<E: Envelope>(url: &str) -> UseRpc<E> {
-    let current = use_mut_ref(|| None::<Rpc<E>>);
+    let calls = (*use_memo((), |()| Calls::<E>::new())).clone();
     {
-        let current = Rc::clone(&current);
+        let calls = calls.clone();
         use_effect_with(url.to_owned(), move |url| {
-            // The previous run's cleanup closed the old socket already.
-            current.replace(connect::<E>(url));
+            calls.connect(url);
             // Unmount or a new URL: the socket closes and its listeners go right here.
-            move || drop(current.replace(None))
+            move || calls.stop()
         });
     }
-    UseRpc { current }
-}
-
-/// An `Rpc` over a reconnecting socket to `url`; `None` outside a browser, or for a URL
-/// the crate cannot use (its calls then end `NotConnected`).
-fn connect<E: Envelope>(url: &str) -> Option<Rpc<E>> {
-    if !cfg!(target_arch = "wasm32") {
-        return None;
-    }
-    let ws = WebSocket::builder(url)
-        .reconnecting(ReconnectPolicy::default())
-        .connect()
-        .ok()?;
-    Some(Rpc::new(ws))
+    UseRpc { calls }
 }

@@ -230,7 +230,7 @@ impl<E> Inner<E> {
             // change state within this call).
             Ok(_) => Ok(true),
             Err(Error::NotOpen(_)) => Ok(false),
-            Err(error) => Err(RpcError::Encode(error)),
+            Err(error) => Err(RpcError::Send(error)),
         }
     }
 

@@ -43,6 +43,10 @@ pub enum RpcError {
     Decode(DecodeError),
     /// The params could not be encoded; nothing was sent.
     Encode(Error),
+    /// The browser refused to send the request (its `send` threw, e.g. for a request
+    /// over the socket's size limit); nothing was sent. A socket that is merely not open
+    /// is not this: the call then waits for the connection.
+    Send(Error),
     /// The connection is closed for good (closed, gave up, or every `Rpc` was dropped).
     Closed,
     /// There is no connection to call over: a UI's call outside the browser (a server
@@ -59,7 +63,8 @@ impl fmt::Display for RpcError {
                 write!(f, "the server answered {code}: {message}")
             }
             RpcError::Decode(error) => write!(f, "cannot decode the result: {error}"),
-            RpcError::Encode(error) => write!(f, "cannot send the call: {error}"),
+            RpcError::Encode(error) => write!(f, "cannot encode the call: {error}"),
+            RpcError::Send(error) => write!(f, "the browser would not send the call: {error}"),
             RpcError::Closed => f.write_str("the connection is closed for good"),
             RpcError::NotConnected => f.write_str("there is no connection to call over"),
         }

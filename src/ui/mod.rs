@@ -22,8 +22,12 @@
 //! - `prelude`: what every framework crate re-exports from the core.
 //! - `session`: [`Session`], a component's connection from mount to unmount;
 //!   `sender`: [`Sender`], how the UI sends on it and reads its status.
+//! - `calls` (feature `rpc`): `Calls`, a component's connection for calls with replies,
+//!   which every framework crate's `use_rpc` wires to its lifecycle.
 
 mod batch;
+#[cfg(feature = "rpc")]
+mod calls;
 mod change;
 mod feed;
 mod options;
@@ -32,6 +36,8 @@ mod sender;
 mod session;
 
 pub use batch::Batch;
+#[cfg(feature = "rpc")]
+pub use calls::Calls;
 pub use change::Change;
 pub use feed::Feed;
 pub use options::FeedOptions;
