@@ -53,7 +53,7 @@ use crate::typed::DecodeError;
 /// - A call on the wire when the connection drops fails with
 ///   [`RpcError::Disconnected`] at once. A call made while disconnected waits (in the
 ///   `Rpc`, not in the socket's offline queue) and goes out on the next open.
-/// - Dropping a [`Call`] removes its entry; dropping the last `Rpc` closes the socket and
+/// - Dropping a [`Call`] removes its entry; dropping the last `Rpc` closes the socket at once and
 ///   fails every call in progress with [`RpcError::Closed`].
 pub struct Rpc<E> {
     inner: Rc<Inner<E>>,
@@ -70,6 +70,12 @@ struct Inner<E> {
     notices: Rc<RefCell<Queue>>,
     /// The reading task's waker: a new deadline re-arms its timer.
     task: RefCell<Option<Waker>>,
+    /// The socket's events, read by the task but owned here, so that dropping the last
+    /// `Rpc` closes the socket and removes its listeners at once, not at the task's next
+    /// poll. `None` once the socket closed for good.
+    events: RefCell<Option<ReconnectEvents>>,
+    /// The timer for the earliest deadline, cleared with the `Rpc` for the same reason.
+    timer: RefCell<Timer>,
     envelope: PhantomData<fn() -> E>,
 }
 
@@ -99,9 +105,11 @@ impl<E: Envelope> Rpc<E> {
             closed: Cell::new(false),
             notices: Rc::new(RefCell::new(Queue::default())),
             task: RefCell::new(None),
+            events: RefCell::new(Some(events)),
+            timer: RefCell::new(Timer::default()),
             envelope: PhantomData,
         });
-        wasm_bindgen_futures::spawn_local(read(Rc::downgrade(&inner), events));
+        wasm_bindgen_futures::spawn_local(read(Rc::downgrade(&inner)));
         Rpc { inner }
     }
 
@@ -378,8 +386,8 @@ impl<E> CallTable for Inner<E> {
     }
 }
 
-/// The last `Rpc` let go: every call in progress ends `Closed`, and the task ends (which
-/// closes the socket).
+/// The last `Rpc` let go: every call in progress ends `Closed`, the socket closes (its
+/// events drop with this) and the task ends at its next poll.
 impl<E> Drop for Inner<E> {
     fn drop(&mut self) {
         let all = self.calls.get_mut().drain();
@@ -393,18 +401,29 @@ impl<E> Drop for Inner<E> {
 }
 
 /// The task: reads the socket's events and keeps the timer for the earliest deadline,
-/// until the socket is closed for good or the last `Rpc` is dropped.
-async fn read<E: Envelope>(inner: Weak<Inner<E>>, mut events: ReconnectEvents) {
-    let mut timer = Timer::default();
+/// until the socket is closed for good or the last `Rpc` is dropped (which drops the
+/// events and the timer with it).
+async fn read<E: Envelope>(inner: Weak<Inner<E>>) {
     poll_fn(|cx| {
         let Some(inner) = inner.upgrade() else {
             return Poll::Ready(());
         };
         inner.task.replace(Some(cx.waker().clone()));
+        // Only this task borrows them, so neither borrow can fail.
+        let (Ok(mut events), Ok(mut timer)) =
+            (inner.events.try_borrow_mut(), inner.timer.try_borrow_mut())
+        else {
+            return Poll::Pending;
+        };
+        let Some(stream) = events.as_mut() else {
+            return Poll::Ready(());
+        };
         loop {
-            match Pin::new(&mut events).poll_next(cx) {
+            match Pin::new(&mut *stream).poll_next(cx) {
                 Poll::Ready(Some(event)) => inner.on_event(event),
                 Poll::Ready(None) => {
+                    // Dropping the events closes the socket (1000).
+                    *events = None;
                     inner.on_closed_for_good();
                     return Poll::Ready(());
                 }
@@ -415,7 +434,6 @@ async fn read<E: Envelope>(inner: Weak<Inner<E>>, mut events: ReconnectEvents) {
         Poll::Pending
     })
     .await;
-    // Dropping the events here closes the socket (1000).
 }
 
 impl<E> Clone for Rpc<E> {
