@@ -18,6 +18,11 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// `use_rpc`'s tests, with the `rpc` feature (`cargo xtask test` turns it on).
+#[cfg(feature = "rpc")]
+#[path = "browser/rpc.rs"]
+mod rpc;
+
 type Chat = UseWebSocket<String, String, Json>;
 
 thread_local! {

@@ -19,6 +19,11 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// `use_rpc`'s tests, with the `rpc` feature (`cargo xtask test` turns it on).
+#[cfg(feature = "rpc")]
+#[path = "browser/rpc.rs"]
+mod rpc;
+
 /// What the component saw at its last render, for the test to read.
 #[derive(Default)]
 struct Probe {

@@ -3,7 +3,7 @@
 //!
 //! | file | what it holds | where |
 //! |---|---|---|
-//! | `server.rs` | the test server's address, its URLs, the flood's path | everywhere |
+//! | `server.rs` | the test server's address, its URLs, the flood's and the calls' paths | everywhere |
 //! | `options.rs` | the reconnect options of the tests, the flood's codec | everywhere |
 //! | `checks.rs` | assertions both crates make: the flood whole, the server render | everywhere |
 //! | `turns.rs` | one test at a time, waiting for a condition, sleeping | wasm32 |
@@ -24,6 +24,6 @@ pub use checks::{assert_renders_connecting, assert_the_flood_arrived_whole, sent
 pub use options::{Padded, options};
 #[cfg(target_arch = "wasm32")]
 pub use page::root;
-pub use server::{FLOOD, SERVER, url};
+pub use server::{FLOOD, NO_REPLY, RPC_ECHO, SERVER, url};
 #[cfg(target_arch = "wasm32")]
 pub use turns::{Alone, alone, sleep, until};

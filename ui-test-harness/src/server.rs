@@ -15,3 +15,10 @@ pub fn url(path: &str) -> String {
 /// Sends the numbers 0000 to 0999 as text as fast as the connection takes them, then
 /// closes with 1000 (read them with [`Padded`](crate::Padded)).
 pub const FLOOD: &str = "/flood/1000/4/text";
+
+/// A JSON-RPC 2.0 server whose every method answers with its first parameter:
+/// `echo(["hi"])` is `"hi"`.
+pub const RPC_ECHO: &str = "/jsonrpc-echo";
+
+/// Takes every message and answers none: a call sent there stays on the wire.
+pub const NO_REPLY: &str = "/sink";

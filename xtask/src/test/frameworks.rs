@@ -89,7 +89,8 @@ pub fn browser_test_command(server: SocketAddr) -> Command {
     }
     test.args([
         "--features",
-        "browser-websocket-yew/csr,browser-websocket-leptos/csr,browser-websocket-dioxus/web",
+        "browser-websocket-yew/csr,browser-websocket-yew/rpc,browser-websocket-leptos/csr,\
+         browser-websocket-leptos/rpc,browser-websocket-dioxus/web,browser-websocket-dioxus/rpc",
         "--target",
         WASM32,
         "--no-fail-fast",

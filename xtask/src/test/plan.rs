@@ -7,7 +7,7 @@
 //! | lane | steps |
 //! |---|---|
 //! | chromium | tests, tests over the stream transport, long path, wasm-pack, framework crates, demo |
-//! | firefox | tests (auto transport), long path |
+//! | firefox | tests (auto transport), long path, framework crates |
 //! | webkit | tests (auto transport), long path, framework crates, demo, examples |
 
 use super::browser_tests::Suite;
@@ -23,7 +23,7 @@ pub enum Step {
     LongPath(Suite),
     /// The dedicated-worker tests through `wasm-pack test --headless --chrome`.
     WasmPack,
-    /// The Yew and Leptos crates' browser tests.
+    /// The Yew, Leptos and Dioxus crates' browser tests.
     Frameworks,
     /// The demo page, driven by demo-check.
     Demo,
@@ -49,10 +49,11 @@ pub struct Available {
 
 /// One lane per browser in `browsers`, in that order.
 ///
-/// Where a step needs only one browser, the plan picks the one that keeps the lanes
-/// even: the framework crates run in Chromium and in WebKit (whose event timing differs
-/// most), the demo too; the examples, which test the frameworks' hooks rather than the
-/// engine, in WebKit when it runs, whose lane is otherwise the shorter, else Chromium.
+/// The framework crates' tests run in every browser, as their promises are the crate's.
+/// Where a step needs fewer, the plan picks the browsers that keep the lanes even: the
+/// demo in Chromium and in WebKit (whose event timing differs most); the examples, which
+/// test the frameworks' hooks rather than the engine, in WebKit when it runs, whose lane
+/// is otherwise the shorter, else Chromium.
 pub fn lanes(browsers: &[Browser], available: Available) -> Vec<Lane> {
     let examples_in = [Browser::WebKit, Browser::Chromium]
         .into_iter()
@@ -74,11 +75,9 @@ pub fn lanes(browsers: &[Browser], available: Available) -> Vec<Lane> {
             if browser == Browser::Chromium && available.wasm_pack {
                 steps.push(Step::WasmPack);
             }
-            if browser != Browser::Firefox {
-                steps.push(Step::Frameworks);
-                if available.sites {
-                    steps.push(Step::Demo);
-                }
+            steps.push(Step::Frameworks);
+            if browser != Browser::Firefox && available.sites {
+                steps.push(Step::Demo);
             }
             if available.sites && examples_in == Some(browser) {
                 steps.push(Step::Examples);
@@ -156,10 +155,7 @@ mod tests {
     fn one_off_steps_go_where_the_lanes_stay_even() {
         let lanes = lanes(&Browser::ALL, EVERYTHING);
         assert_eq!(steps_in(&lanes, Step::WasmPack), [Browser::Chromium]);
-        assert_eq!(
-            steps_in(&lanes, Step::Frameworks),
-            [Browser::Chromium, Browser::WebKit]
-        );
+        assert_eq!(steps_in(&lanes, Step::Frameworks), Browser::ALL);
         assert_eq!(
             steps_in(&lanes, Step::Demo),
             [Browser::Chromium, Browser::WebKit]
@@ -204,6 +200,7 @@ mod tests {
                 "demo (chromium)",
                 "firefox, auto transport (falls back to classic)",
                 "long checkout path (firefox)",
+                "framework crates (firefox)",
                 "webkit, auto transport (falls back to classic)",
                 "long checkout path (webkit)",
                 "framework crates (webkit)",
