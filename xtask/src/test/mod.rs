@@ -12,11 +12,12 @@
 //! | `lints.rs` | fmt, clippy for native and wasm32, the library without its features |
 //! | `native.rs` | the native unit and doc tests |
 //! | `docs.rs` | `cargo doc` for wasm32 with warnings denied |
+//! | `package.rs` | the publish dry-run of the core and the framework crates |
 //! | `plan.rs` | which browser steps each browser's lane runs, as pure data |
 //! | `lanes.rs` | running the lanes side by side, each with its own log |
 //! | `browser_tests.rs` | the wasm tests in one headless browser |
 //! | `long_path.rs` | one of them run from a directory whose path is over 100 characters |
-//! | `frameworks.rs` | the Yew and Leptos crates: hydrate, ssr, and their browser tests |
+//! | `frameworks.rs` | the Yew, Leptos and Dioxus crates: hydrate, ssr, and their browser tests |
 //! | `wasm_pack.rs` | one module of them through `wasm-pack test --headless --chrome` |
 //! | `site_check.rs` | serving a built site and running a demo-check binary against it |
 //! | `trunk.rs` | one example built with `trunk build --offline` |
@@ -30,6 +31,7 @@ mod lanes;
 mod lints;
 mod long_path;
 mod native;
+mod package;
 mod plan;
 pub mod site_check;
 mod summary;
@@ -123,6 +125,7 @@ pub fn run(args: &[String]) -> Result {
         summary.check(&frameworks::HYDRATE);
     }
     summary.check(&docs::DOCS);
+    summary.check(&package::PACKAGE);
 
     if summary.check(&BINARIES) {
         browser_steps(&options, &tools, &mut summary);
