@@ -42,6 +42,25 @@ pub async fn until(what: &str, mut done: impl FnMut() -> bool, seen: impl FnOnce
     panic!("timed out waiting for {what}; {}", seen());
 }
 
+/// Waits (10 s at most) until `take` gives a value, and returns it: what a component
+/// hands the test later, e.g. how a call it made ended.
+///
+/// # Panics
+/// On the timeout: "timed out waiting for `what`".
+pub async fn until_some<T>(what: &str, mut take: impl FnMut() -> Option<T>) -> T {
+    let mut taken = None;
+    until(
+        what,
+        || {
+            taken = take();
+            taken.is_some()
+        },
+        String::new,
+    )
+    .await;
+    taken.expect("until returned, so it was taken")
+}
+
 /// Lets `ms` milliseconds pass (0: one turn of the event loop, after the tasks already
 /// queued).
 pub async fn sleep(ms: u32) {

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use browser_websocket::{ConnectionStatus, live_listeners};
+use browser_websocket::live_listeners;
 use browser_websocket_dioxus::{JsonRpc, RpcError, UseRpc, use_rpc};
 use dioxus::prelude::*;
 use ui_test_harness::{self as harness, NO_REPLY, RPC_ECHO, url};
@@ -64,9 +64,7 @@ async fn mount(path: &str) -> UseRpc<JsonRpc> {
         first: path.to_owned(),
     };
     launch(VirtualDom::new_with_props(CallerPage, props));
-    let rendered = || calls(|calls| calls.rpc.is_some());
-    harness::until("the caller's first render", rendered, String::new).await;
-    calls(|calls| calls.rpc).expect("mounted")
+    harness::until_some("the caller's first render", || calls(|calls| calls.rpc)).await
 }
 
 /// Shows the caller at `path`, or unmounts it with `None`, on the next render.
@@ -77,9 +75,10 @@ fn go_to(path: Option<&str>) {
 
 /// Waits (10 s at most) for the first render's call to end, and returns how.
 async fn first_outcome() -> Result<String, RpcError> {
-    let ended = || calls(|calls| calls.first.is_some());
-    harness::until("the first render's call", ended, String::new).await;
-    calls(|calls| calls.first.take()).expect("ended")
+    harness::until_some("the first render's call", || {
+        calls(|calls| calls.first.take())
+    })
+    .await
 }
 
 #[wasm_bindgen_test]
@@ -103,11 +102,7 @@ async fn a_new_url_ends_the_old_calls_closed_and_takes_the_next() {
     let _turn = alone().await;
     let base = live_listeners();
     let rpc = mount(NO_REPLY).await;
-    let on_the_wire = || {
-        rpc.rpc().is_some_and(|rpc| {
-            rpc.handle().status() == ConnectionStatus::Open && rpc.in_progress() == 1
-        })
-    };
+    let on_the_wire = || harness::one_call_on_the_wire(rpc.rpc());
     harness::until(
         "the first render's call on the wire",
         on_the_wire,

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use browser_websocket::{ConnectionStatus, live_listeners};
+use browser_websocket::live_listeners;
 use browser_websocket_leptos::{JsonRpc, RpcError, UseRpc, use_rpc};
 use leptos::prelude::*;
 use ui_test_harness::{self as harness, NO_REPLY, RPC_ECHO, root, url};
@@ -46,11 +46,10 @@ fn mount(
 
 /// Waits (10 s at most) for the body's call to end, and returns how.
 async fn first_outcome() -> Result<String, RpcError> {
-    let ended = || FIRST.with(|first| first.borrow().is_some());
-    harness::until("the body's call", ended, String::new).await;
-    FIRST
-        .with(|first| first.borrow_mut().take())
-        .expect("ended")
+    harness::until_some("the body's call", || {
+        FIRST.with(|first| first.borrow_mut().take())
+    })
+    .await
 }
 
 #[wasm_bindgen_test]
@@ -74,11 +73,7 @@ async fn a_new_url_ends_the_old_calls_closed_and_takes_the_next() {
     let base = live_listeners();
     let url_signal = RwSignal::new(url(NO_REPLY));
     let (rpc, app) = mount(url_signal.into());
-    let on_the_wire = || {
-        rpc.rpc().is_some_and(|rpc| {
-            rpc.handle().status() == ConnectionStatus::Open && rpc.in_progress() == 1
-        })
-    };
+    let on_the_wire = || harness::one_call_on_the_wire(rpc.rpc());
     harness::until("the body's call on the wire", on_the_wire, String::new).await;
     url_signal.set(url(RPC_ECHO));
     assert_eq!(first_outcome().await, Err(RpcError::Closed));

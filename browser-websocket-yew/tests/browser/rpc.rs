@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use browser_websocket::{ConnectionStatus, live_listeners};
+use browser_websocket::live_listeners;
 use browser_websocket_yew::{JsonRpc, RpcError, UseRpc, use_rpc};
 use ui_test_harness::{self as harness, NO_REPLY, RPC_ECHO, root, sleep, url};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -46,19 +46,17 @@ async fn mount(path: &str) -> (UseRpc<JsonRpc>, yew::AppHandle<Caller>) {
         path: AttrValue::from(path.to_owned()),
     };
     let app = yew::Renderer::<Caller>::with_root_and_props(root().into(), props).render();
-    let rendered = || RPC.with(|slot| slot.borrow().is_some());
-    harness::until("the caller's first render", rendered, String::new).await;
-    let rpc = RPC.with(|slot| slot.borrow().clone()).expect("rendered");
+    let rendered = || RPC.with(|slot| slot.borrow().clone());
+    let rpc = harness::until_some("the caller's first render", rendered).await;
     (rpc, app)
 }
 
 /// Waits (10 s at most) for the mount's call to end, and returns how.
 async fn first_outcome() -> Result<String, RpcError> {
-    let ended = || FIRST.with(|first| first.borrow().is_some());
-    harness::until("the mount's call", ended, String::new).await;
-    FIRST
-        .with(|first| first.borrow_mut().take())
-        .expect("ended")
+    harness::until_some("the mount's call", || {
+        FIRST.with(|first| first.borrow_mut().take())
+    })
+    .await
 }
 
 #[wasm_bindgen_test]
@@ -83,11 +81,7 @@ async fn a_new_url_ends_the_old_calls_closed_and_takes_the_next() {
     let _alone = alone().await;
     let base = live_listeners();
     let (rpc, mut app) = mount(NO_REPLY).await;
-    let on_the_wire = || {
-        rpc.rpc().is_some_and(|rpc| {
-            rpc.handle().status() == ConnectionStatus::Open && rpc.in_progress() == 1
-        })
-    };
+    let on_the_wire = || harness::one_call_on_the_wire(rpc.rpc());
     harness::until("the mount's call on the wire", on_the_wire, String::new).await;
     app.update(CallerProps {
         path: AttrValue::from(RPC_ECHO),
