@@ -157,6 +157,8 @@ mod byte_stream;
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
 pub mod rpc;
+// One connection for every tab (in progress: the relay machine only).
+mod tabs;
 #[cfg(feature = "serde")]
 mod typed;
 #[cfg(feature = "ui")]

@@ -8,7 +8,7 @@
 //! | 2 | flow | `flow/` |
 //! | 3 | socket | `socket/` |
 //! | 4 | reconnect | `reconnect/` |
-//! | 5 | on top | `typed/`, `byte_stream.rs` |
+//! | 5 | on top | `typed/`, `byte_stream.rs`, `rpc/`, `tabs/` |
 //! | 6 | frameworks | `ui/` |
 //!
 //! `lib.rs` only declares and re-exports, so it is in no layer. Paths that go through the
@@ -45,7 +45,7 @@ const LAYERS: [(&str, &[&str]); 7] = [
     ("flow", &["flow"]),
     ("socket", &["socket"]),
     ("reconnect", &["reconnect"]),
-    ("on top", &["typed", "byte_stream", "rpc"]),
+    ("on top", &["typed", "byte_stream", "rpc", "tabs"]),
     ("frameworks", &["ui"]),
 ];
 
