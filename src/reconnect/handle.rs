@@ -72,7 +72,7 @@ impl ReconnectHandle {
         self.shared.send(message.into())
     }
 
-    /// Closes with 1000 for good: no reconnect follochat. While waiting to retry, the
+    /// Closes with 1000 for good: no reconnect follows. While waiting to retry, the
     /// event stream simply ends.
     ///
     /// ```no_run
@@ -88,7 +88,7 @@ impl ReconnectHandle {
         self.shared.close_with(crate::CloseCode::NORMAL, "")
     }
 
-    /// Closes with a code and reason for good: no reconnect follochat.
+    /// Closes with a code and reason for good: no reconnect follows.
     ///
     /// ```no_run
     /// # fn run(chat: &browser_websocket::ReconnectHandle) -> Result<(), browser_websocket::Error> {

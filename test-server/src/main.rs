@@ -9,6 +9,7 @@
 mod args;
 mod attempts;
 mod closing;
+mod connections;
 mod jsonrpc;
 mod payload;
 mod progress;
@@ -72,6 +73,7 @@ async fn serve(args: Args) -> Result<(), String> {
     let state = AppState {
         reports: Reports::default(),
         attempts: Default::default(),
+        connections: Default::default(),
         progress: Default::default(),
         static_dir: args.static_dir.map(Into::into),
     };

@@ -2,6 +2,7 @@
 //! new file plus one line here.
 
 mod close;
+mod counted;
 mod drop;
 mod drop_after;
 mod echo;
@@ -27,6 +28,7 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::attempts::Attempts;
+use crate::connections::Connections;
 use crate::progress::Progress;
 use crate::report::Reports;
 
@@ -37,6 +39,8 @@ pub struct AppState {
     pub reports: Reports,
     /// Handshake attempts per key, for `/refuse/{key}/{k}`.
     pub attempts: Attempts,
+    /// Connections per key, for `/counted/{key}`.
+    pub connections: Connections,
     /// How far each `/flood` with `?id=` has got, for `/progress/{id}`.
     pub progress: Progress,
     /// Directory served at `/` when no route matches; `None` makes that a 404.
@@ -63,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/progress/{id}", get(progress::handler))
         .route("/room/{name}", get(room::handler))
         .route("/room/{name}/rpc", get(room_rpc::handler))
+        .route("/counted/{key}", get(counted::handler))
+        .route("/counted/{key}/now", get(counted::now_handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)

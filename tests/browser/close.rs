@@ -3,7 +3,7 @@
 use crate::common::{
     blob::blob_of,
     engine::in_webkit,
-    server::{server_report, unique_id, url},
+    server::{server_connections, server_report, unique_id, until_server_counts, url},
     socket::{next_message, open, rest_of_stream},
     time::within,
 };
@@ -189,4 +189,21 @@ async fn a_servers_restart_codes_arrive_except_in_webkit_which_reports_1006() {
         };
         assert_eq!(events, expected, "{code}");
     }
+}
+
+/// The server sees a dropped socket's connection end: two open on one key, one after the
+/// first is dropped, none after the second; three opened in all after a new one.
+#[wasm_bindgen_test]
+async fn the_server_sees_each_dropped_socket_go() {
+    let key = unique_id("counted");
+    let path = format!("/counted/{key}");
+    let first = open(&path).await;
+    let second = open(&path).await;
+    assert_eq!(server_connections(&key).await, r#"{"open":2,"opened":2}"#);
+    drop(first);
+    until_server_counts(&key, r#"{"open":1,"opened":2}"#).await;
+    drop(second);
+    until_server_counts(&key, r#"{"open":0,"opened":2}"#).await;
+    let _third = open(&path).await;
+    assert_eq!(server_connections(&key).await, r#"{"open":1,"opened":3}"#);
 }

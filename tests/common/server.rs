@@ -30,3 +30,29 @@ pub async fn server_report(id: &str) -> String {
         other => panic!("a report is text, got {other:?}"),
     }
 }
+
+/// `/counted/{key}`'s connections now, as the server answers: `{"open":1,"opened":3}`.
+pub async fn server_connections(key: &str) -> String {
+    let mut counts = open(&format!("/counted/{key}/now")).await;
+    match next_message(&mut counts).await {
+        Message::Text(text) => text,
+        other => panic!("the counts are text, got {other:?}"),
+    }
+}
+
+/// Asks `/counted/{key}/now` until it answers `expected`: the server hears a close only
+/// after the browser sent it, and tells no one, so this polls (5 s at most).
+///
+/// # Panics
+/// When the counts are still something else after 5 s.
+pub async fn until_server_counts(key: &str, expected: &str) {
+    let mut seen = String::new();
+    for _ in 0..100 {
+        seen = server_connections(key).await;
+        if seen == expected {
+            return;
+        }
+        super::time::sleep(50).await;
+    }
+    panic!("the server counts {seen} for {key}, not {expected}");
+}
