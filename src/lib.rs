@@ -157,7 +157,7 @@ mod byte_stream;
 #[cfg(feature = "rpc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
 pub mod rpc;
-// One connection for every tab (in progress: the relay machine only).
+// One connection for every tab.
 mod tabs;
 #[cfg(feature = "serde")]
 mod typed;
@@ -184,6 +184,7 @@ pub use socket::{
     ReuniteError, Subscription, WeakSender, WebSocket, WebSocketBuilder, WebSocketReceiver,
     WebSocketSender,
 };
+pub use tabs::{Role, SharedBuilder, SharedHandle, SharedSocket};
 pub use transport::Transport;
 #[cfg(feature = "serde")]
 pub use typed::{

@@ -13,6 +13,8 @@
 //!   checked first.
 //! - `exception`: the browser's exceptions as typed errors.
 //! - `listener_count`: [`live_listeners`], the leak-check counter.
+//! - `tabs`: a Web Lock and a `BroadcastChannel`, for a connection shared by the tabs of
+//!   an origin.
 //! - `global`: time and the global scope (clock, timers, randomness, global listeners),
 //!   for a window or a worker.
 //!
@@ -33,6 +35,7 @@ mod payload;
 #[cfg(feature = "stream")]
 mod stream_socket;
 mod subprotocol_check;
+pub(crate) mod tabs;
 mod url_check;
 
 pub(crate) use connection::{Connection, Options};

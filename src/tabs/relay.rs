@@ -111,6 +111,11 @@ impl<M: Clone, S: Clone> Relay<M, S> {
         self.unconfirmed.len()
     }
 
+    /// As leader: whether sends wait for the socket's buffer to drain.
+    pub(crate) fn sends_in_buffer(&self) -> bool {
+        !self.in_buffer.is_empty()
+    }
+
     /// What a tab posts when it joins.
     pub(crate) fn hello(&self) -> Do<M, S> {
         Do::Post(Wire::Hello { tab: self.me })
@@ -269,18 +274,20 @@ impl<M: Clone, S: Clone> Relay<M, S> {
         if term == self.term {
             return Vec::new();
         }
-        // A newer leader: this tab follows it (if it led, the lock says it no longer does).
+        // A newer leader: this tab follows it (if it led, the lock says it no longer does),
+        // says hello so that it is counted (its first hello may have come before any
+        // leader), and hands it every unconfirmed send.
         self.role = Role::Follower;
         self.term = term;
         let me = self.me;
-        self.unconfirmed
-            .iter()
-            .map(|(n, message)| {
-                Do::Post(Wire::Send {
-                    id: SendId { from: me, n: *n },
-                    message: message.clone(),
-                })
+        let resends = self.unconfirmed.iter().map(|(n, message)| {
+            Do::Post(Wire::Send {
+                id: SendId { from: me, n: *n },
+                message: message.clone(),
             })
+        });
+        std::iter::once(Do::Post(Wire::Hello { tab: me }))
+            .chain(resends)
             .collect()
     }
 
@@ -375,6 +382,16 @@ mod tests {
                 Vec::<&str>::new()
             );
         }
+    }
+
+    #[test]
+    fn a_tab_that_said_hello_before_any_leader_is_counted_once_one_leads() {
+        let (mut a, mut b) = (tab(1), tab(2));
+        // b's first hello went out while a was not leading yet: nobody counted it.
+        let answers = post_all(&a.became_leader(NOW), &mut [&mut b]);
+        assert!(answers.contains(&Do::Post(Wire::Hello { tab: TabId(2) })));
+        post_all(&post_all(&answers, &mut [&mut a]), &mut [&mut b]);
+        assert_eq!((a.tabs(), b.tabs()), (2, 2));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Counts the connections open and ever opened per key, for `/counted/{key}`: how the
-//! tests of a connection shared by several tabs see that only one is open.
+//! Counts the connections open and ever opened per key, and keeps the text messages they
+//! received, for `/counted/{key}`: how the tests of a connection shared by several tabs
+//! see that only one is open, and that every send arrived.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -8,6 +9,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Debug, Clone, Default)]
 pub struct Connections {
     counts: Arc<Mutex<HashMap<String, Counts>>>,
+    received: Arc<Mutex<HashMap<String, Vec<String>>>>,
 }
 
 /// One key's connections.
@@ -46,6 +48,24 @@ impl Connections {
         now
     }
 
+    /// Keeps `text`, received on a connection of `key`.
+    pub fn record(&self, key: &str, text: &str) {
+        let mut all = self
+            .received
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        all.entry(key.to_owned()).or_default().push(text.to_owned());
+    }
+
+    /// The text messages `key`'s connections received, in arrival order.
+    pub fn received(&self, key: &str) -> Vec<String> {
+        let all = self
+            .received
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        all.get(key).cloned().unwrap_or_default()
+    }
+
     fn update(&self, key: &str, change: impl FnOnce(&mut Counts)) {
         let mut all = self
             .counts
@@ -78,5 +98,15 @@ mod tests {
         drop(second);
         assert_eq!(connections.counts("tabs"), Counts { open: 0, opened: 2 });
         assert_eq!(connections.counts("other"), Counts::default());
+    }
+
+    #[test]
+    fn texts_are_kept_per_key_in_arrival_order() {
+        let connections = Connections::default();
+        connections.record("tabs", "1");
+        connections.record("other", "x");
+        connections.record("tabs", "2");
+        assert_eq!(connections.received("tabs"), ["1", "2"]);
+        assert_eq!(connections.received("none"), Vec::<String>::new());
     }
 }

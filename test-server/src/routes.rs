@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .route("/room/{name}/rpc", get(room_rpc::handler))
         .route("/counted/{key}", get(counted::handler))
         .route("/counted/{key}/now", get(counted::now_handler))
+        .route("/counted/{key}/received", get(counted::received_handler))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)

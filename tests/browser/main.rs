@@ -30,6 +30,7 @@ mod reconnect;
 mod reconnect_handle;
 #[cfg(feature = "rpc")]
 mod rpc;
+mod shared_tabs;
 mod split;
 #[cfg(feature = "stream")]
 mod stream_transport;

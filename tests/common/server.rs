@@ -56,3 +56,13 @@ pub async fn until_server_counts(key: &str, expected: &str) {
     }
     panic!("the server counts {seen} for {key}, not {expected}");
 }
+
+/// The texts `/counted/{key}`'s connections received, in arrival order.
+pub async fn server_received(key: &str) -> Vec<String> {
+    let mut received = open(&format!("/counted/{key}/received")).await;
+    match next_message(&mut received).await {
+        Message::Text(text) if text.is_empty() => Vec::new(),
+        Message::Text(text) => text.split(',').map(str::to_owned).collect(),
+        other => panic!("the texts received are text, got {other:?}"),
+    }
+}

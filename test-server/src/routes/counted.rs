@@ -1,15 +1,15 @@
-//! `/counted/{key}` echoes, like `/echo`, and counts its connections per key;
-//! `/counted/{key}/now` answers one text message, `{"open":1,"opened":3}` (open now, ever
-//! opened), and closes with 1000. Each test uses its own key.
+//! `/counted/{key}` echoes, like `/echo`, counts its connections per key and keeps the
+//! text it receives; `/counted/{key}/now` answers one text message, `{"open":1,"opened":3}`
+//! (open now, ever opened), and `/counted/{key}/received` one with the texts received so
+//! far, joined by commas; both then close with 1000. Each test uses its own key.
 
 use axum::extract::ws::{Message, WebSocket};
 use axum::extract::{Path, State};
 use axum::response::Response;
 
 use crate::closing;
-use crate::connections::Counts;
+use crate::connections::{Connections, Counts};
 use crate::report::Outcome;
-use crate::routes::echo::echo;
 use crate::routes::AppState;
 use crate::session::WsRequest;
 
@@ -20,8 +20,39 @@ pub async fn handler(
 ) -> Response {
     request.run(move |socket| async move {
         let _counted = state.connections.open(&key);
-        echo(socket).await
+        echo_keeping(socket, &state.connections, &key).await
     })
+}
+
+pub async fn received_handler(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: WsRequest,
+) -> Response {
+    let received = state.connections.received(&key).join(",");
+    request.run(move |socket| tell(socket, received))
+}
+
+/// Echoes, like `/echo`, and keeps each text for `/received`.
+async fn echo_keeping(mut socket: WebSocket, connections: &Connections, key: &str) -> Outcome {
+    while let Some(Ok(message)) = socket.recv().await {
+        match message {
+            Message::Text(ref text) => {
+                connections.record(key, text.as_str());
+                if socket.send(message).await.is_err() {
+                    return Outcome::Gone;
+                }
+            }
+            Message::Binary(_) => {
+                if socket.send(message).await.is_err() {
+                    return Outcome::Gone;
+                }
+            }
+            Message::Close(frame) => return closing::finish_client_close(&mut socket, frame).await,
+            Message::Ping(_) | Message::Pong(_) => {}
+        }
+    }
+    Outcome::Gone
 }
 
 pub async fn now_handler(
@@ -29,15 +60,13 @@ pub async fn now_handler(
     Path(key): Path<String>,
     request: WsRequest,
 ) -> Response {
-    request.run(move |socket| tell(socket, state.connections.counts(&key)))
+    let counts = as_json(state.connections.counts(&key));
+    request.run(move |socket| tell(socket, counts))
 }
 
-async fn tell(mut socket: WebSocket, counts: Counts) -> Outcome {
-    if socket
-        .send(Message::Text(as_json(counts).into()))
-        .await
-        .is_err()
-    {
+/// Sends `text`, then closes with 1000.
+async fn tell(mut socket: WebSocket, text: String) -> Outcome {
+    if socket.send(Message::Text(text.into())).await.is_err() {
         return Outcome::Gone;
     }
     closing::close_and_wait(socket, 1000, "").await

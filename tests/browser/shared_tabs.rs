@@ -1,0 +1,165 @@
+//! One connection for every tab (`shared_across_tabs`), with two shares in one page
+//! standing for two tabs: Web Locks and BroadcastChannel treat them as they treat two tabs
+//! (one lock holder at a time; every other holder of the channel hears a post). The test
+//! server's `/counted/{key}` says how many connections are open.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use browser_websocket::{
+    ConnectionStatus, Message, ReconnectEvent, Role, Sent, SharedHandle, WebSocket, live_listeners,
+};
+use futures_util::StreamExt;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::common::{
+    reconnect::fast,
+    server::{server_connections, server_received, unique_id, until_server_counts, url},
+    time::sleep,
+};
+
+/// One share of the connection and what its stream yielded, read by a task of its own
+/// until the share is closed.
+struct Tab {
+    handle: SharedHandle,
+    messages: Rc<RefCell<Vec<String>>>,
+}
+
+impl Tab {
+    fn join(key: &str) -> Tab {
+        let mut ws = WebSocket::builder(url(&format!("/counted/{key}")))
+            .reconnecting(fast())
+            .shared_across_tabs(key)
+            .connect()
+            .expect("joins");
+        let handle = ws.handle();
+        let messages = Rc::new(RefCell::new(Vec::new()));
+        let seen = Rc::clone(&messages);
+        wasm_bindgen_futures::spawn_local(async move {
+            while let Some(event) = ws.next().await {
+                if let ReconnectEvent::Message(Message::Text(text)) = event {
+                    seen.borrow_mut().push(text);
+                }
+            }
+        });
+        Tab { handle, messages }
+    }
+
+    fn messages(&self) -> Vec<String> {
+        self.messages.borrow().clone()
+    }
+}
+
+/// Waits (5 s at most) until `done` holds.
+async fn until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Two shares hold one connection between them: the first to ask leads, and a message
+/// from each goes out once and reaches both, in the same order.
+#[wasm_bindgen_test]
+async fn two_tabs_share_one_connection_and_both_hear_every_message() {
+    let key = unique_id("shared");
+    let a = Tab::join(&key);
+    let b = Tab::join(&key);
+    until("a leads, open", || {
+        a.handle.status() == ConnectionStatus::Open
+    })
+    .await;
+    assert_eq!(
+        (a.handle.role(), b.handle.role()),
+        (Role::Leader, Role::Follower)
+    );
+    until("b hears that it is open", || {
+        b.handle.status() == ConnectionStatus::Open
+    })
+    .await;
+    until("both count two tabs", || {
+        a.handle.tabs() == 2 && b.handle.tabs() == 2
+    })
+    .await;
+    assert_eq!(server_connections(&key).await, r#"{"open":1,"opened":1}"#);
+
+    assert_eq!(a.handle.send("from a"), Ok(Sent::Now));
+    assert_eq!(b.handle.send("from b"), Ok(Sent::Now), "through a, now");
+    until("both echoes in both tabs", || {
+        a.messages().len() == 2 && b.messages().len() == 2
+    })
+    .await;
+    assert_eq!(a.messages(), b.messages(), "the same order in both");
+    let mut sorted = a.messages();
+    sorted.sort();
+    assert_eq!(sorted, ["from a", "from b"], "each once");
+    until("b's send confirmed", || b.handle.unconfirmed() == 0).await;
+    assert_eq!(server_connections(&key).await, r#"{"open":1,"opened":1}"#);
+
+    b.handle.close().expect("b lets go");
+    a.handle.close().expect("a lets go");
+    until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
+}
+
+/// The leader lets go in the middle of a numbered stream of the follower's sends: the
+/// follower leads within 2 s on one new connection, and the server receives every
+/// number, in order of first arrival; a number twice only among those unconfirmed when
+/// the leader went.
+#[wasm_bindgen_test]
+async fn when_the_leader_goes_the_next_tab_leads_and_no_send_is_lost() {
+    let key = unique_id("handover");
+    let listeners = live_listeners();
+    let a = Tab::join(&key);
+    let b = Tab::join(&key);
+    until("open in b", || b.handle.status() == ConnectionStatus::Open).await;
+    for n in 0..10 {
+        assert!(b.handle.send(format!("{n}")).is_ok());
+    }
+    let unconfirmed = b.handle.unconfirmed();
+    let started = js_sys::Date::now();
+    a.handle.close().expect("the leader lets go");
+    for n in 10..20 {
+        assert!(b.handle.send(format!("{n}")).is_ok());
+    }
+    until("b leads", || b.handle.role() == Role::Leader).await;
+    until("b's connection open", || {
+        b.handle.status() == ConnectionStatus::Open
+    })
+    .await;
+    let handover = js_sys::Date::now() - started;
+    assert!(handover < 2000.0, "handover took {handover} ms");
+    until("b's sends confirmed", || b.handle.unconfirmed() == 0).await;
+
+    let received = server_received(&key).await;
+    let mut first = Vec::new();
+    let mut twice = Vec::new();
+    for text in &received {
+        let n: u32 = text.parse().expect("a number");
+        if first.contains(&n) {
+            twice.push(n);
+        } else {
+            first.push(n);
+        }
+    }
+    assert_eq!(
+        first,
+        (0..20).collect::<Vec<_>>(),
+        "complete and in order: {received:?}"
+    );
+    let at_risk = 10 - unconfirmed as u32..10;
+    assert!(
+        twice.iter().all(|n| at_risk.contains(n)),
+        "twice: {twice:?}, unconfirmed at the handover: {at_risk:?}"
+    );
+    wasm_bindgen_test::console_log!(
+        "handover {handover} ms; {unconfirmed} unconfirmed at it, {} arrived twice",
+        twice.len()
+    );
+    until_server_counts(&key, r#"{"open":1,"opened":2}"#).await;
+    b.handle.close().expect("b lets go");
+    until_server_counts(&key, r#"{"open":0,"opened":2}"#).await;
+    until("every listener gone", || live_listeners() == listeners).await;
+}
