@@ -19,5 +19,7 @@ pub mod browser_args;
 pub mod demo;
 pub mod driver;
 pub mod example;
+mod http;
 pub mod page;
 pub mod report;
+pub mod tabs;

@@ -80,6 +80,40 @@ impl Page {
         let _ = tokio::time::timeout(COMMAND_TIMEOUT, self.client.close()).await;
     }
 
+    /// The window the session's commands go to now.
+    pub async fn window(&self) -> Result<fantoccini::wd::WindowHandle, String> {
+        self.client
+            .window()
+            .await
+            .map_err(|err| format!("cannot read the current window: {err}"))
+    }
+
+    /// Opens a new window (a window, not a tab: a background tab may be throttled) and
+    /// returns its handle; the commands still go to the current one.
+    pub async fn open_window(&self) -> Result<fantoccini::wd::WindowHandle, String> {
+        self.client
+            .new_window(false)
+            .await
+            .map(|opened| opened.handle)
+            .map_err(|err| format!("cannot open a window: {err}"))
+    }
+
+    /// Sends the next commands to `window`.
+    pub async fn switch_to(&self, window: &fantoccini::wd::WindowHandle) -> Result<(), String> {
+        self.client
+            .switch_to_window(window.clone())
+            .await
+            .map_err(|err| format!("cannot switch windows: {err}"))
+    }
+
+    /// Closes the current window (its page unloads as when a person closes it).
+    pub async fn close_window(&self) -> Result<(), String> {
+        self.client
+            .close_window()
+            .await
+            .map_err(|err| format!("cannot close the window: {err}"))
+    }
+
     pub async fn goto(&self, url: &str) -> Result<(), String> {
         self.client
             .goto(url)
@@ -236,6 +270,23 @@ impl Page {
         shown
             .as_bool()
             .ok_or_else(|| format!("the page has no #{id}"))
+    }
+
+    /// The texts of `#id`'s children (a list's items), in order.
+    pub async fn child_texts(&self, id: &str) -> Result<Vec<String>, String> {
+        let texts = self
+            .script(&format!(
+                "const e = document.getElementById({id:?}); \
+                 return e ? Array.from(e.children, (child) => child.textContent) : null;"
+            ))
+            .await?;
+        let texts = texts
+            .as_array()
+            .ok_or_else(|| format!("the page has no #{id}"))?;
+        Ok(texts
+            .iter()
+            .map(|text| text.as_str().unwrap_or_default().to_owned())
+            .collect())
     }
 
     /// From now on, records every text that `#id` shows, however briefly, for

@@ -70,6 +70,8 @@ pub fn router(state: AppState) -> Router {
         .route("/counted/{key}", get(counted::handler))
         .route("/counted/{key}/now", get(counted::now_handler))
         .route("/counted/{key}/received", get(counted::received_handler))
+        .route("/counted/{key}/count", get(counted::count_http))
+        .route("/counted/{key}/texts", get(counted::texts_http))
         .fallback(static_files::handler)
         .layer(axum::middleware::from_fn(log::non_upgrades))
         .with_state(state)

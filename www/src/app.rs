@@ -14,6 +14,7 @@ use crate::dom::{self, PageError};
 use crate::log::Kind;
 use crate::reconnecting;
 use crate::session::{Command, Session, Socket};
+use crate::tabs::{self, TabsPanel};
 use crate::view::View;
 
 /// The running page: the app and the listeners that call it.
@@ -24,6 +25,8 @@ use crate::view::View;
 pub struct Page {
     _app: Rc<App>,
     _listeners: Vec<EventListener>,
+    /// The "One connection for every tab" panel, on a connection of its own.
+    _tabs: TabsPanel,
 }
 
 #[derive(Debug)]
@@ -77,10 +80,12 @@ pub fn mount() -> Result<Page, PageError> {
         .log
         .add(Kind::Info, "ready: pick a route or press Connect");
     let main: Element = dom::by_id(&document, "app")?;
+    let tabs = tabs::mount(&document)?;
     let _ = main.set_attribute("data-ready", "true");
     Ok(Page {
         _app: app,
         _listeners: listeners,
+        _tabs: tabs,
     })
 }
 

@@ -11,6 +11,7 @@
 //! | `connection.rs` | plain mode: one split socket's events, commands and readouts |
 //! | `reconnecting.rs` | the same for a `ReconnectingWebSocket`, its status stream included, and how the page builds one |
 //! | `burst.rs` | 32 MiB through the socket's `Sink` |
+//! | `tabs.rs` | the "One connection for every tab" panel: a `SharedSocket`, its role and tab count |
 //! | `controls.rs` | the form fields and what their text means |
 //! | `view.rs`, `status.rs`, `log.rs` | what the page shows |
 //! | `describe.rs` | messages and close events as the log shows them |
@@ -32,6 +33,7 @@ mod outbox;
 mod reconnecting;
 mod session;
 mod status;
+mod tabs;
 mod view;
 
 use std::cell::RefCell;

@@ -30,7 +30,12 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut report = Report::showing(&example::SHOWN);
+    let shown: &'static [&'static str] = if args.scenario == "tabs" {
+        &demo_check::tabs::SHOWN
+    } else {
+        &example::SHOWN
+    };
+    let mut report = Report::showing(shown);
     if let Err(message) = example::run(&args, &mut report).await {
         report.could_not_start(&message);
     }

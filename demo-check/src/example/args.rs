@@ -1,4 +1,4 @@
-//! The command line: `--scenario yew|leptos|dioxus --url URL [--browser NAME] --driver PATH
+//! The command line: `--scenario yew|leptos|dioxus|tabs --url URL [--browser NAME] --driver PATH
 //! [--driver-log PATH] --screenshot PATH`.
 
 use std::path::PathBuf;
@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use crate::browser_args::{BrowserArgs, BrowserFlags};
 
 pub const USAGE: &str =
-    "usage: example-check --scenario yew|leptos|dioxus --url http://127.0.0.1:PORT/ \
+    "usage: example-check --scenario yew|leptos|dioxus|tabs --url http://127.0.0.1:PORT/ \
 [--browser chromium|firefox|webkit] --driver /usr/bin/chromedriver [--driver-log PATH] \
 --screenshot target/yew-chat.png
 
-Drives the example's chat in two sessions of the browser (chromium unless --browser says:
+Drives the example's chat in two sessions of the browser (tabs: the demo page's shared
+connection in three windows of one session; chromium unless --browser says:
 headless through chromedriver; firefox: headless through geckodriver; webkit: MiniBrowser
 through WebKitWebDriver, in the X display of DISPLAY), prints each check as it passes,
 saves a screenshot at 1280x800, and ends with `SCENARIO: N passed, M failed`.
@@ -18,11 +19,11 @@ saves a screenshot at 1280x800, and ends with `SCENARIO: N passed, M failed`.
 by default BROWSER-driver.log beside the screenshot.";
 
 /// The examples, by the name of their scenario.
-const SCENARIOS: [&str; 3] = ["yew", "leptos", "dioxus"];
+const SCENARIOS: [&str; 4] = ["yew", "leptos", "dioxus", "tabs"];
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Args {
-    /// `yew`, `leptos` or `dioxus`.
+    /// `yew`, `leptos` or `dioxus`; `tabs` for the demo page's shared connection.
     pub scenario: String,
     /// The example, served by the test server (which also serves `/echo`).
     pub url: String,
@@ -59,7 +60,7 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Args, String
     let scenario = scenario.ok_or("--scenario is required")?;
     if !SCENARIOS.contains(&scenario.as_str()) {
         return Err(format!(
-            "--scenario {scenario}: expected yew, leptos or dioxus"
+            "--scenario {scenario}: expected yew, leptos, dioxus or tabs"
         ));
     }
     let url = url.ok_or("--url is required")?;

@@ -28,6 +28,9 @@ pub const SHOWN: [&str; 7] = [
 /// Starts two drivers with a browser session each, runs the checks, saves the first
 /// session's screenshot, and stops them all again whether the checks passed or not.
 pub async fn run(args: &args::Args, report: &mut Report) -> Result<(), String> {
+    if args.scenario == "tabs" {
+        return crate::tabs::run(args, report).await;
+    }
     let log = args.webdriver.driver_log(&args.screenshot);
     let start =
         |log: &std::path::Path| Driver::start(args.webdriver.browser, &args.webdriver.driver, log);

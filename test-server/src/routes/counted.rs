@@ -1,7 +1,9 @@
 //! `/counted/{key}` echoes, like `/echo`, counts its connections per key and keeps the
 //! text it receives; `/counted/{key}/now` answers one text message, `{"open":1,"opened":3}`
 //! (open now, ever opened), and `/counted/{key}/received` one with the texts received so
-//! far, joined by commas; both then close with 1000. Each test uses its own key.
+//! far, joined by commas; both then close with 1000. A plain `GET` of
+//! `/counted/{key}/count` and `/counted/{key}/texts` answers the same, for a checker
+//! outside the browser. Each test uses its own key.
 
 use axum::extract::ws::{Message, WebSocket};
 use axum::extract::{Path, State};
@@ -62,6 +64,16 @@ pub async fn now_handler(
 ) -> Response {
     let counts = as_json(state.connections.counts(&key));
     request.run(move |socket| tell(socket, counts))
+}
+
+/// `GET /counted/{key}/count`: the counts as JSON.
+pub async fn count_http(State(state): State<AppState>, Path(key): Path<String>) -> String {
+    as_json(state.connections.counts(&key))
+}
+
+/// `GET /counted/{key}/texts`: the texts received, joined by commas.
+pub async fn texts_http(State(state): State<AppState>, Path(key): Path<String>) -> String {
+    state.connections.received(&key).join(",")
 }
 
 /// Sends `text`, then closes with 1000.

@@ -6,10 +6,12 @@
 //! | `mod.rs` | `cargo xtask demo` |
 //! | `build.rs` | building the page into `target/demo/` |
 //! | `check.rs` | the demo step of `cargo xtask test`: `demo-check` against the built page |
+//! | `tabs_check.rs` | the shared-tabs step: `example-check --scenario tabs` in three windows |
 
 mod build;
 pub use build::page;
 pub mod check;
+pub mod tabs_check;
 
 use crate::args::Args;
 use crate::failure::{Failure, Result};

@@ -191,7 +191,7 @@ fn browser_steps(options: &TestOptions, tools: &Tools, summary: &mut Summary) {
         test_server: test_server.addr(),
         third_party: third_party.as_ref().map(TestServer::addr),
     };
-    let sites = build_sites(&options.browsers, summary);
+    let sites = build_sites(summary);
     let lanes = plan::lanes(
         &options.browsers,
         plan::Available {
@@ -251,20 +251,15 @@ impl StepContext<'_> {
             },
             Step::Frameworks => frameworks::browser_tests(driver, servers.test_server, &name),
             Step::Demo => demo::check::run(driver, &self.sites[0]),
+            Step::Tabs => demo::tabs_check::run(driver, &self.sites[0]),
             Step::Examples => example::check::run(driver, &self.sites[1..]),
         }
     }
 }
 
-/// The demo page and the examples, built together once, when a lane will check them
-/// (Chromium or WebKit is selected); `None` when not built.
-fn build_sites(browsers: &[Browser], summary: &mut Summary) -> Option<Vec<PathBuf>> {
-    if !browsers
-        .iter()
-        .any(|browser| matches!(browser, Browser::Chromium | Browser::WebKit))
-    {
-        return None;
-    }
+/// The demo page and the examples, built together once: every lane checks the demo's
+/// shared connection (`None` when the build failed).
+fn build_sites(summary: &mut Summary) -> Option<Vec<PathBuf>> {
     let mut pages = vec![demo::page()];
     pages.extend(Example::ALL.map(Example::page));
     let started = Instant::now();

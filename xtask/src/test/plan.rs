@@ -6,9 +6,9 @@
 //!
 //! | lane | steps |
 //! |---|---|
-//! | chromium | tests, tests over the stream transport, long path, wasm-pack, framework crates, demo |
-//! | firefox | tests (auto transport), long path, framework crates |
-//! | webkit | tests (auto transport), long path, framework crates, demo, examples |
+//! | chromium | tests, tests over the stream transport, long path, wasm-pack, framework crates, demo, tabs |
+//! | firefox | tests (auto transport), long path, framework crates, tabs |
+//! | webkit | tests (auto transport), long path, framework crates, demo, tabs, examples |
 
 use super::browser_tests::Suite;
 use crate::browser::Browser;
@@ -27,6 +27,9 @@ pub enum Step {
     Frameworks,
     /// The demo page, driven by demo-check.
     Demo,
+    /// The demo's shared connection in three windows of one session (`example-check
+    /// --scenario tabs`).
+    Tabs,
     /// The framework examples, driven by example-check.
     Examples,
 }
@@ -79,6 +82,9 @@ pub fn lanes(browsers: &[Browser], available: Available) -> Vec<Lane> {
             if browser != Browser::Firefox && available.sites {
                 steps.push(Step::Demo);
             }
+            if available.sites {
+                steps.push(Step::Tabs);
+            }
             if available.sites && examples_in == Some(browser) {
                 steps.push(Step::Examples);
             }
@@ -106,6 +112,7 @@ impl Step {
             Step::WasmPack => "wasm-pack".to_owned(),
             Step::Frameworks => format!("framework crates ({browser})"),
             Step::Demo => format!("demo ({browser})"),
+            Step::Tabs => format!("one connection for every tab ({browser})"),
             Step::Examples => format!("examples ({browser})"),
         }
     }
@@ -161,6 +168,7 @@ mod tests {
             [Browser::Chromium, Browser::WebKit]
         );
         assert_eq!(steps_in(&lanes, Step::Examples), [Browser::WebKit]);
+        assert_eq!(steps_in(&lanes, Step::Tabs), Browser::ALL);
     }
 
     #[test]
@@ -177,7 +185,7 @@ mod tests {
                 sites: false,
             },
         );
-        for step in [Step::WasmPack, Step::Demo, Step::Examples] {
+        for step in [Step::WasmPack, Step::Demo, Step::Tabs, Step::Examples] {
             assert_eq!(steps_in(&unbuilt, step), []);
         }
     }
@@ -198,13 +206,16 @@ mod tests {
                 "wasm-pack",
                 "framework crates (chromium)",
                 "demo (chromium)",
+                "one connection for every tab (chromium)",
                 "firefox, auto transport (falls back to classic)",
                 "long checkout path (firefox)",
                 "framework crates (firefox)",
+                "one connection for every tab (firefox)",
                 "webkit, auto transport (falls back to classic)",
                 "long checkout path (webkit)",
                 "framework crates (webkit)",
                 "demo (webkit)",
+                "one connection for every tab (webkit)",
                 "examples (webkit)",
             ]
         );
