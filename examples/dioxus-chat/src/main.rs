@@ -10,7 +10,12 @@
 #![forbid(unsafe_code)]
 
 mod chat;
+#[path = "../../chat-shared/message.rs"]
 mod message;
+
+// The core crate, as the framework crate re-exports it, under the name `message.rs`
+// (shared by the three chats) uses.
+use browser_websocket_dioxus::browser_websocket;
 
 use browser_websocket_dioxus::browser_websocket::live_listeners;
 use dioxus::prelude::*;

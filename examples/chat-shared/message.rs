@@ -1,8 +1,10 @@
-//! What the chat sends and receives, where, and how a line of it reads.
+//! What the chat sends and receives, where, and how a line of it reads: one file for the
+//! Yew, Leptos and Dioxus chats (each includes it with `#[path]` and names its
+//! framework crate's `browser_websocket` at its root).
 
 use std::time::Duration;
 
-use browser_websocket_yew::browser_websocket::ReconnectPolicy;
+use crate::browser_websocket::ReconnectPolicy;
 use serde::{Deserialize, Serialize};
 
 /// The room every session joins: relative, so it is on the server that served the page
@@ -49,7 +51,7 @@ pub fn clock_time(millis: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use browser_websocket_yew::{Codec, Json};
+    use crate::browser_websocket::{Codec, Json};
 
     #[test]
     fn a_message_is_json_with_its_three_fields() {
