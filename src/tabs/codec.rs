@@ -5,7 +5,7 @@ use std::time::Duration;
 use super::wire::{MessageId, SendId, TabId, Term, Wire};
 use crate::browser::tabs::Part;
 use crate::close::{CloseCode, CloseEvent};
-use crate::connection_status::{ClosedBecause, ConnectionStatus};
+use crate::connection_status::{ClosedBecause, ConnectionStatus, GiveUp};
 use crate::message::Message;
 
 /// What the tabs of one connection post: a message, and the connection's status.
@@ -124,8 +124,11 @@ fn encode_status(status: &ConnectionStatus) -> Vec<Part> {
             n(u64::from(close.was_clean)),
             Part::Text(close.reason.clone()),
         ],
-        // Closed for another reason (the leader gave up): the other tabs' handles say
-        // the connection they shared is gone.
+        ConnectionStatus::Closed(ClosedBecause::GaveUp(GiveUp::AttemptsExhausted { attempts })) => {
+            vec![n(8), n(u64::from(*attempts))]
+        }
+        // Closed for another reason (a URL the browser refused, whose error does not
+        // cross): the other tabs' handles say the connection they shared is gone.
         ConnectionStatus::Closed(_) => vec![n(7)],
     }
 }
@@ -157,6 +160,9 @@ fn decode_status(
             was_clean: b? == 1,
         })),
         7 => ConnectionStatus::Closed(ClosedBecause::Dropped),
+        8 => ConnectionStatus::Closed(ClosedBecause::GaveUp(GiveUp::AttemptsExhausted {
+            attempts: attempt()?,
+        })),
         _ => return None,
     };
     Some(status)
@@ -218,6 +224,9 @@ mod tests {
             ConnectionStatus::Closing,
             ConnectionStatus::Closed(ClosedBecause::Final(close)),
             ConnectionStatus::Closed(ClosedBecause::Dropped),
+            ConnectionStatus::Closed(ClosedBecause::GaveUp(GiveUp::AttemptsExhausted {
+                attempts: 5,
+            })),
         ] {
             round_trip(Wire::Status {
                 term: Term(1),

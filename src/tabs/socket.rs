@@ -89,6 +89,9 @@ struct Inner {
     drain_check: RefCell<Timer>,
     /// The handle closed this tab's share.
     closed: Cell<bool>,
+    /// The shared connection is closed for good: the stream ends once its events are
+    /// read.
+    finished: Cell<bool>,
     waker: RefCell<Option<Waker>>,
 }
 
@@ -107,6 +110,7 @@ impl SharedSocket {
             status: RefCell::new(ConnectionStatus::Connecting),
             drain_check: RefCell::new(Timer::default()),
             closed: Cell::new(false),
+            finished: Cell::new(false),
             waker: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inner);
@@ -145,7 +149,7 @@ impl Stream for SharedSocket {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<ReconnectEvent>> {
         let inner = &self.inner;
         inner.waker.replace(Some(cx.waker().clone()));
-        if inner.closed.get() {
+        if inner.closed.get() || inner.finished.get() {
             return Poll::Ready(inner.events.borrow_mut().pop_front());
         }
         let granted = inner
@@ -186,12 +190,32 @@ impl Inner {
                     self.perform(todo);
                 }
                 Poll::Ready(Some(event)) => {
+                    if let ReconnectEvent::GaveUp(why) = &event {
+                        // The socket's own status reads `Dropped` once its stream ends.
+                        let gave_up = ClosedBecause::GaveUp(why.clone());
+                        self.status.replace(ConnectionStatus::Closed(gave_up));
+                    }
                     self.events.borrow_mut().push_back(event);
                     self.share_status();
                 }
                 Poll::Ready(None) => {
-                    self.share_status();
+                    // Closed for good (a final close, or the policy gave up): every tab
+                    // hears it and its stream ends. This tab keeps the lock, so that no
+                    // other tab connects again for this name, and answers a tab that
+                    // joins later with the same status.
+                    let gave_up = self.status.borrow().clone();
+                    let status = match (gave_up, self.socket.borrow().as_ref()) {
+                        (gave_up @ ConnectionStatus::Closed(ClosedBecause::GaveUp(_)), _) => {
+                            gave_up
+                        }
+                        (_, Some(socket)) => socket.status(),
+                        (_, None) => ConnectionStatus::Closed(ClosedBecause::Dropped),
+                    };
+                    self.status.replace(status.clone());
                     self.socket.replace(None);
+                    self.finished.set(true);
+                    let todo = self.relay.borrow_mut().status(status);
+                    self.perform(todo);
                     return;
                 }
                 Poll::Pending => return,
@@ -203,7 +227,7 @@ impl Inner {
     fn share_status(&self) {
         let status = match self.socket.borrow().as_ref() {
             Some(socket) => socket.status(),
-            None => ConnectionStatus::Closed(ClosedBecause::Dropped),
+            None => self.status.borrow().clone(),
         };
         let todo = self.relay.borrow_mut().status(status);
         self.perform(todo);
@@ -304,11 +328,22 @@ impl Inner {
             {
                 Some(ReconnectEvent::Closed(close.clone()))
             }
+            ConnectionStatus::Closed(ClosedBecause::GaveUp(why))
+                if self.relay.borrow().role() == Role::Follower =>
+            {
+                Some(ReconnectEvent::GaveUp(why.clone()))
+            }
             _ => None,
         };
-        self.status.replace(status);
+        let ended = self.relay.borrow().role() == Role::Follower
+            && matches!(status, ConnectionStatus::Closed(_));
+        self.status.replace(status.clone());
         if let Some(event) = event {
             self.push(event);
+        }
+        if ended {
+            // The shared connection is closed for good: this tab's stream ends too.
+            self.let_go(status);
         }
     }
 
@@ -324,8 +359,8 @@ impl Inner {
     }
 
     /// Lets go of this tab's share: a bye to the others, the lock to the next tab, the
-    /// connection closed (1000) if this tab held it.
-    fn let_go(&self) {
+    /// connection closed (1000) if this tab held it; the handle shows `status` from now.
+    fn let_go(&self, status: ConnectionStatus) {
         if self.closed.replace(true) {
             return;
         }
@@ -337,15 +372,18 @@ impl Inner {
         self.lock.replace(None);
         self.channel.replace(None);
         self.drain_check.borrow_mut().clear();
-        self.status
-            .replace(ConnectionStatus::Closed(ClosedBecause::ByYou));
+        // A connection closed for good keeps saying why, after its stream ended too.
+        if !matches!(*self.status.borrow(), ConnectionStatus::Closed(_)) {
+            self.status.replace(status);
+        }
         self.wake();
     }
 }
 
 impl Drop for SharedSocket {
     fn drop(&mut self) {
-        self.inner.let_go();
+        self.inner
+            .let_go(ConnectionStatus::Closed(ClosedBecause::Dropped));
     }
 }
 
@@ -392,7 +430,7 @@ impl SharedHandle {
             .upgrade()
             .filter(|inner| !inner.closed.get())
             .ok_or(Error::AlreadyClosing(ReadyState::Closed))?;
-        inner.let_go();
+        inner.let_go(ConnectionStatus::Closed(ClosedBecause::ByYou));
         Ok(())
     }
 
@@ -436,9 +474,10 @@ impl SharedHandle {
         match self.inner.upgrade() {
             Some(inner) if inner.relay.borrow().role() == Role::Leader && !inner.closed.get() => {
                 let socket = inner.socket.borrow();
-                socket
-                    .as_ref()
-                    .map_or(ConnectionStatus::Connecting, |socket| socket.status())
+                match socket.as_ref() {
+                    Some(socket) => socket.status(),
+                    None => inner.status.borrow().clone(),
+                }
             }
             Some(inner) => inner.status.borrow().clone(),
             None => ConnectionStatus::Closed(ClosedBecause::Dropped),

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use browser_websocket::{
-    ConnectionStatus, Message, ReconnectEvent, Role, Sent, SharedHandle, WebSocket, live_listeners,
+    ClosedBecause, ConnectionStatus, GiveUp, Message, ReconnectEvent, ReconnectPolicy, Role, Sent,
+    SharedHandle, WebSocket, live_listeners,
 };
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -23,26 +24,41 @@ use crate::common::{
 struct Tab {
     handle: SharedHandle,
     messages: Rc<RefCell<Vec<String>>>,
+    /// The status when the stream ended (read before the socket is dropped, after which
+    /// a handle says `Dropped`).
+    ended: Rc<RefCell<Option<ConnectionStatus>>>,
 }
 
 impl Tab {
     fn join(key: &str) -> Tab {
-        let mut ws = WebSocket::builder(url(&format!("/counted/{key}")))
-            .reconnecting(fast())
-            .shared_across_tabs(key)
+        Tab::join_at(&format!("/counted/{key}"), key, fast())
+    }
+
+    fn join_at(path: &str, name: &str, policy: ReconnectPolicy) -> Tab {
+        let mut ws = WebSocket::builder(url(path))
+            .reconnecting(policy)
+            .shared_across_tabs(name)
             .connect()
             .expect("joins");
         let handle = ws.handle();
         let messages = Rc::new(RefCell::new(Vec::new()));
         let seen = Rc::clone(&messages);
+        let ended = Rc::new(RefCell::new(None));
+        let end = Rc::clone(&ended);
+        let at_end = ws.handle();
         wasm_bindgen_futures::spawn_local(async move {
             while let Some(event) = ws.next().await {
                 if let ReconnectEvent::Message(Message::Text(text)) = event {
                     seen.borrow_mut().push(text);
                 }
             }
+            end.replace(Some(at_end.status()));
         });
-        Tab { handle, messages }
+        Tab {
+            handle,
+            messages,
+            ended,
+        }
     }
 
     fn messages(&self) -> Vec<String> {
@@ -162,4 +178,30 @@ async fn when_the_leader_goes_the_next_tab_leads_and_no_send_is_lost() {
     b.handle.close().expect("b lets go");
     until_server_counts(&key, r#"{"open":0,"opened":2}"#).await;
     until("every listener gone", || live_listeners() == listeners).await;
+}
+
+/// When the leader's policy gives up, every tab's stream ends with the status that says
+/// so.
+#[wasm_bindgen_test]
+async fn when_the_leader_gives_up_every_tab_ends_with_it() {
+    let key = unique_id("shared-gave-up");
+    let path = format!("/refuse/{key}/99");
+    let once = || fast().max_attempts(Some(1));
+    let a = Tab::join_at(&path, &key, once());
+    let b = Tab::join_at(&path, &key, once());
+    let ended = |tab: &Tab| tab.ended.borrow().clone();
+    until("both streams end", || {
+        ended(&a).is_some() && ended(&b).is_some()
+    })
+    .await;
+    let gave_up = ConnectionStatus::Closed(ClosedBecause::GaveUp(GiveUp::AttemptsExhausted {
+        attempts: 1,
+    }));
+    assert_eq!(ended(&a), Some(gave_up.clone()), "the leader");
+    assert_eq!(ended(&b), Some(gave_up.clone()), "the follower");
+    // The leader's share is gone with its stream: a late tab takes the lock and tries
+    // for itself, with its own policy.
+    let late = Tab::join_at(&path, &key, once());
+    until("the late tab's stream ends", || ended(&late).is_some()).await;
+    assert_eq!(ended(&late), Some(gave_up));
 }
