@@ -44,3 +44,12 @@ async fn read_until_end(socket: &mut WebSocket) -> Outcome {
     }
     outcome
 }
+
+/// Sends `text`, then closes with 1000 and waits for the client's answer: how a route
+/// that answers one question ends.
+pub async fn tell(mut socket: WebSocket, text: String) -> Outcome {
+    if socket.send(Message::Text(text.into())).await.is_err() {
+        return Outcome::Gone;
+    }
+    close_and_wait(socket, 1000, "").await
+}

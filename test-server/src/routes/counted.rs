@@ -5,13 +5,12 @@
 //! `/counted/{key}/count` and `/counted/{key}/texts` answers the same, for a checker
 //! outside the browser. Each test uses its own key.
 
-use axum::extract::ws::{Message, WebSocket};
 use axum::extract::{Path, State};
 use axum::response::Response;
 
 use crate::closing;
-use crate::connections::{Connections, Counts};
-use crate::report::Outcome;
+use crate::connections::Counts;
+use crate::routes::echo::echo_seeing;
 use crate::routes::AppState;
 use crate::session::WsRequest;
 
@@ -22,7 +21,7 @@ pub async fn handler(
 ) -> Response {
     request.run(move |socket| async move {
         let _counted = state.connections.open(&key);
-        echo_keeping(socket, &state.connections, &key).await
+        echo_seeing(socket, |text| state.connections.record(&key, text)).await
     })
 }
 
@@ -32,29 +31,7 @@ pub async fn received_handler(
     request: WsRequest,
 ) -> Response {
     let received = state.connections.received(&key).join(",");
-    request.run(move |socket| tell(socket, received))
-}
-
-/// Echoes, like `/echo`, and keeps each text for `/received`.
-async fn echo_keeping(mut socket: WebSocket, connections: &Connections, key: &str) -> Outcome {
-    while let Some(Ok(message)) = socket.recv().await {
-        match message {
-            Message::Text(ref text) => {
-                connections.record(key, text.as_str());
-                if socket.send(message).await.is_err() {
-                    return Outcome::Gone;
-                }
-            }
-            Message::Binary(_) => {
-                if socket.send(message).await.is_err() {
-                    return Outcome::Gone;
-                }
-            }
-            Message::Close(frame) => return closing::finish_client_close(&mut socket, frame).await,
-            Message::Ping(_) | Message::Pong(_) => {}
-        }
-    }
-    Outcome::Gone
+    request.run(move |socket| closing::tell(socket, received))
 }
 
 pub async fn now_handler(
@@ -63,7 +40,7 @@ pub async fn now_handler(
     request: WsRequest,
 ) -> Response {
     let counts = as_json(state.connections.counts(&key));
-    request.run(move |socket| tell(socket, counts))
+    request.run(move |socket| closing::tell(socket, counts))
 }
 
 /// `GET /counted/{key}/count`: the counts as JSON.
@@ -74,14 +51,6 @@ pub async fn count_http(State(state): State<AppState>, Path(key): Path<String>) 
 /// `GET /counted/{key}/texts`: the texts received, joined by commas.
 pub async fn texts_http(State(state): State<AppState>, Path(key): Path<String>) -> String {
     state.connections.received(&key).join(",")
-}
-
-/// Sends `text`, then closes with 1000.
-async fn tell(mut socket: WebSocket, text: String) -> Outcome {
-    if socket.send(Message::Text(text.into())).await.is_err() {
-        return Outcome::Gone;
-    }
-    closing::close_and_wait(socket, 1000, "").await
 }
 
 fn as_json(counts: Counts) -> String {

@@ -13,8 +13,16 @@ pub async fn handler(request: WsRequest) -> Response {
 
 /// Echoes text as text and binary as binary until the client closes; also the tail of
 /// `/protocols`. Pings are answered by tungstenite itself.
-pub async fn echo(mut socket: WebSocket) -> Outcome {
+pub async fn echo(socket: WebSocket) -> Outcome {
+    echo_seeing(socket, |_| {}).await
+}
+
+/// [`echo`], handing each text to `seen` before it goes back (`/counted` keeps them).
+pub async fn echo_seeing(mut socket: WebSocket, mut seen: impl FnMut(&str)) -> Outcome {
     while let Some(Ok(message)) = socket.recv().await {
+        if let Message::Text(text) = &message {
+            seen(text.as_str());
+        }
         match message {
             Message::Text(_) | Message::Binary(_) => {
                 if socket.send(message).await.is_err() {

@@ -1,7 +1,7 @@
 //! `/progress/{id}`: how many messages the `/flood` opened with `?id=` has handed to its
 //! connection so far, as one text message, at once.
 
-use axum::extract::ws::{Message, WebSocket};
+use axum::extract::ws::WebSocket;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
@@ -20,10 +20,6 @@ pub async fn handler(
     request.run(move |socket| answer(socket, progress, id))
 }
 
-async fn answer(mut socket: WebSocket, progress: Progress, id: String) -> Outcome {
-    let text = progress.get(&id).to_string();
-    if socket.send(Message::Text(text.into())).await.is_err() {
-        return Outcome::Gone;
-    }
-    closing::close_and_wait(socket, 1000, "").await
+async fn answer(socket: WebSocket, progress: Progress, id: String) -> Outcome {
+    closing::tell(socket, progress.get(&id).to_string()).await
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use axum::extract::ws::{Message, WebSocket};
+use axum::extract::ws::WebSocket;
 use axum::extract::Path;
 use axum::response::Response;
 
@@ -20,13 +20,10 @@ pub async fn handler(Path(id): Path<String>, request: WsRequest) -> Response {
     request.run(move |socket| answer(socket, reports, id))
 }
 
-async fn answer(mut socket: WebSocket, reports: Reports, id: String) -> Outcome {
+async fn answer(socket: WebSocket, reports: Reports, id: String) -> Outcome {
     let text = reports
         .wait_for(&id, OUTCOME_WAIT)
         .await
         .unwrap_or_else(|| "timeout".to_owned());
-    if socket.send(Message::Text(text.into())).await.is_err() {
-        return Outcome::Gone;
-    }
-    closing::close_and_wait(socket, 1000, "").await
+    closing::tell(socket, text).await
 }
