@@ -511,6 +511,14 @@ impl Page {
         .await
     }
 
+    /// Waits until `#id` reads `expected` (an element not there yet is waited for too).
+    pub async fn wait_for_text(&self, id: &str, expected: &str) -> Result<(), String> {
+        self.wait_for(&format!("#{id} to read {expected:?}"), || async {
+            Ok((self.text(id).await.ok().as_deref() == Some(expected)).then_some(()))
+        })
+        .await
+    }
+
     /// Polls `probe` until it yields a value, failing after the deadline.
     pub async fn wait_for<T, F, Fut>(&self, what: &str, mut probe: F) -> Result<T, String>
     where

@@ -48,8 +48,8 @@ async fn checks(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopp
         .check(page, "A opens the page and leads: one connection", async {
             page.goto(&shared).await?;
             page.watch_for_uncaught_errors().await?;
-            wait_for_text(page, "tabs-role", "leader").await?;
-            wait_for_text(page, "tabs-status", "open").await?;
+            page.wait_for_text("tabs-role", "leader").await?;
+            page.wait_for_text("tabs-status", "open").await?;
             tabs.push(Tab {
                 name: "A",
                 window: page.window().await?,
@@ -67,13 +67,13 @@ async fn checks(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopp
                     page.switch_to(&window).await?;
                     page.goto(&shared).await?;
                     page.watch_for_uncaught_errors().await?;
-                    wait_for_text(page, "tabs-role", "follower").await?;
-                    wait_for_text(page, "tabs-status", "open").await?;
+                    page.wait_for_text("tabs-role", "follower").await?;
+                    page.wait_for_text("tabs-status", "open").await?;
                     tabs.push(Tab { name, window });
                 }
                 for tab in &tabs {
                     page.switch_to(&tab.window).await?;
-                    wait_for_text(page, "tabs-count", "3").await?;
+                    page.wait_for_text("tabs-count", "3").await?;
                 }
                 expect_counts(url, &key, 1, 1)
             },
@@ -137,7 +137,7 @@ async fn checks(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopp
             page.switch_to(&leader.window).await?;
             page.close_window().await?;
             page.switch_to(&follower.window).await?;
-            wait_for_text(page, "tabs-role", "leader").await?;
+            page.wait_for_text("tabs-role", "leader").await?;
             wait_for_counts(page, url, &key, 1, 3).await?;
             let numbers = page
                 .wait_for("all twenty numbers at the server", || async {
@@ -198,13 +198,6 @@ async fn wait_for_counts(
     let expected = format!(r#"{{"open":{open},"opened":{opened}}}"#);
     page.wait_for(&format!("the server to count {expected}"), || async {
         Ok((counts(url, key)? == expected).then_some(()))
-    })
-    .await
-}
-
-async fn wait_for_text(page: &Page, id: &str, expected: &str) -> Result<(), String> {
-    page.wait_for(&format!("#{id} to read {expected:?}"), || async {
-        Ok((page.text(id).await? == expected).then_some(()))
     })
     .await
 }

@@ -26,7 +26,7 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
                     page.goto(url).await?;
                     page.watch_for_uncaught_errors().await?;
                     wait_for_state(page, "open").await?;
-                    wait_for_text(page, "listeners", OPEN_LISTENERS).await
+                    page.wait_for_text("listeners", OPEN_LISTENERS).await
                 },
             )
             .await?;
@@ -110,7 +110,7 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
     report
         .check(a, "a message typed while away is queued", async {
             say(a, "typed while away").await?;
-            wait_for_text(a, "queued", "1").await?;
+            a.wait_for_text("queued", "1").await?;
             let notice = a.text("notice").await?;
             if notice.to_lowercase().contains("queued") {
                 Ok(())
@@ -126,7 +126,7 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
             "A reconnects by itself and the queued message goes out once, to both",
             async {
                 wait_for_state(a, "open").await?;
-                wait_for_text(a, "queued", "0").await?;
+                a.wait_for_text("queued", "0").await?;
                 wait_for_message(a, "typed while away", 1).await?;
                 wait_for_message(b, "typed while away", 1).await?;
                 // Still once a moment later: nothing was sent twice.
@@ -143,7 +143,7 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
             "Leave unmounts A's chat: 0 listeners, no status",
             async {
                 a.click("join").await?;
-                wait_for_text(a, "listeners", "0").await?;
+                a.wait_for_text("listeners", "0").await?;
                 a.wait_for("the chat to be gone", || async {
                     Ok(a.text("state").await.is_err().then_some(()))
                 })
@@ -171,7 +171,7 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
             async {
                 a.click("join").await?;
                 wait_for_state(a, "open").await?;
-                wait_for_text(a, "listeners", OPEN_LISTENERS).await?;
+                a.wait_for_text("listeners", OPEN_LISTENERS).await?;
                 expect_eq("A's message list", &a.text("messages").await?, "")?;
                 say(b, "welcome back").await?;
                 wait_for_message(a, "welcome back", 1).await
@@ -202,13 +202,6 @@ async fn wait_for_state(page: &Page, state: &str) -> Result<(), String> {
             .has_attribute("state", "data-state", state)
             .await?
             .then_some(()))
-    })
-    .await
-}
-
-async fn wait_for_text(page: &Page, id: &str, expected: &str) -> Result<(), String> {
-    page.wait_for(&format!("#{id} to read {expected:?}"), || async {
-        Ok((page.text(id).await.ok().as_deref() == Some(expected)).then_some(()))
     })
     .await
 }
