@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::browser_websocket::ReconnectPolicy;
+use crate::browser_websocket::{Error, ReconnectPolicy, Sent};
 use serde::{Deserialize, Serialize};
 
 /// The room every session joins: relative, so it is on the server that served the page
@@ -27,6 +27,30 @@ pub struct ChatMessage {
     pub text: String,
     /// Milliseconds since the epoch, as `Date.now()` gives them.
     pub sent_at: f64,
+}
+
+impl ChatMessage {
+    /// `text` from `from`, sent now.
+    pub fn now(from: &str, text: &str) -> ChatMessage {
+        ChatMessage {
+            from: from.to_owned(),
+            text: text.to_owned(),
+            sent_at: js_sys::Date::now(),
+        }
+    }
+}
+
+/// What the chat says under its box after a send: nothing when the message went out
+/// now; that it was queued (and whether the queue dropped its oldest), or why not.
+pub fn notice_after(sent: &Result<Sent, Error>) -> Option<String> {
+    match sent {
+        Ok(Sent::Now) => None,
+        Ok(Sent::Queued) => Some("Queued: it goes out when the connection is back.".into()),
+        Ok(Sent::QueuedDroppingOldest(_)) => {
+            Some("Queued; the queue was full, so the oldest queued message was dropped.".into())
+        }
+        Err(error) => Some(format!("Not sent: {error}")),
+    }
 }
 
 /// A chat's retries: soon after a drop, never more than 5 s apart.

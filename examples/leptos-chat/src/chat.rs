@@ -3,12 +3,12 @@
 
 use browser_websocket_leptos::browser_websocket::ConnectionStatus;
 use browser_websocket_leptos::{
-    use_rpc, use_websocket_with, Json, JsonRpc, RpcError, Sent, UseWebSocketOptions,
+    use_rpc, use_websocket_with, Json, JsonRpc, RpcError, UseWebSocketOptions,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::message::{clock_time, policy, room_url, ChatMessage, ROOM_RPC};
+use crate::message::{clock_time, notice_after, policy, room_url, ChatMessage, ROOM_RPC};
 
 /// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[component]
@@ -47,26 +47,12 @@ pub fn Chat(
         if text.is_empty() {
             return;
         }
-        let message = ChatMessage {
-            from: from.clone(),
-            text,
-            sent_at: js_sys::Date::now(),
-        };
         // Sent now, or queued until the connection is back: never dropped silently.
-        match chat.send(&message) {
-            Ok(sent) => {
-                draft.set(String::new());
-                set_notice.set(match sent {
-                    Sent::Now => None,
-                    Sent::Queued => Some("Queued: it goes out when the connection is back.".into()),
-                    Sent::QueuedDroppingOldest(_) => Some(
-                        "Queued; the queue was full, so the oldest queued message was dropped."
-                            .into(),
-                    ),
-                });
-            }
-            Err(error) => set_notice.set(Some(format!("Not sent: {error}"))),
+        let sent = chat.send(&ChatMessage::now(&from, &text));
+        if sent.is_ok() {
+            draft.set(String::new());
         }
+        set_notice.set(notice_after(&sent));
     };
 
     view! {

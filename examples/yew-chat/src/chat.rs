@@ -2,13 +2,12 @@
 //! messages, the composer.
 
 use browser_websocket_yew::{
-    use_rpc, use_websocket_with, ConnectionStatus, Json, JsonRpc, RpcError, Sent,
-    UseWebSocketOptions,
+    use_rpc, use_websocket_with, ConnectionStatus, Json, JsonRpc, RpcError, UseWebSocketOptions,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::message::{clock_time, policy, room_url, ChatMessage, ROOM_RPC};
+use crate::message::{clock_time, notice_after, policy, room_url, ChatMessage, ROOM_RPC};
 
 #[derive(Properties, PartialEq)]
 pub struct ChatProps {
@@ -50,28 +49,12 @@ pub fn Chat(props: &ChatProps) -> Html {
             if text.is_empty() {
                 return;
             }
-            let message = ChatMessage {
-                from: from.to_string(),
-                text: text.to_owned(),
-                sent_at: js_sys::Date::now(),
-            };
             // Sent now, or queued until the connection is back: never dropped silently.
-            match chat.send(&message) {
-                Ok(sent) => {
-                    draft.set(String::new());
-                    notice.set(match sent {
-                        Sent::Now => None,
-                        Sent::Queued => {
-                            Some("Queued: it goes out when the connection is back.".into())
-                        }
-                        Sent::QueuedDroppingOldest(_) => Some(
-                            "Queued; the queue was full, so the oldest queued message was dropped."
-                                .into(),
-                        ),
-                    });
-                }
-                Err(error) => notice.set(Some(format!("Not sent: {error}"))),
+            let sent = chat.send(&ChatMessage::now(&from, text));
+            if sent.is_ok() {
+                draft.set(String::new());
             }
+            notice.set(notice_after(&sent));
         })
     };
 
