@@ -53,8 +53,8 @@ use crate::typed::DecodeError;
 /// - A call on the wire when the connection drops fails with
 ///   [`RpcError::Disconnected`] at once. A call made while disconnected waits (in the
 ///   `Rpc`, not in the socket's offline queue) and goes out on the next open.
-/// - Dropping a [`Call`] removes its entry; dropping the last `Rpc` closes the socket at once and
-///   fails every call in progress with [`RpcError::Closed`].
+/// - Dropping a [`Call`] removes its entry; dropping the last `Rpc` closes the socket at
+///   once and fails every call in progress with [`RpcError::Closed`].
 pub struct Rpc<E> {
     inner: Rc<Inner<E>>,
 }
@@ -422,7 +422,7 @@ async fn read<E: Envelope>(inner: Weak<Inner<E>>) {
             match Pin::new(&mut *stream).poll_next(cx) {
                 Poll::Ready(Some(event)) => inner.on_event(event),
                 Poll::Ready(None) => {
-                    // Dropping the events closes the socket (1000).
+                    // The socket is closed for good: its stream goes, with what it held.
                     *events = None;
                     inner.on_closed_for_good();
                     return Poll::Ready(());

@@ -75,7 +75,7 @@ pub struct SharedHandle {
 
 struct Inner {
     me: TabId,
-    relay: RefCell<Relay<Message, crate::connection_status::ConnectionStatus>>,
+    relay: RefCell<Relay<Message, ConnectionStatus>>,
     /// Read once, when this tab becomes the leader.
     builder: RefCell<Option<ReconnectingBuilder>>,
     /// `None` where Web Locks are missing: this tab leads alone.
@@ -114,14 +114,14 @@ impl SharedSocket {
             waker: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inner);
-        let channel = TabChannel::open(&format!("browser-websocket:{name}"), move |parts| {
+        // The channel's and the lock's name: the app's, kept apart from the page's own.
+        let name = format!("browser-websocket:{name}");
+        let channel = TabChannel::open(&name, move |parts| {
             if let (Some(inner), Some(wire)) = (weak.upgrade(), codec::decode(parts)) {
                 inner.heard(wire);
             }
         });
-        let lock = channel
-            .as_ref()
-            .and_then(|_| TabLock::request(&format!("browser-websocket:{name}")));
+        let lock = channel.as_ref().and_then(|_| TabLock::request(&name));
         let alone = channel.is_none() || lock.is_none();
         inner.channel.replace(channel);
         inner.lock.replace(lock);
@@ -190,11 +190,6 @@ impl Inner {
                     self.perform(todo);
                 }
                 Poll::Ready(Some(event)) => {
-                    if let ReconnectEvent::GaveUp(why) = &event {
-                        // The socket's own status reads `Dropped` once its stream ends.
-                        let gave_up = ClosedBecause::GaveUp(why.clone());
-                        self.status.replace(ConnectionStatus::Closed(gave_up));
-                    }
                     self.events.borrow_mut().push_back(event);
                     self.share_status();
                 }
@@ -203,14 +198,12 @@ impl Inner {
                     // hears it and its stream ends. This tab keeps the lock, so that no
                     // other tab connects again for this name, and answers a tab that
                     // joins later with the same status.
-                    let gave_up = self.status.borrow().clone();
-                    let status = match (gave_up, self.socket.borrow().as_ref()) {
-                        (gave_up @ ConnectionStatus::Closed(ClosedBecause::GaveUp(_)), _) => {
-                            gave_up
-                        }
-                        (_, Some(socket)) => socket.status(),
-                        (_, None) => ConnectionStatus::Closed(ClosedBecause::Dropped),
-                    };
+                    let status = self
+                        .socket
+                        .borrow()
+                        .as_ref()
+                        .map(ReconnectingWebSocket::status);
+                    let status = status.unwrap_or(ConnectionStatus::Closed(ClosedBecause::Dropped));
                     self.status.replace(status.clone());
                     self.socket.replace(None);
                     self.finished.set(true);
@@ -309,40 +302,32 @@ impl Inner {
         self.wake();
     }
 
-    /// A follower shows the leader's status, and the event it stands for.
+    /// Shows the shared status; a follower also yields the event it stands for (the
+    /// leader's own socket yielded it already), and its stream ends when the connection
+    /// is closed for good.
     fn show(&self, status: ConnectionStatus) {
+        self.status.replace(status.clone());
+        if self.relay.borrow().role() != Role::Follower {
+            return;
+        }
         let event = match &status {
-            ConnectionStatus::Open if self.relay.borrow().role() == Role::Follower => {
-                Some(ReconnectEvent::Open)
-            }
-            ConnectionStatus::Waiting { attempt, retry_in }
-                if self.relay.borrow().role() == Role::Follower =>
-            {
-                Some(ReconnectEvent::Reconnecting {
-                    attempt: *attempt,
-                    delay: *retry_in,
-                })
-            }
-            ConnectionStatus::Closed(ClosedBecause::Final(close))
-                if self.relay.borrow().role() == Role::Follower =>
-            {
+            ConnectionStatus::Open => Some(ReconnectEvent::Open),
+            ConnectionStatus::Waiting { attempt, retry_in } => Some(ReconnectEvent::Reconnecting {
+                attempt: *attempt,
+                delay: *retry_in,
+            }),
+            ConnectionStatus::Closed(ClosedBecause::Final(close)) => {
                 Some(ReconnectEvent::Closed(close.clone()))
             }
-            ConnectionStatus::Closed(ClosedBecause::GaveUp(why))
-                if self.relay.borrow().role() == Role::Follower =>
-            {
+            ConnectionStatus::Closed(ClosedBecause::GaveUp(why)) => {
                 Some(ReconnectEvent::GaveUp(why.clone()))
             }
             _ => None,
         };
-        let ended = self.relay.borrow().role() == Role::Follower
-            && matches!(status, ConnectionStatus::Closed(_));
-        self.status.replace(status.clone());
         if let Some(event) = event {
             self.push(event);
         }
-        if ended {
-            // The shared connection is closed for good: this tab's stream ends too.
+        if matches!(status, ConnectionStatus::Closed(_)) {
             self.let_go(status);
         }
     }
