@@ -4,13 +4,14 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use browser_websocket::{CloseCode, Message, ReadyState, WebSocket};
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 
 use crate::burst::random_bytes;
 use crate::controls::Controls;
 use crate::dom::{self, PageError};
+use crate::listen::{on_click, on_event, on_submit};
 use crate::log::Kind;
 use crate::reconnecting;
 use crate::session::{Command, Session, Socket};
@@ -227,37 +228,6 @@ impl App {
         self.view.clear_error();
         self.view.report(what, error);
     }
-}
-
-/// Calls `action` on each `event`; holds the app weakly, so the two can be dropped.
-fn on_event(
-    target: &EventTarget,
-    event: &'static str,
-    app: &Rc<App>,
-    action: fn(&App),
-) -> EventListener {
-    let app: Weak<App> = Rc::downgrade(app);
-    EventListener::new(target, event, move |_| {
-        if let Some(app) = app.upgrade() {
-            action(&app);
-        }
-    })
-}
-
-fn on_click(target: &EventTarget, app: &Rc<App>, action: fn(&App)) -> EventListener {
-    on_event(target, "click", app, action)
-}
-
-/// A form's submit (a click on its button or Enter in a field), without reloading the page.
-fn on_submit(form: &EventTarget, app: &Rc<App>, action: fn(&App)) -> EventListener {
-    let app: Weak<App> = Rc::downgrade(app);
-    let options = EventListenerOptions::enable_prevent_default();
-    EventListener::new_with_options(form, "submit", options, move |event| {
-        event.prevent_default();
-        if let Some(app) = app.upgrade() {
-            action(&app);
-        }
-    })
 }
 
 /// One listener for all the route buttons: each carries its path in `data-path`.

@@ -17,6 +17,7 @@
 //! | `describe.rs` | messages and close events as the log shows them |
 //! | `counters.rs`, `outbox.rs`, `format.rs` | pure logic, tested natively |
 //! | `dom.rs` | web-sys helpers |
+//! | `listen.rs` | listeners that call their owner's methods, held weakly |
 #![forbid(unsafe_code)]
 
 mod app;
@@ -28,6 +29,7 @@ mod describe;
 mod dom;
 mod driver;
 mod format;
+mod listen;
 mod log;
 mod outbox;
 mod reconnecting;

@@ -11,11 +11,12 @@ use browser_websocket::{
 };
 use futures_util::future::{select, Either};
 use futures_util::StreamExt;
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use gloo_timers::future::TimeoutFuture;
 use web_sys::{Document, Element, HtmlButtonElement, HtmlInputElement};
 
 use crate::dom::{self, PageError};
+use crate::listen::{on_click, on_submit};
 
 /// How often the readouts are refreshed while shared (the role and the count change
 /// without an event of their own).
@@ -28,6 +29,8 @@ pub struct TabsPanel {
 }
 
 struct Panel {
+    /// Itself, for the task that reads the share.
+    me: Weak<Panel>,
     document: Document,
     section: Element,
     share: HtmlButtonElement,
@@ -43,25 +46,34 @@ struct Panel {
 
 /// Finds the panel's elements, wires its buttons, and joins if the URL says `?share=`.
 pub fn mount(document: &Document) -> Result<TabsPanel, PageError> {
-    let panel = Rc::new(Panel {
+    let section: Element = dom::by_id(document, "tabs-panel")?;
+    let share: HtmlButtonElement = dom::by_id(document, "tabs-share")?;
+    let leave: HtmlButtonElement = dom::by_id(document, "tabs-leave")?;
+    let role: Element = dom::by_id(document, "tabs-role")?;
+    let count: Element = dom::by_id(document, "tabs-count")?;
+    let status: Element = dom::by_id(document, "tabs-status")?;
+    let text: HtmlInputElement = dom::by_id(document, "tabs-text")?;
+    let messages: Element = dom::by_id(document, "tabs-messages")?;
+    let panel = Rc::new_cyclic(|me| Panel {
+        me: me.clone(),
         document: document.clone(),
-        section: dom::by_id(document, "tabs-panel")?,
-        share: dom::by_id(document, "tabs-share")?,
-        leave: dom::by_id(document, "tabs-leave")?,
-        role: dom::by_id(document, "tabs-role")?,
-        count: dom::by_id(document, "tabs-count")?,
-        status: dom::by_id(document, "tabs-status")?,
-        text: dom::by_id(document, "tabs-text")?,
-        messages: dom::by_id(document, "tabs-messages")?,
+        section,
+        share,
+        leave,
+        role,
+        count,
+        status,
+        text,
+        messages,
         handle: RefCell::new(None),
     });
     let form: Element = dom::by_id(document, "tabs-form")?;
     let numbers: Element = dom::by_id(document, "tabs-numbers")?;
     let listeners = vec![
-        on(&panel, &panel.share, "click", |panel| panel.join("demo")),
-        on(&panel, &panel.leave, "click", Panel::leave),
-        on(&panel, &form, "submit", Panel::send_text),
-        on(&panel, &numbers, "click", Panel::send_numbers),
+        on_click(&panel.share, &panel, |panel| panel.join("demo")),
+        on_click(&panel.leave, &panel, Panel::leave),
+        on_submit(&form, &panel, Panel::send_text),
+        on_click(&numbers, &panel, Panel::send_numbers),
     ];
     if let Some(name) = shared_name(document) {
         panel.join(&name);
@@ -88,7 +100,7 @@ impl Drop for TabsPanel {
 }
 
 impl Panel {
-    fn join(self: &Rc<Panel>, name: &str) {
+    fn join(&self, name: &str) {
         if self.handle.borrow().is_some() {
             return;
         }
@@ -103,10 +115,10 @@ impl Panel {
         self.handle.replace(Some(socket.handle()));
         self.share.set_disabled(true);
         self.leave.set_disabled(false);
-        wasm_bindgen_futures::spawn_local(read(socket, Rc::downgrade(self)));
+        wasm_bindgen_futures::spawn_local(read(socket, self.me.clone()));
     }
 
-    fn leave(self: &Rc<Panel>) {
+    fn leave(&self) {
         if let Some(handle) = self.handle.take() {
             let _ = handle.close();
         }
@@ -114,7 +126,7 @@ impl Panel {
         self.leave.set_disabled(true);
     }
 
-    fn send_text(self: &Rc<Panel>) {
+    fn send_text(&self) {
         let text = self.text.value();
         if let Some(handle) = self.handle.borrow().as_ref() {
             let _ = handle.send(text);
@@ -122,7 +134,7 @@ impl Panel {
     }
 
     /// Sends "1" to "20", 10 ms apart: a stream a leader's close can fall into.
-    fn send_numbers(self: &Rc<Panel>) {
+    fn send_numbers(&self) {
         let Some(handle) = self.handle.borrow().clone() else {
             return;
         };
@@ -195,21 +207,4 @@ fn shared_name(document: &Document) -> Option<String> {
         .find_map(|pair| pair.strip_prefix("share="))
         .filter(|name| !name.is_empty())
         .map(str::to_owned)
-}
-
-/// `action` on each `kind` event of `target` (a submit does not reload the page).
-fn on(
-    panel: &Rc<Panel>,
-    target: &Element,
-    kind: &'static str,
-    action: fn(&Rc<Panel>),
-) -> EventListener {
-    let panel = Rc::downgrade(panel);
-    let options = EventListenerOptions::enable_prevent_default();
-    EventListener::new_with_options(target, kind, options, move |event| {
-        event.prevent_default();
-        if let Some(panel) = panel.upgrade() {
-            action(&panel);
-        }
-    })
 }
