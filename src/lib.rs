@@ -143,6 +143,7 @@ mod event;
 mod inbox_limit;
 mod message;
 mod ready_state;
+mod role;
 mod transport;
 
 // The layers, from the browser up.
@@ -180,11 +181,12 @@ pub use reconnect::{
     Heartbeat, OfflineQueue, ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectPolicy,
     ReconnectingBuilder, ReconnectingWebSocket, Sent, StatusChanges, WhenFull,
 };
+pub use role::Role;
 pub use socket::{
     ReuniteError, Subscription, WeakSender, WebSocket, WebSocketBuilder, WebSocketReceiver,
     WebSocketSender,
 };
-pub use tabs::{Role, SharedBuilder, SharedHandle, SharedSocket};
+pub use tabs::{SharedBuilder, SharedSocket};
 pub use transport::Transport;
 #[cfg(feature = "serde")]
 pub use typed::{

@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use crate::browser_websocket::{Error, ReconnectPolicy, Sent};
+use crate::browser_websocket::ui::FeedOptions;
+use crate::browser_websocket::{Error, ReconnectHandle, ReconnectPolicy, Role, Sent};
 use serde::{Deserialize, Serialize};
 
 /// The room every session joins: relative, so it is on the server that served the page
@@ -58,6 +59,76 @@ pub fn policy() -> ReconnectPolicy {
     ReconnectPolicy::default()
         .initial_delay(Duration::from_millis(500))
         .max_delay(Duration::from_secs(5))
+}
+
+/// Whether `?share` is in the page's address: then the chat shares one connection with
+/// its other tabs that have it too.
+pub fn shared_across_tabs() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .is_some_and(|query| {
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == "share")
+        })
+}
+
+/// The chat's connection: reconnecting by [`policy`], and shared with the chat's other
+/// tabs under `?share`.
+pub fn chat_options() -> FeedOptions<ChatMessage> {
+    let options = FeedOptions::default().policy(policy());
+    if shared_across_tabs() {
+        options.shared_across_tabs("chat")
+    } else {
+        options
+    }
+}
+
+/// This page's name in the room, `guest-NNN`. Tabs that share a connection go by one
+/// name, kept in `localStorage`, so that they open the same URL (the room lists one
+/// member); otherwise each page draws its own.
+pub fn guest_name() -> String {
+    const KEY: &str = "browser-websocket-chat-name";
+    let drawn = || format!("guest-{}", 100 + (js_sys::Math::random() * 900.0) as u32);
+    if !shared_across_tabs() {
+        return drawn();
+    }
+    let storage = web_sys::window().and_then(|window| window.local_storage().ok().flatten());
+    let Some(storage) = storage else {
+        return drawn();
+    };
+    if let Ok(Some(name)) = storage.get_item(KEY) {
+        return name;
+    }
+    let name = drawn();
+    // Without storage each tab keeps its own name (and its own connection's URL).
+    let _ = storage.set_item(KEY, &name);
+    name
+}
+
+/// Where the header's share link leads, and what it says.
+pub fn share_link() -> (&'static str, &'static str) {
+    if shared_across_tabs() {
+        ("?", "Use a connection of this tab's own")
+    } else {
+        ("?share", "Share one connection across tabs")
+    }
+}
+
+/// Who holds the chat's connection, as its handle says now.
+pub fn sharing_text(handle: Option<&ReconnectHandle>) -> String {
+    match handle {
+        None => "no connection".into(),
+        Some(_) if !shared_across_tabs() => "this tab's own".into(),
+        Some(handle) => {
+            let holder = match handle.role() {
+                Role::Leader => "this tab holds it",
+                Role::Follower => "another tab holds it",
+            };
+            format!("shared by {} tabs, {holder}", handle.tabs())
+        }
+    }
 }
 
 /// `HH:MM:SS` in local time.

@@ -252,6 +252,11 @@ impl ReconnectingBuilder {
             PendingSends::new(self.queue),
         ))
     }
+
+    /// The binary type its connections start with.
+    pub(crate) fn binary_type_in_use(&self) -> crate::binary_type::BinaryType {
+        self.builder.binary_type_in_use()
+    }
 }
 
 impl fmt::Debug for ReconnectingBuilder {

@@ -10,6 +10,7 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 
 use super::machine::{Decision, Happened, ReconnectMachine};
+use super::outlet::Outlet;
 use super::phase::Phase;
 use super::shared::Shared;
 use crate::browser::global::{GlobalListener, Timer, is_online, now_ms, random};
@@ -312,15 +313,42 @@ impl fmt::Debug for Driver {
 /// # Drop
 /// Dropping it closes the connection with 1000 and cancels every timer and listener;
 /// handles then see [`ClosedBecause::Dropped`](crate::ClosedBecause::Dropped).
-#[derive(Debug)]
 #[must_use = "dropping the event stream closes the connection"]
 pub struct ReconnectEvents {
-    driver: Driver,
+    source: Source,
+}
+
+/// Where the events come from.
+enum Source {
+    /// This tab's own connection, which the stream drives.
+    Own(Driver),
+    /// A connection another layer drives (one shared by every tab), and the outlet its
+    /// handles use.
+    Relayed {
+        events: Pin<Box<dyn Stream<Item = ReconnectEvent>>>,
+        outlet: Rc<dyn Outlet>,
+    },
 }
 
 impl ReconnectEvents {
     pub(crate) fn new(driver: Driver) -> ReconnectEvents {
-        ReconnectEvents { driver }
+        ReconnectEvents {
+            source: Source::Own(driver),
+        }
+    }
+
+    /// The events of a connection another layer drives; `outlet` is what its handles
+    /// use. Dropping the stream drops `events`.
+    pub(crate) fn relayed(
+        events: impl Stream<Item = ReconnectEvent> + 'static,
+        outlet: Rc<dyn Outlet>,
+    ) -> ReconnectEvents {
+        ReconnectEvents {
+            source: Source::Relayed {
+                events: Box::pin(events),
+                outlet,
+            },
+        }
     }
 
     /// Another handle on the same socket.
@@ -332,7 +360,10 @@ impl ReconnectEvents {
     /// # }
     /// ```
     pub fn handle(&self) -> crate::ReconnectHandle {
-        crate::ReconnectHandle::new(Rc::clone(&self.driver.shared))
+        match &self.source {
+            Source::Own(driver) => crate::ReconnectHandle::new(driver.shared.clone()),
+            Source::Relayed { outlet, .. } => crate::ReconnectHandle::new(Rc::clone(outlet)),
+        }
     }
 }
 
@@ -342,6 +373,20 @@ impl Stream for ReconnectEvents {
     type Item = ReconnectEvent;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<ReconnectEvent>> {
-        self.get_mut().driver.poll_event(cx)
+        match &mut self.get_mut().source {
+            Source::Own(driver) => driver.poll_event(cx),
+            Source::Relayed { events, .. } => events.as_mut().poll_next(cx),
+        }
+    }
+}
+
+impl fmt::Debug for ReconnectEvents {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.source {
+            Source::Own(driver) => f.debug_tuple("ReconnectEvents").field(driver).finish(),
+            Source::Relayed { outlet, .. } => {
+                f.debug_tuple("ReconnectEvents").field(outlet).finish()
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::shared::Shared;
+use super::outlet::Outlet;
 
 /// Sends, closes and reads the status of a
 /// [`ReconnectingWebSocket`](crate::ReconnectingWebSocket), from anywhere: `Clone` it
@@ -38,12 +38,13 @@ use super::shared::Shared;
 /// status is [`ClosedBecause::Dropped`](crate::ClosedBecause::Dropped).
 #[derive(Debug, Clone)]
 pub struct ReconnectHandle {
-    shared: Rc<Shared>,
+    /// This tab's own connection, or one it shares with other tabs.
+    outlet: Rc<dyn Outlet>,
 }
 
 impl ReconnectHandle {
-    pub(crate) fn new(shared: Rc<Shared>) -> ReconnectHandle {
-        ReconnectHandle { shared }
+    pub(crate) fn new(outlet: Rc<dyn Outlet>) -> ReconnectHandle {
+        ReconnectHandle { outlet }
     }
 
     /// Sends a message now if the connection is open, or queues it until the next open.
@@ -69,7 +70,7 @@ impl ReconnectHandle {
     /// - [`Error::NotOpen`](crate::Error::NotOpen): after your own `close`, or once the
     ///   socket is closed for good (the status is `Closed`).
     pub fn send(&self, message: impl Into<crate::Message>) -> Result<crate::Sent, crate::Error> {
-        self.shared.send(message.into())
+        self.outlet.send(message.into())
     }
 
     /// Closes with 1000 for good: no reconnect follows. While waiting to retry, the
@@ -85,7 +86,7 @@ impl ReconnectHandle {
     /// [`Error::AlreadyClosing`](crate::Error::AlreadyClosing) if you closed it before,
     /// or it is already closed for good.
     pub fn close(&self) -> Result<(), crate::Error> {
-        self.shared.close_with(crate::CloseCode::NORMAL, "")
+        self.outlet.close_with(crate::CloseCode::NORMAL, "")
     }
 
     /// Closes with a code and reason for good: no reconnect follows.
@@ -103,7 +104,7 @@ impl ReconnectHandle {
     /// [`Error::AlreadyClosing`](crate::Error::AlreadyClosing) if you closed it before,
     /// or it is already closed for good.
     pub fn close_with(&self, code: crate::CloseCode, reason: &str) -> Result<(), crate::Error> {
-        self.shared.close_with(code, reason)
+        self.outlet.close_with(code, reason)
     }
 
     /// What it is doing now: connecting, open, waiting to retry (and for how long),
@@ -119,7 +120,7 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn status(&self) -> crate::ConnectionStatus {
-        self.shared.status()
+        self.outlet.status()
     }
 
     /// A stream of every change of [`status`](Self::status), starting with the current
@@ -136,7 +137,7 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn status_changes(&self) -> crate::StatusChanges {
-        crate::StatusChanges::new(std::rc::Rc::clone(&self.shared))
+        crate::StatusChanges::new(Rc::clone(&self.outlet))
     }
 
     /// The current connection's state; `CLOSED` while waiting to retry.
@@ -147,7 +148,7 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn ready_state(&self) -> crate::ReadyState {
-        self.shared.ready_state()
+        self.outlet.ready_state()
     }
 
     /// How many messages wait in the offline queue.
@@ -158,7 +159,7 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn queued(&self) -> usize {
-        self.shared.queued()
+        self.outlet.queued()
     }
 
     /// Takes every message still queued, e.g. after the socket closed for good, to save
@@ -172,7 +173,7 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn take_unsent(&self) -> Vec<crate::Message> {
-        self.shared.take_unsent()
+        self.outlet.take_unsent()
     }
 
     /// How binary messages arrive, on this connection and every later one.
@@ -183,7 +184,7 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn binary_type(&self) -> crate::BinaryType {
-        self.shared.binary_type()
+        self.outlet.binary_type()
     }
 
     /// Changes how binary messages arrive, from now on and on every reconnect.
@@ -194,11 +195,11 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn set_binary_type(&self, binary_type: crate::BinaryType) {
-        self.shared.set_binary_type(binary_type)
+        self.outlet.set_binary_type(binary_type)
     }
 
     /// Runs `f` on the current connection, if there is one (not while waiting to
-    /// retry).
+    /// retry, nor in a tab that shares another tab's connection).
     ///
     /// `f` may call this socket's other methods (`send`, `close`, `queued`, ...): no
     /// borrow is held while it runs.
@@ -211,6 +212,35 @@ impl ReconnectHandle {
     /// # }
     /// ```
     pub fn with_socket<T>(&self, f: impl FnOnce(&crate::WebSocket) -> T) -> Option<T> {
-        self.shared.socket().map(|socket| f(&socket))
+        self.outlet.socket().map(|socket| f(&socket))
+    }
+
+    /// Whether this tab holds the connection: always [`Role::Leader`](crate::Role::Leader)
+    /// for a socket of its own; for one
+    /// [shared across tabs](crate::ReconnectingBuilder::shared_across_tabs), whether this
+    /// tab is the one that holds it now.
+    ///
+    /// ```no_run
+    /// # fn run(chat: &browser_websocket::ReconnectHandle) {
+    /// use browser_websocket::Role;
+    ///
+    /// if chat.role() == Role::Follower {
+    ///     println!("another tab holds the connection");
+    /// }
+    /// # }
+    /// ```
+    pub fn role(&self) -> crate::Role {
+        self.outlet.role()
+    }
+
+    /// How many tabs use the connection, this one included: 1 for a socket of its own.
+    ///
+    /// ```no_run
+    /// # fn run(chat: &browser_websocket::ReconnectHandle) {
+    /// println!("{} tabs share this connection", chat.tabs());
+    /// # }
+    /// ```
+    pub fn tabs(&self) -> usize {
+        self.outlet.tabs()
     }
 }

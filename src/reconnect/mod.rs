@@ -20,6 +20,8 @@
 //! - `socket.rs`: [`ReconnectingWebSocket`], the driver and a handle in one value;
 //! - `handle.rs`, `shared.rs`: [`ReconnectHandle`], a cheap `Clone` handle with the
 //!   methods, and the state it shares with the driver;
+//! - `outlet.rs`: `Outlet`, what a handle forwards to: the state above, or a connection
+//!   shared across tabs (`src/tabs/`), which so gives the same handle and streams;
 //! - `status_board.rs`: the current status and who waits for its change;
 //!   `status_changes.rs`: [`StatusChanges`], the stream of its changes;
 //! - `builder.rs`: [`ReconnectingBuilder`], its options.
@@ -41,6 +43,7 @@ mod policy;
 mod builder;
 mod driver;
 mod handle;
+mod outlet;
 mod shared;
 mod socket;
 mod status_board;
@@ -55,3 +58,7 @@ pub use offline_queue::{OfflineQueue, Sent, WhenFull};
 pub use policy::ReconnectPolicy;
 pub use socket::ReconnectingWebSocket;
 pub use status_changes::StatusChanges;
+
+// For the layer on top that shares one connection with every tab.
+pub(crate) use outlet::Outlet;
+pub(crate) use status_board::StatusBoard;

@@ -4,6 +4,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::task::Waker;
 
+use super::outlet::Outlet;
 use super::pending_sends::PendingSends;
 use super::phase::Phase;
 use super::status_board::StatusBoard;
@@ -15,6 +16,7 @@ use crate::error::Error;
 use crate::message::Message;
 use crate::ready_state::ReadyState;
 use crate::reconnect::offline_queue::Sent;
+use crate::role::Role;
 use crate::socket::WebSocket;
 
 /// The connection, the offline queue and the status, shared by every
@@ -157,5 +159,60 @@ impl Shared {
             return ConnectionStatus::Closing;
         }
         phase.at(now_ms())
+    }
+}
+
+/// This tab's own connection: it holds it, alone.
+impl Outlet for Shared {
+    fn send(&self, message: Message) -> Result<Sent, Error> {
+        Shared::send(self, message)
+    }
+
+    fn close_with(&self, code: CloseCode, reason: &str) -> Result<(), Error> {
+        Shared::close_with(self, code, reason)
+    }
+
+    fn status(&self) -> ConnectionStatus {
+        Shared::status(self)
+    }
+
+    fn status_version(&self) -> u64 {
+        self.status.version()
+    }
+
+    fn wait_for_status(&self, waker: &Waker) {
+        self.status.wait(waker);
+    }
+
+    fn ready_state(&self) -> ReadyState {
+        Shared::ready_state(self)
+    }
+
+    fn queued(&self) -> usize {
+        Shared::queued(self)
+    }
+
+    fn take_unsent(&self) -> Vec<Message> {
+        Shared::take_unsent(self)
+    }
+
+    fn binary_type(&self) -> BinaryType {
+        Shared::binary_type(self)
+    }
+
+    fn set_binary_type(&self, binary_type: BinaryType) {
+        Shared::set_binary_type(self, binary_type);
+    }
+
+    fn socket(&self) -> Option<Rc<WebSocket>> {
+        Shared::socket(self)
+    }
+
+    fn role(&self) -> Role {
+        Role::Leader
+    }
+
+    fn tabs(&self) -> usize {
+        1
     }
 }

@@ -104,7 +104,7 @@ impl ReconnectingWebSocket {
     /// # Ok(()) }
     /// ```
     pub fn handle(&self) -> ReconnectHandle {
-        ReconnectHandle::new(Rc::clone(&self.shared))
+        ReconnectHandle::new(self.shared.clone())
     }
 
     /// Splits into a cloneable [`ReconnectHandle`] and the [`ReconnectEvents`] stream,
@@ -193,7 +193,7 @@ impl ReconnectingWebSocket {
     /// # Ok(()) }
     /// ```
     pub fn status_changes(&self) -> crate::StatusChanges {
-        crate::StatusChanges::new(std::rc::Rc::clone(&self.shared))
+        crate::StatusChanges::new(self.shared.clone())
     }
 
     /// As [`ReconnectHandle::ready_state`](crate::ReconnectHandle::ready_state).
@@ -271,6 +271,13 @@ impl ReconnectingWebSocket {
 
 /// Yields the events of each connection in turn and the reconnects between them; see
 /// [`ReconnectEvent`].
+impl ReconnectingWebSocket {
+    /// The current connection, if any (not while waiting to retry).
+    pub(crate) fn current_socket(&self) -> Option<Rc<WebSocket>> {
+        self.shared.socket()
+    }
+}
+
 impl Stream for ReconnectingWebSocket {
     type Item = ReconnectEvent;
 

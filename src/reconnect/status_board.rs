@@ -1,53 +1,68 @@
-//! The status a reconnecting socket's handles read, and who waits for its next change.
+//! The status a socket's handles read, and who waits for its next change.
 
 use std::cell::RefCell;
 use std::task::Waker;
 
 use super::phase::Phase;
 
-/// The current status, a change counter, and who waits for the next change.
+/// The current status (`T`: the machine's [`Phase`] for a socket of this tab's own, a
+/// [`ConnectionStatus`](crate::ConnectionStatus) for one shared across tabs), a change
+/// counter, and who waits for the next change.
 #[derive(Debug)]
-pub(crate) struct StatusBoard {
-    phase: RefCell<(Phase, u64)>,
+pub(crate) struct StatusBoard<T = Phase> {
+    current: RefCell<(T, u64)>,
     waiters: RefCell<Vec<Waker>>,
 }
 
-impl Default for StatusBoard {
-    fn default() -> StatusBoard {
-        StatusBoard {
-            phase: RefCell::new((Phase::Connecting { attempt: 0 }, 0)),
-            waiters: RefCell::default(),
-        }
+impl Default for StatusBoard<Phase> {
+    fn default() -> StatusBoard<Phase> {
+        StatusBoard::new(Phase::Connecting { attempt: 0 })
     }
 }
 
-impl StatusBoard {
-    pub(crate) fn phase(&self) -> Phase {
-        self.phase.borrow().0.clone()
+impl<T: Clone + PartialEq> StatusBoard<T> {
+    pub(crate) fn new(first: T) -> StatusBoard<T> {
+        StatusBoard {
+            current: RefCell::new((first, 0)),
+            waiters: RefCell::default(),
+        }
     }
 
-    /// Records `phase`; wakes every status stream if it changed.
-    pub(crate) fn set(&self, phase: Phase) {
+    pub(crate) fn get(&self) -> T {
+        self.current.borrow().0.clone()
+    }
+
+    /// Records `status`; wakes every status stream if it changed.
+    pub(crate) fn set(&self, status: T) {
         {
-            let mut current = self.phase.borrow_mut();
-            if current.0 == phase {
+            let mut current = self.current.borrow_mut();
+            if current.0 == status {
                 return;
             }
-            *current = (phase, current.1 + 1);
+            *current = (status, current.1 + 1);
         }
         let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
         waiters.into_iter().for_each(Waker::wake);
     }
 
-    pub(super) fn version(&self) -> u64 {
-        self.phase.borrow().1
+    /// How many changes there were: a status stream has seen the newest once it read at
+    /// this count.
+    pub(crate) fn version(&self) -> u64 {
+        self.current.borrow().1
     }
 
-    pub(super) fn wait(&self, waker: &Waker) {
+    /// Wakes `waker` at the next change.
+    pub(crate) fn wait(&self, waker: &Waker) {
         let mut waiters = self.waiters.borrow_mut();
         if !waiters.iter().any(|w| w.will_wake(waker)) {
             waiters.push(waker.clone());
         }
+    }
+}
+
+impl StatusBoard<Phase> {
+    pub(crate) fn phase(&self) -> Phase {
+        self.get()
     }
 }
 

@@ -6,7 +6,7 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 
-use super::shared::Shared;
+use super::outlet::Outlet;
 use crate::connection_status::ConnectionStatus;
 
 /// Each change of a reconnecting socket's [`ConnectionStatus`], starting with the current
@@ -30,15 +30,15 @@ use crate::connection_status::ConnectionStatus;
 #[derive(Debug)]
 #[must_use = "a status stream does nothing unless polled"]
 pub struct StatusChanges {
-    shared: Rc<Shared>,
+    outlet: Rc<dyn Outlet>,
     seen: Option<u64>,
     ended: bool,
 }
 
 impl StatusChanges {
-    pub(crate) fn new(shared: Rc<Shared>) -> StatusChanges {
+    pub(crate) fn new(outlet: Rc<dyn Outlet>) -> StatusChanges {
         StatusChanges {
-            shared,
+            outlet,
             seen: None,
             ended: false,
         }
@@ -53,14 +53,13 @@ impl Stream for StatusChanges {
         if this.ended {
             return Poll::Ready(None);
         }
-        let board = &this.shared.status;
-        let version = board.version();
+        let version = this.outlet.status_version();
         if this.seen == Some(version) {
-            board.wait(cx.waker());
+            this.outlet.wait_for_status(cx.waker());
             return Poll::Pending;
         }
         this.seen = Some(version);
-        let status = this.shared.status();
+        let status = this.outlet.status();
         this.ended = status.is_closed();
         Poll::Ready(Some(status))
     }

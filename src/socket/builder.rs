@@ -198,6 +198,10 @@ impl WebSocketBuilder {
         self.url = url;
     }
 
+    pub(crate) fn binary_type_in_use(&self) -> BinaryType {
+        self.binary_type
+    }
+
     pub(crate) fn water_marks_in_use(&self) -> WaterMarks {
         self.water_marks
     }

@@ -7,7 +7,7 @@
 //!   each message delivered once and in order, each send kept until the leader confirms
 //!   it, handover to the next leader), tested natively as `reconnect/machine.rs` is.
 //! - `codec`: a `Wire` as the parts of a channel post.
-//! - `socket`: [`SharedSocket`] and [`SharedHandle`], the runtime: the Web Lock, the
+//! - `socket`: [`SharedSocket`] and what its handles forward to, the runtime: the Web Lock, the
 //!   channel, and the leader's connection.
 //! - `builder`: [`SharedBuilder`].
 
@@ -18,5 +18,4 @@ mod socket;
 pub(crate) mod wire;
 
 pub use builder::SharedBuilder;
-pub use relay::Role;
-pub use socket::{SharedHandle, SharedSocket};
+pub use socket::SharedSocket;

@@ -15,15 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::wire::{MessageId, SendId, TabId, Term, Wire};
-
-/// What this tab is now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// It holds the lock and the connection; the other tabs' sends go out through it.
-    Leader,
-    /// Another tab holds the connection; this one hears every message through it.
-    Follower,
-}
+use crate::role::Role;
 
 /// What the runtime must do, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +101,14 @@ impl<M: Clone, S: Clone> Relay<M, S> {
     /// How many of this tab's sends wait for a leader's confirmation.
     pub(crate) fn unconfirmed(&self) -> usize {
         self.unconfirmed.len()
+    }
+
+    /// Takes this tab's unconfirmed sends, oldest first: no later leader gets them.
+    pub(crate) fn take_unconfirmed(&mut self) -> Vec<M> {
+        self.unconfirmed
+            .drain(..)
+            .map(|(_, message)| message)
+            .collect()
     }
 
     /// As leader: whether sends wait for the socket's buffer to drain.

@@ -1,6 +1,6 @@
-//! [`SharedSocket`]: a reconnecting socket shared by the tabs of an origin, and its
-//! [`SharedHandle`]. The runtime of a [`Relay`]: the lock, the channel, and the leader's
-//! connection.
+//! [`SharedSocket`]: a reconnecting socket shared by the tabs of an origin, and what its
+//! [`ReconnectHandle`]s forward to (`TabShare`). The runtime of a [`Relay`]: the lock,
+//! the channel, and the leader's connection.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -12,15 +12,22 @@ use std::task::{Context, Poll, Waker};
 use futures_core::Stream;
 
 use super::codec::{self, Post};
-use super::relay::{Do, Relay, Role};
+use super::relay::{Do, Relay};
 use super::wire::{TabId, Wire};
+use crate::binary_type::BinaryType;
 use crate::browser::global::{Timer, now_ms, random};
 use crate::browser::tabs::{TabChannel, TabLock};
+use crate::close::CloseCode;
 use crate::connection_status::{ClosedBecause, ConnectionStatus, GiveUp};
 use crate::error::Error;
 use crate::message::Message;
 use crate::ready_state::ReadyState;
-use crate::reconnect::{ReconnectEvent, ReconnectingBuilder, ReconnectingWebSocket, Sent};
+use crate::reconnect::{
+    Outlet, ReconnectEvent, ReconnectEvents, ReconnectHandle, ReconnectingBuilder,
+    ReconnectingWebSocket, Sent, StatusBoard,
+};
+use crate::role::Role;
+use crate::socket::WebSocket;
 
 /// How often the leader looks at its socket's buffer while sends wait for confirmation.
 const DRAIN_CHECK_MS: u32 = 20;
@@ -28,7 +35,10 @@ const DRAIN_CHECK_MS: u32 = 20;
 /// A reconnecting socket shared by every tab of the origin that opens one with the same
 /// name: one tab (the leader, holding a Web Lock) holds the connection, the others hear
 /// every message and send through it over a `BroadcastChannel`. A `Stream` of the same
-/// [`ReconnectEvent`]s as a [`ReconnectingWebSocket`]'s, in every tab.
+/// [`ReconnectEvent`]s as a [`ReconnectingWebSocket`]'s, in every tab, with the same
+/// [`ReconnectHandle`]; [`split`](SharedSocket::split) gives the same
+/// [`ReconnectEvents`] too, so whatever takes those (a UI feed, an RPC client) works on
+/// it unchanged.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), browser_websocket::Error> {
@@ -49,6 +59,22 @@ const DRAIN_CHECK_MS: u32 = 20;
 /// # Ok(()) }
 /// ```
 ///
+/// # Its handle
+/// [`handle`](SharedSocket::handle) is a [`ReconnectHandle`], each method as for a socket
+/// of this tab's own, for the connection every tab shares, except:
+/// - [`send`](ReconnectHandle::send) goes out on the connection if this tab leads, else
+///   through the leader, and is kept here until the leader confirms it; `Sent::Now`
+///   while the shared connection is open, `Sent::Queued` while not;
+/// - [`close`](ReconnectHandle::close) lets go of this tab's share (the stream ends); the
+///   connection closes, with [`close_with`](ReconnectHandle::close_with)'s code and
+///   reason, only when the last tab lets go;
+/// - [`queued`](ReconnectHandle::queued) counts this tab's sends that no leader
+///   confirmed yet, and [`take_unsent`](ReconnectHandle::take_unsent) takes them (no
+///   later leader gets them; some may have gone out already);
+/// - [`with_socket`](ReconnectHandle::with_socket) runs only in the leader;
+/// - [`role`](ReconnectHandle::role) and [`tabs`](ReconnectHandle::tabs) say which tab
+///   holds the connection and how many share it.
+///
 /// # Guarantees
 /// - Every tab receives every message the connection receives, once, in the order the
 ///   server sent them (each carries the leader's term and its place in it).
@@ -57,19 +83,21 @@ const DRAIN_CHECK_MS: u32 = 20;
 ///   leader gets every unconfirmed send, in order: a send is lost never, and arrives twice
 ///   only if the old leader died with it sent but unconfirmed (at-least-once across a
 ///   crash, exactly-once otherwise).
-/// - Dropping it, or [`close`](SharedHandle::close), lets go of this tab's share only:
+/// - Dropping it, or its handle's [`close`](ReconnectHandle::close), lets go of this tab's
+///   share only:
 ///   if it led, the lock goes to the next tab, which connects; the connection closes when
 ///   the last tab lets go.
+/// - Every tab should use the same binary type: messages arrive as the leader's socket
+///   reads them.
 /// - Where Web Locks or BroadcastChannel are missing, it is an ordinary reconnecting
 ///   socket of its own, always the [`Role::Leader`] of one tab.
 pub struct SharedSocket {
     inner: Rc<Inner>,
 }
 
-/// Sends, closes and reads the role, the tab count and the status of a [`SharedSocket`],
-/// from anywhere; cheap to clone. It does not keep the socket alive.
-#[derive(Clone)]
-pub struct SharedHandle {
+/// What a [`SharedSocket`]'s [`ReconnectHandle`]s forward to. It does not keep the
+/// socket alive.
+struct TabShare {
     inner: Weak<Inner>,
 }
 
@@ -85,7 +113,11 @@ struct Inner {
     /// The connection, while this tab leads.
     socket: RefCell<Option<ReconnectingWebSocket>>,
     events: RefCell<VecDeque<ReconnectEvent>>,
-    status: RefCell<ConnectionStatus>,
+    /// The shared connection's status, as the leader last told it (in the leader: as its
+    /// socket last announced it); handles read a leader's socket directly.
+    status: StatusBoard<ConnectionStatus>,
+    /// Set by a handle; `None`: the builder's.
+    binary_type: Cell<Option<BinaryType>>,
     drain_check: RefCell<Timer>,
     /// The handle closed this tab's share.
     closed: Cell<bool>,
@@ -107,7 +139,8 @@ impl SharedSocket {
             channel: RefCell::new(None),
             socket: RefCell::new(None),
             events: RefCell::new(VecDeque::new()),
-            status: RefCell::new(ConnectionStatus::Connecting),
+            status: StatusBoard::new(ConnectionStatus::Connecting),
+            binary_type: Cell::new(None),
             drain_check: RefCell::new(Timer::default()),
             closed: Cell::new(false),
             finished: Cell::new(false),
@@ -135,11 +168,45 @@ impl SharedSocket {
         SharedSocket { inner }
     }
 
-    /// A handle for sends, closes, the role and the status.
-    pub fn handle(&self) -> SharedHandle {
-        SharedHandle {
+    /// A cheap `Clone` handle for sends, closes, the status and the role: the same
+    /// [`ReconnectHandle`] as a socket of this tab's own gives, forwarding to the shared
+    /// connection (see [what it does here](SharedSocket#its-handle)).
+    ///
+    /// ```no_run
+    /// # fn run(ws: &browser_websocket::SharedSocket) -> Result<(), browser_websocket::Error> {
+    /// let handle = ws.handle();
+    /// handle.send("hello")?;
+    /// println!("{:?} of {} tabs", handle.role(), handle.tabs());
+    /// # Ok(()) }
+    /// ```
+    pub fn handle(&self) -> ReconnectHandle {
+        ReconnectHandle::new(self.share())
+    }
+
+    /// Splits into a [`ReconnectHandle`] and the [`ReconnectEvents`] stream, the same
+    /// types a [`ReconnectingWebSocket`] splits into; the stream owns this tab's share.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), browser_websocket::Error> {
+    /// use browser_websocket::{ReconnectPolicy, WebSocket};
+    ///
+    /// let (handle, events) = WebSocket::builder("wss://example.com/feed")
+    ///     .reconnecting(ReconnectPolicy::default())
+    ///     .shared_across_tabs("feed")
+    ///     .connect()?
+    ///     .split();
+    /// # Ok(()) }
+    /// ```
+    pub fn split(self) -> (ReconnectHandle, ReconnectEvents) {
+        let share = self.share();
+        let handle = ReconnectHandle::new(Rc::clone(&share));
+        (handle, ReconnectEvents::relayed(self, share))
+    }
+
+    fn share(&self) -> Rc<dyn Outlet> {
+        Rc::new(TabShare {
             inner: Rc::downgrade(&self.inner),
-        }
+        })
     }
 }
 
@@ -204,7 +271,7 @@ impl Inner {
                         .as_ref()
                         .map(ReconnectingWebSocket::status);
                     let status = status.unwrap_or(ConnectionStatus::Closed(ClosedBecause::Dropped));
-                    self.status.replace(status.clone());
+                    self.status.set(status.clone());
                     self.socket.replace(None);
                     self.finished.set(true);
                     let todo = self.relay.borrow_mut().status(status);
@@ -220,7 +287,7 @@ impl Inner {
     fn share_status(&self) {
         let status = match self.socket.borrow().as_ref() {
             Some(socket) => socket.status(),
-            None => self.status.borrow().clone(),
+            None => self.status.get(),
         };
         let todo = self.relay.borrow_mut().status(status);
         self.perform(todo);
@@ -289,6 +356,9 @@ impl Inner {
         };
         match builder.connect() {
             Ok(socket) => {
+                if let Some(binary_type) = self.binary_type.get() {
+                    socket.set_binary_type(binary_type);
+                }
                 // Sends made before the lock came are on the relay's list: `became_leader`
                 // puts them on this socket next, which queues them until it opens.
                 self.socket.replace(Some(socket));
@@ -306,7 +376,7 @@ impl Inner {
     /// leader's own socket yielded it already), and its stream ends when the connection
     /// is closed for good.
     fn show(&self, status: ConnectionStatus) {
-        self.status.replace(status.clone());
+        self.status.set(status.clone());
         if self.relay.borrow().role() != Role::Follower {
             return;
         }
@@ -358,8 +428,8 @@ impl Inner {
         self.channel.replace(None);
         self.drain_check.borrow_mut().clear();
         // A connection closed for good keeps saying why, after its stream ended too.
-        if !matches!(*self.status.borrow(), ConnectionStatus::Closed(_)) {
-            self.status.replace(status);
+        if !self.status.get().is_closed() {
+            self.status.set(status);
         }
         self.wake();
     }
@@ -372,23 +442,14 @@ impl Drop for SharedSocket {
     }
 }
 
-impl SharedHandle {
-    /// Sends `message`: on the connection if this tab leads (now, or queued until it
-    /// opens), else through the leader, kept here until the leader confirms it.
-    /// [`Sent::Now`] while the shared connection is open, [`Sent::Queued`] while not.
-    ///
-    /// ```no_run
-    /// # fn run(handle: browser_websocket::SharedHandle) -> Result<(), browser_websocket::Error> {
-    /// handle.send("hello")?;
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::NotOpen`] after this tab's [`close`](SharedHandle::close), or once the
-    /// socket was dropped.
-    pub fn send(&self, message: impl Into<Message>) -> Result<Sent, Error> {
-        let inner = self.live()?;
-        let todo = inner.relay.borrow_mut().send(message.into());
+/// What a [`SharedSocket`]'s handle does: each method as
+/// [`ReconnectHandle`]'s, for the connection every tab shares.
+impl Outlet for TabShare {
+    /// On the connection if this tab leads (now, or queued until it opens), else through
+    /// the leader, kept here until the leader confirms it.
+    fn send(&self, message: Message) -> Result<Sent, Error> {
+        let inner = self.live().ok_or(Error::NotOpen(ReadyState::Closed))?;
+        let todo = inner.relay.borrow_mut().send(message);
         inner.perform(todo);
         // On its way now while the shared connection is open, in whichever tab holds it.
         Ok(if self.status().is_open() {
@@ -398,96 +459,132 @@ impl SharedHandle {
         })
     }
 
-    /// Lets go of this tab's share: the stream ends, and if this tab led, the next tab
-    /// takes the lock and connects. The connection closes when the last tab lets go.
-    ///
-    /// ```no_run
-    /// # fn run(handle: browser_websocket::SharedHandle) -> Result<(), browser_websocket::Error> {
-    /// handle.close()?;
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::AlreadyClosing`] if this tab let go already.
-    pub fn close(&self) -> Result<(), Error> {
+    /// Lets go of this tab's share. The last tab, if it leads, closes the connection with
+    /// `code` and `reason`; otherwise the next tab takes over.
+    fn close_with(&self, code: CloseCode, reason: &str) -> Result<(), Error> {
+        crate::close_check::check_close(code, reason)?;
         let inner = self
-            .inner
-            .upgrade()
-            .filter(|inner| !inner.closed.get())
+            .live()
             .ok_or(Error::AlreadyClosing(ReadyState::Closed))?;
+        let last = inner.relay.borrow().role() == Role::Leader && inner.relay.borrow().tabs() == 1;
+        if last {
+            if let Some(socket) = inner.socket.borrow().as_ref() {
+                // Already closing or closed: dropping it below closes it anyway.
+                let _ = socket.close_with(code, reason);
+            }
+        }
         inner.let_go(ConnectionStatus::Closed(ClosedBecause::ByYou));
         Ok(())
     }
 
-    /// Whether this tab holds the connection.
-    ///
-    /// ```no_run
-    /// # fn run(handle: browser_websocket::SharedHandle) {
-    /// use browser_websocket::Role;
-    /// if handle.role() == Role::Leader {
-    ///     println!("this tab holds the connection");
-    /// }
-    /// # }
-    /// ```
-    pub fn role(&self) -> Role {
-        self.inner
-            .upgrade()
-            .map_or(Role::Follower, |inner| inner.relay.borrow().role())
-    }
-
-    /// How many tabs share the connection, this one included, as the leader last said.
-    ///
-    /// ```no_run
-    /// # fn run(handle: browser_websocket::SharedHandle) {
-    /// println!("{} tabs share it", handle.tabs());
-    /// # }
-    /// ```
-    pub fn tabs(&self) -> usize {
-        self.inner
-            .upgrade()
-            .map_or(0, |inner| inner.relay.borrow().tabs())
-    }
-
-    /// The shared connection's status, as its leader sees it.
-    ///
-    /// ```no_run
-    /// # fn run(handle: browser_websocket::SharedHandle) {
-    /// println!("{}", handle.status());
-    /// # }
-    /// ```
-    pub fn status(&self) -> ConnectionStatus {
+    /// As the leader's socket says, in the leader; as the leader last told, elsewhere.
+    fn status(&self) -> ConnectionStatus {
         match self.inner.upgrade() {
             Some(inner) if inner.relay.borrow().role() == Role::Leader && !inner.closed.get() => {
                 let socket = inner.socket.borrow();
                 match socket.as_ref() {
                     Some(socket) => socket.status(),
-                    None => inner.status.borrow().clone(),
+                    None => inner.status.get(),
                 }
             }
-            Some(inner) => inner.status.borrow().clone(),
+            Some(inner) => inner.status.get(),
             None => ConnectionStatus::Closed(ClosedBecause::Dropped),
         }
     }
 
-    /// How many of this tab's sends wait: for the leader's confirmation, or (in the leader)
-    /// to leave the browser.
-    ///
-    /// ```no_run
-    /// # fn run(handle: browser_websocket::SharedHandle) {
-    /// println!("{} unconfirmed", handle.unconfirmed());
-    /// # }
-    /// ```
-    pub fn unconfirmed(&self) -> usize {
+    fn status_version(&self) -> u64 {
+        // Once the socket is gone its `Closed(Dropped)` is one change more.
+        self.inner
+            .upgrade()
+            .map_or(u64::MAX, |inner| inner.status.version())
+    }
+
+    fn wait_for_status(&self, waker: &std::task::Waker) {
+        if let Some(inner) = self.inner.upgrade() {
+            inner.status.wait(waker);
+        }
+    }
+
+    /// The leader's socket's, in the leader; what the shared status implies, elsewhere.
+    fn ready_state(&self) -> ReadyState {
+        if let Some(socket) = self.socket() {
+            return socket.ready_state();
+        }
+        match self.status() {
+            ConnectionStatus::Connecting => ReadyState::Connecting,
+            ConnectionStatus::Open => ReadyState::Open,
+            ConnectionStatus::Closing => ReadyState::Closing,
+            _ => ReadyState::Closed,
+        }
+    }
+
+    /// This tab's sends that no leader has confirmed yet.
+    fn queued(&self) -> usize {
         self.inner
             .upgrade()
             .map_or(0, |inner| inner.relay.borrow().unconfirmed())
     }
 
-    fn live(&self) -> Result<Rc<Inner>, Error> {
+    /// This tab's unconfirmed sends: no later leader gets them. Some may have gone out
+    /// already (the leader had them and had not confirmed yet), so, as with a socket of
+    /// this tab's own, it is for after the connection closed for good.
+    fn take_unsent(&self) -> Vec<Message> {
+        self.inner.upgrade().map_or_else(Vec::new, |inner| {
+            inner.relay.borrow_mut().take_unconfirmed()
+        })
+    }
+
+    fn binary_type(&self) -> BinaryType {
+        match self.inner.upgrade() {
+            Some(inner) => match inner.socket.borrow().as_ref() {
+                Some(socket) => socket.binary_type(),
+                None => inner.binary_type.get().unwrap_or_else(|| {
+                    inner
+                        .builder
+                        .borrow()
+                        .as_ref()
+                        .map_or_else(BinaryType::default, ReconnectingBuilder::binary_type_in_use)
+                }),
+            },
+            None => BinaryType::default(),
+        }
+    }
+
+    /// This tab's socket's, now or when it leads.
+    fn set_binary_type(&self, binary_type: BinaryType) {
+        if let Some(inner) = self.inner.upgrade() {
+            inner.binary_type.set(Some(binary_type));
+            if let Some(socket) = inner.socket.borrow().as_ref() {
+                socket.set_binary_type(binary_type);
+            }
+        }
+    }
+
+    /// The leader's connection, in the leader only.
+    fn socket(&self) -> Option<Rc<WebSocket>> {
+        let inner = self.live()?;
+        let socket = inner.socket.borrow();
+        socket.as_ref()?.current_socket()
+    }
+
+    fn role(&self) -> Role {
         self.inner
             .upgrade()
-            .filter(|inner| !inner.closed.get())
-            .ok_or(Error::NotOpen(ReadyState::Closed))
+            .map_or(Role::Follower, |inner| inner.relay.borrow().role())
+    }
+
+    /// As the leader last said.
+    fn tabs(&self) -> usize {
+        self.inner
+            .upgrade()
+            .map_or(0, |inner| inner.relay.borrow().tabs())
+    }
+}
+
+impl TabShare {
+    /// The socket, unless it was dropped or this tab let go.
+    fn live(&self) -> Option<Rc<Inner>> {
+        self.inner.upgrade().filter(|inner| !inner.closed.get())
     }
 }
 
@@ -502,14 +599,17 @@ fn message_size(message: &Message) -> u64 {
 
 impl fmt::Debug for SharedSocket {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.handle(), f)
+        let share = TabShare {
+            inner: Rc::downgrade(&self.inner),
+        };
+        f.debug_tuple("SharedSocket").field(&share).finish()
     }
 }
 
 /// The role, the tab count and the status.
-impl fmt::Debug for SharedHandle {
+impl fmt::Debug for TabShare {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SharedHandle")
+        f.debug_struct("TabShare")
             .field("role", &self.role())
             .field("tabs", &self.tabs())
             .field("status", &self.status())

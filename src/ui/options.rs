@@ -46,6 +46,8 @@ use crate::typed::{Codec, DecodeError, TypedEvent};
 /// `keep_last` at each batch.
 pub struct FeedOptions<In> {
     builder: Rc<dyn Fn(&str) -> ReconnectingBuilder>,
+    /// The name the tabs share a connection under, if they do.
+    shared_across_tabs: Option<Rc<str>>,
     keep_last: usize,
     countdown: Option<Duration>,
     on_message: Option<OnMessage<In>>,
@@ -94,6 +96,26 @@ impl<In> FeedOptions<In> {
     /// ```
     pub fn policy(self, policy: ReconnectPolicy) -> Self {
         self.builder(move |url| WebSocket::builder(url).reconnecting(policy.clone()))
+    }
+
+    /// Shares each connection with the other tabs of the origin that open the same URL
+    /// with the same `name`: one tab holds it, every tab hears every message, sends from
+    /// any tab go out through it (see
+    /// [`SharedSocket`](crate::SharedSocket) for the guarantees). Not shared unless set.
+    ///
+    /// The tabs share under the name and the URL together, so a component that changes
+    /// its URL (another room) never ends up on the connection of the old one. The
+    /// handle's [`role`](crate::ReconnectHandle::role) and
+    /// [`tabs`](crate::ReconnectHandle::tabs) say which tab holds it and how many share
+    /// it.
+    ///
+    /// ```
+    /// let options = browser_websocket::ui::FeedOptions::<String>::default()
+    ///     .shared_across_tabs("chat");
+    /// ```
+    pub fn shared_across_tabs(mut self, name: &str) -> Self {
+        self.shared_across_tabs = Some(Rc::from(name));
+        self
     }
 
     /// How many of the newest messages the UI's list keeps; every one unless set. 0
@@ -178,8 +200,9 @@ impl<In> FeedOptions<In> {
         self.keep_last
     }
 
-    /// Connects to `url` with the [`builder`](Self::builder) and starts a [`Feed`] on it
-    /// with the [`countdown`](Self::countdown), handing each batch to `deliver`; the
+    /// Connects to `url` with the [`builder`](Self::builder) (shared across tabs if
+    /// [`shared_across_tabs`](Self::shared_across_tabs) says so) and starts a [`Feed`] on
+    /// it with the [`countdown`](Self::countdown), handing each batch to `deliver`; the
     /// handle is for sending.
     ///
     /// # Errors
@@ -205,7 +228,14 @@ impl<In> FeedOptions<In> {
         In: DeserializeOwned + 'static,
         C: Codec + 'static,
     {
-        let (handle, events) = (self.builder)(url).connect()?.split();
+        let builder = (self.builder)(url);
+        let (handle, events) = match &self.shared_across_tabs {
+            Some(name) => builder
+                .shared_across_tabs(&format!("{name} {url}"))
+                .connect()?
+                .split(),
+            None => builder.connect()?.split(),
+        };
         let feed = Feed::start(handle.clone(), events, self.countdown, deliver);
         Ok((handle, feed))
     }
@@ -250,14 +280,15 @@ impl<In> FeedOptions<In> {
     }
 }
 
-/// Reconnects with [`ReconnectPolicy::default`], keeps every message, counts down every
-/// 100 ms, no callbacks.
+/// Reconnects with [`ReconnectPolicy::default`], not shared across tabs, keeps every
+/// message, counts down every 100 ms, no callbacks.
 impl<In> Default for FeedOptions<In> {
     fn default() -> Self {
         FeedOptions {
             builder: Rc::new(|url| {
                 WebSocket::builder(url).reconnecting(ReconnectPolicy::default())
             }),
+            shared_across_tabs: None,
             keep_last: usize::MAX,
             countdown: Some(Self::DEFAULT_COUNTDOWN),
             on_message: None,
@@ -271,6 +302,7 @@ impl<In> Clone for FeedOptions<In> {
     fn clone(&self) -> Self {
         FeedOptions {
             builder: Rc::clone(&self.builder),
+            shared_across_tabs: self.shared_across_tabs.clone(),
             keep_last: self.keep_last,
             countdown: self.countdown,
             on_message: self.on_message.clone(),
@@ -283,6 +315,7 @@ impl<In> Clone for FeedOptions<In> {
 impl<In> fmt::Debug for FeedOptions<In> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FeedOptions")
+            .field("shared_across_tabs", &self.shared_across_tabs)
             .field("keep_last", &self.keep_last)
             .field("countdown", &self.countdown)
             .field("on_message", &self.on_message.is_some())

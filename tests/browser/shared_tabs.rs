@@ -7,8 +7,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use browser_websocket::{
-    ClosedBecause, ConnectionStatus, GiveUp, Message, ReconnectEvent, ReconnectPolicy, Role, Sent,
-    SharedHandle, WebSocket, live_listeners,
+    CloseCode, ClosedBecause, ConnectionStatus, Error, GiveUp, Message, ReadyState, ReconnectEvent,
+    ReconnectEvents, ReconnectHandle, ReconnectPolicy, Role, Sent, WebSocket, live_listeners,
 };
 use futures_util::StreamExt;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -22,7 +22,7 @@ use crate::common::{
 /// One share of the connection and what its stream yielded, read by a task of its own
 /// until the share is closed.
 struct Tab {
-    handle: SharedHandle,
+    handle: ReconnectHandle,
     messages: Rc<RefCell<Vec<String>>>,
     /// The status when the stream ended (read before the socket is dropped, after which
     /// a handle says `Dropped`).
@@ -112,7 +112,7 @@ async fn two_tabs_share_one_connection_and_both_hear_every_message() {
     let mut sorted = a.messages();
     sorted.sort();
     assert_eq!(sorted, ["from a", "from b"], "each once");
-    until("b's send confirmed", || b.handle.unconfirmed() == 0).await;
+    until("b's send confirmed", || b.handle.queued() == 0).await;
     assert_eq!(server_connections(&key).await, r#"{"open":1,"opened":1}"#);
 
     b.handle.close().expect("b lets go");
@@ -134,7 +134,7 @@ async fn when_the_leader_goes_the_next_tab_leads_and_no_send_is_lost() {
     for n in 0..10 {
         assert!(b.handle.send(format!("{n}")).is_ok());
     }
-    let unconfirmed = b.handle.unconfirmed();
+    let unconfirmed = b.handle.queued();
     let started = js_sys::Date::now();
     a.handle.close().expect("the leader lets go");
     for n in 10..20 {
@@ -147,7 +147,7 @@ async fn when_the_leader_goes_the_next_tab_leads_and_no_send_is_lost() {
     .await;
     let handover = js_sys::Date::now() - started;
     assert!(handover < 2000.0, "handover took {handover} ms");
-    until("b's sends confirmed", || b.handle.unconfirmed() == 0).await;
+    until("b's sends confirmed", || b.handle.queued() == 0).await;
 
     let received = server_received(&key).await;
     let mut first = Vec::new();
@@ -204,4 +204,65 @@ async fn when_the_leader_gives_up_every_tab_ends_with_it() {
     let late = Tab::join_at(&path, &key, once());
     until("the late tab's stream ends", || ended(&late).is_some()).await;
     assert_eq!(ended(&late), Some(gave_up));
+}
+
+/// A shared socket splits into the same `ReconnectHandle` and `ReconnectEvents` as a
+/// socket of a tab's own: its status stream follows the shared connection, only the
+/// leader reaches the socket itself, and a follower's `close_with` lets go of its share
+/// alone.
+#[wasm_bindgen_test]
+async fn a_split_share_is_a_reconnect_handle_and_event_stream() {
+    let key = unique_id("shared-split");
+    let a = Tab::join(&key);
+    let (b, mut b_events): (ReconnectHandle, ReconnectEvents) =
+        WebSocket::builder(url(&format!("/counted/{key}")))
+            .reconnecting(fast())
+            .shared_across_tabs(&key)
+            .connect()
+            .expect("joins")
+            .split();
+    let mut b_status = b.status_changes();
+    let b_open = async {
+        while let Some(status) = b_status.next().await {
+            if status == ConnectionStatus::Open {
+                return true;
+            }
+        }
+        false
+    };
+    // The events drive nothing here (the leader's socket is a's), but they are read.
+    let read = async {
+        while let Some(event) = b_events.next().await {
+            if let ReconnectEvent::Message(Message::Text(text)) = event {
+                return Some(text);
+            }
+        }
+        None
+    };
+    assert!(b_open.await, "b's status stream says open");
+    assert_eq!(b.ready_state(), ReadyState::Open);
+    assert_eq!((a.handle.role(), b.role()), (Role::Leader, Role::Follower));
+    assert!(
+        a.handle.with_socket(|_| ()).is_some(),
+        "the leader reaches its socket"
+    );
+    assert!(b.with_socket(|_| ()).is_none(), "a follower has none");
+    assert_eq!(b.send("through the stream"), Ok(Sent::Now));
+    assert_eq!(read.await.as_deref(), Some("through the stream"));
+    until("b's send confirmed", || b.queued() == 0).await;
+    assert!(b.take_unsent().is_empty());
+
+    b.close_with(CloseCode::new(4000).expect("a valid code"), "bye")
+        .expect("b lets go");
+    assert_eq!(b.status(), ConnectionStatus::Closed(ClosedBecause::ByYou));
+    assert!(b_events.next().await.is_none(), "b's stream ends");
+    assert_eq!(b.send("late"), Err(Error::NotOpen(ReadyState::Closed)));
+    until("a counts one tab", || a.handle.tabs() == 1).await;
+    assert_eq!(
+        a.handle.status(),
+        ConnectionStatus::Open,
+        "a's connection stays"
+    );
+    a.handle.close().expect("a lets go");
+    until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
 }

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use browser_websocket::{
-    Message, ReconnectEvent, ReconnectPolicy, Role, SharedHandle, SharedSocket, WebSocket,
+    Message, ReconnectEvent, ReconnectHandle, ReconnectPolicy, Role, SharedSocket, WebSocket,
 };
 use futures_util::future::{select, Either};
 use futures_util::StreamExt;
@@ -41,7 +41,7 @@ struct Panel {
     text: HtmlInputElement,
     messages: Element,
     /// The share of the moment.
-    handle: RefCell<Option<SharedHandle>>,
+    handle: RefCell<Option<ReconnectHandle>>,
 }
 
 /// Finds the panel's elements, wires its buttons, and joins if the URL says `?share=`.
@@ -147,7 +147,7 @@ impl Panel {
     }
 
     /// Shows the role, the tab count and the status of `handle`.
-    fn refresh(&self, handle: &SharedHandle) {
+    fn refresh(&self, handle: &ReconnectHandle) {
         let role = match handle.role() {
             Role::Leader => "leader",
             Role::Follower => "follower",

@@ -2,12 +2,12 @@
 //! messages, the composer.
 
 use browser_websocket_dioxus::browser_websocket::ConnectionStatus;
-use browser_websocket_dioxus::{
-    use_rpc, use_websocket_with, Json, JsonRpc, RpcError, UseWebSocketOptions,
-};
+use browser_websocket_dioxus::{use_rpc, use_websocket_with, Json, JsonRpc, RpcError};
 use dioxus::prelude::*;
 
-use crate::message::{clock_time, notice_after, policy, room_url, ChatMessage, ROOM_RPC};
+use crate::message::{
+    chat_options, clock_time, notice_after, room_url, sharing_text, ChatMessage, ROOM_RPC,
+};
 
 /// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[component]
@@ -17,10 +17,8 @@ pub fn Chat(
 ) -> Element {
     // One reconnecting, typed connection for as long as this component is mounted; the
     // name in its URL is what the room lists.
-    let chat = use_websocket_with::<ChatMessage, ChatMessage, Json>(
-        room_url(&name),
-        UseWebSocketOptions::default().policy(policy()),
-    );
+    let chat =
+        use_websocket_with::<ChatMessage, ChatMessage, Json>(room_url(&name), chat_options());
     // Calls need a connection of their own: this one is the room's JSON-RPC route.
     let rpc = use_rpc::<JsonRpc>(ROOM_RPC);
     // Who is here: the last call's answer, kept while the next one runs.
@@ -65,6 +63,7 @@ pub fn Chat(
                 }
                 span { class: "me", "you are ", output { id: "me", "{name}" } }
                 span { class: "queued", "Queued: ", output { id: "queued", "{chat.queued}" } }
+                span { class: "sharing", "Connection: ", output { id: "sharing", {sharing_text(chat.sender.handle().as_ref())} } }
             }
             div { class: "members",
                 span { class: "label", "Who is here" }

@@ -27,7 +27,8 @@ use chat::Chat;
 fn App() -> Element {
     let mut joined = use_signal(|| true);
     // One name for the page's life, so a re-join keeps it.
-    let name = use_hook(|| format!("guest-{}", 100 + (js_sys::Math::random() * 900.0) as u32));
+    let name = use_hook(message::guest_name);
+    let (share_href, share_label) = message::share_link();
     rsx! {
         main { id: "app", class: "app",
             header { class: "masthead",
@@ -37,6 +38,7 @@ fn App() -> Element {
                         "Dioxus 0.7 on browser-websocket-dioxus: everyone on this page is in /room/lobby. Reconnecting, typed with serde."
                     }
                 }
+                a { id: "share", class: "share", href: share_href, "{share_label}" }
                 button { id: "join", class: "secondary", onclick: move |_| joined.toggle(),
                     if joined() { "Leave" } else { "Join" }
                 }

@@ -2,13 +2,13 @@
 //! messages, the composer.
 
 use browser_websocket_leptos::browser_websocket::ConnectionStatus;
-use browser_websocket_leptos::{
-    use_rpc, use_websocket_with, Json, JsonRpc, RpcError, UseWebSocketOptions,
-};
+use browser_websocket_leptos::{use_rpc, use_websocket_with, Json, JsonRpc, RpcError};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::message::{clock_time, notice_after, policy, room_url, ChatMessage, ROOM_RPC};
+use crate::message::{
+    chat_options, clock_time, notice_after, room_url, sharing_text, ChatMessage, ROOM_RPC,
+};
 
 /// The lobby: what anyone in it sends (you included) is listed, in the room's order.
 #[component]
@@ -18,10 +18,8 @@ pub fn Chat(
 ) -> impl IntoView {
     // One reconnecting, typed connection for as long as this component lives; the name in
     // its URL is what the room lists.
-    let chat = use_websocket_with::<ChatMessage, ChatMessage, Json>(
-        room_url(&name),
-        UseWebSocketOptions::default().policy(policy()),
-    );
+    let chat =
+        use_websocket_with::<ChatMessage, ChatMessage, Json>(room_url(&name), chat_options());
     // Calls need a connection of their own: this one is the room's JSON-RPC route.
     let rpc = use_rpc::<JsonRpc>(ROOM_RPC);
     // Who is here: one call per dispatch (a call is a future), its result in the
@@ -65,6 +63,11 @@ pub fn Chat(
                 </output>
                 <span class="me">"you are "<output id="me">{name.clone()}</output></span>
                 <span class="queued">"Queued: "<output id="queued">{chat.queued}</output></span>
+                <span class="sharing">"Connection: "<output id="sharing">{move || {
+                    // Read again whenever the status changes.
+                    chat.status.track();
+                    sharing_text(chat.sender.handle().as_ref())
+                }}</output></span>
             </div>
             <div class="members">
                 <span class="label">"Who is here"</span>

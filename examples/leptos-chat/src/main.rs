@@ -30,7 +30,8 @@ use chat::Chat;
 fn App() -> impl IntoView {
     let (joined, set_joined) = signal(true);
     // One name for the page's life, so a re-join keeps it.
-    let name = format!("guest-{}", 100 + (js_sys::Math::random() * 900.0) as u32);
+    let name = message::guest_name();
+    let (share_href, share_label) = message::share_link();
     view! {
         <main id="app" class="app">
             <header class="masthead">
@@ -40,6 +41,7 @@ fn App() -> impl IntoView {
                         "Leptos 0.8 on browser-websocket-leptos: everyone on this page is in /room/lobby. Reconnecting, typed with serde."
                     </p>
                 </div>
+                <a id="share" class="share" href=share_href>{share_label}</a>
                 <button id="join" class="secondary" on:click=move |_| set_joined.update(|joined| *joined = !*joined)>
                     {move || if joined.get() { "Leave" } else { "Join" }}
                 </button>

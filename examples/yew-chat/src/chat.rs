@@ -2,12 +2,14 @@
 //! messages, the composer.
 
 use browser_websocket_yew::{
-    use_rpc, use_websocket_with, ConnectionStatus, Json, JsonRpc, RpcError, UseWebSocketOptions,
+    use_rpc, use_websocket_with, ConnectionStatus, Json, JsonRpc, RpcError,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::message::{clock_time, notice_after, policy, room_url, ChatMessage, ROOM_RPC};
+use crate::message::{
+    chat_options, clock_time, notice_after, room_url, sharing_text, ChatMessage, ROOM_RPC,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ChatProps {
@@ -22,7 +24,7 @@ pub fn Chat(props: &ChatProps) -> Html {
     // name in its URL is what the room lists.
     let chat = use_websocket_with::<ChatMessage, ChatMessage, Json>(
         &room_url(&props.name),
-        UseWebSocketOptions::default().policy(policy()),
+        chat_options(),
     );
     // Calls need a connection of their own: this one is the room's JSON-RPC route.
     let rpc = use_rpc::<JsonRpc>(ROOM_RPC);
@@ -86,6 +88,7 @@ pub fn Chat(props: &ChatProps) -> Html {
                 <output id="state" class="badge" data-state={status.kind()}>{ status.to_string() }</output>
                 <span class="me">{ "you are " }<output id="me">{ props.name.clone() }</output></span>
                 <span class="queued">{ "Queued: " }<output id="queued">{ chat.queued() }</output></span>
+                <span class="sharing">{ "Connection: " }<output id="sharing">{ sharing_text(chat.sender().handle().as_ref()) }</output></span>
             </div>
             <div class="members">
                 <span class="label">{ "Who is here" }</span>

@@ -28,9 +28,8 @@ use chat::Chat;
 fn App() -> Html {
     let joined = use_state(|| true);
     // One name for the page's life, so a re-join keeps it.
-    let name = use_memo((), |()| {
-        format!("guest-{}", 100 + (js_sys::Math::random() * 900.0) as u32)
-    });
+    let name = use_memo((), |()| message::guest_name());
+    let (share_href, share_label) = message::share_link();
     let toggle = {
         let joined = joined.clone();
         Callback::from(move |_: MouseEvent| joined.set(!*joined))
@@ -44,6 +43,7 @@ fn App() -> Html {
                         { "Yew 0.23 on browser-websocket-yew: everyone on this page is in /room/lobby. Reconnecting, typed with serde." }
                     </p>
                 </div>
+                <a id="share" class="share" href={share_href}>{ share_label }</a>
                 <button id="join" class="secondary" onclick={toggle}>
                     { if *joined { "Leave" } else { "Join" } }
                 </button>

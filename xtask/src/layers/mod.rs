@@ -38,6 +38,7 @@ const LAYERS: [(&str, &[&str]); 7] = [
             "inbox_limit",
             "message",
             "ready_state",
+            "role",
             "transport",
         ],
     ),
