@@ -56,6 +56,8 @@ fn seen<R>(look: impl FnOnce(&mut Seen) -> R) -> R {
 #[derive(Clone, PartialEq)]
 struct Scene {
     clients: Vec<(bool, String)>,
+    /// The name every client's connection is shared across tabs under, if it is.
+    share: Option<String>,
 }
 
 /// Runs the test alone, with nothing seen yet.
@@ -66,8 +68,12 @@ async fn alone() -> Alone {
 }
 
 #[component]
-fn Client(path: String) -> Element {
+fn Client(path: String, share: Option<String>) -> Element {
     let options = harness::options(|| seen(|seen| seen.opens += 1));
+    let options = match share {
+        Some(name) => options.shared_across_tabs(&name),
+        None => options,
+    };
     let chat = use_websocket_with::<String, String, Json>(url(&path), options);
     use_hook(|| seen(|seen| seen.chats.push(chat)));
     rsx! { p { "{chat.status}" } }
@@ -81,7 +87,7 @@ fn Page(first: Scene) -> Element {
         for (n, (shown, path)) in scene.read().clients.iter().enumerate() {
             if *shown {
                 // Keyed by its place: a new path re-renders the same client.
-                Client { key: "{n}", path: path.clone() }
+                Client { key: "{n}", path: path.clone(), share: scene.read().share.clone() }
             }
         }
     }
@@ -95,9 +101,15 @@ fn launch(app: VirtualDom) {
 
 /// Mounts a page with `paths`' clients, all shown.
 fn mount(paths: &[&str]) {
+    mount_sharing(paths, None);
+}
+
+/// Mounts a page with `paths`' clients, all shown, sharing under `share` if given.
+fn mount_sharing(paths: &[&str], share: Option<&str>) {
     let clients = paths.iter().map(|path| (true, (*path).to_owned()));
     let first = Scene {
         clients: clients.collect(),
+        share: share.map(str::to_owned),
     };
     launch(VirtualDom::new_with_props(Page, PageProps { first }));
 }
@@ -243,5 +255,28 @@ async fn a_send_while_disconnected_is_queued_and_sent_once_on_reconnect() {
     assert_eq!(*chat.messages.peek(), ["first", "while away"], "sent once");
     assert_eq!(*chat.queued.peek(), 0);
     change(|scene| scene.clients.clear());
+    wait("unmounted", || live_listeners() == before).await;
+}
+
+/// Two components whose options share their connection across tabs under one name hold
+/// one connection between them, and both hear a send from the one that follows.
+#[wasm_bindgen_test]
+async fn two_components_sharing_across_tabs_hold_one_connection() {
+    let _turn = alone().await;
+    let before = live_listeners();
+    let key = harness::unique_key("dioxus-shared");
+    let path = format!("/counted/{key}");
+    mount_sharing(&[&path, &path], Some(&key));
+    wait("both mounted", || nth(1).is_some()).await;
+    let chat = |n| nth(n).expect("mounted");
+    harness::assert_two_shares_hold_one_connection(
+        &key,
+        |n| chat(n).sender.handle(),
+        |n| chat(n).messages.peek().clone(),
+        |n, text| chat(n).send(&text.to_owned()),
+    )
+    .await;
+    change(|scene| scene.clients.clear());
+    harness::until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
     wait("unmounted", || live_listeners() == before).await;
 }

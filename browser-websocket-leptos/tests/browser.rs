@@ -40,9 +40,14 @@ async fn alone() -> Alone {
     alone
 }
 
+/// A chat on `url`; its connection is shared across tabs under `share`, if given.
 #[component]
-fn Client(url: Signal<String>) -> impl IntoView {
+fn Client(url: Signal<String>, #[prop(optional)] share: Option<String>) -> impl IntoView {
     let options = harness::options(|| OPENS.with(|opens| opens.set(opens.get() + 1)));
+    let options = match share {
+        Some(name) => options.shared_across_tabs(&name),
+        None => options,
+    };
     let chat = use_websocket_with::<String, String, Json>(url, options);
     CHATS.with(|chats| chats.borrow_mut().push(chat));
     view! { <p>{move || chat.status.get().to_string()}</p> }
@@ -176,5 +181,29 @@ async fn a_send_while_disconnected_is_queued_and_sent_once_on_reconnect() {
     assert_eq!(chat(0).messages.get_untracked(), ["first", "while away"]);
     assert_eq!(chat(0).queued.get_untracked(), 0);
     drop(app);
+    assert_eq!(live_listeners(), base);
+}
+
+/// Two components whose options share their connection across tabs under one name hold
+/// one connection between them, and both hear a send from the one that follows.
+#[wasm_bindgen_test]
+async fn two_components_sharing_across_tabs_hold_one_connection() {
+    let _alone = alone().await;
+    let base = live_listeners();
+    let key = harness::unique_key("leptos-shared");
+    let path = url(&format!("/counted/{key}"));
+    let apps = [(); 2].map(|()| {
+        let (url, share) = (Signal::stored(path.clone()), key.clone());
+        leptos::mount::mount_to(root(), move || view! { <Client url share /> })
+    });
+    harness::assert_two_shares_hold_one_connection(
+        &key,
+        |n| chat(n).sender.handle(),
+        |n| chat(n).messages.get_untracked(),
+        |n, text| chat(n).send(&text.to_owned()),
+    )
+    .await;
+    drop(apps);
+    harness::until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
     assert_eq!(live_listeners(), base);
 }

@@ -41,11 +41,16 @@ struct Props {
     probe: Rc<Probe>,
     /// Changing it re-renders the component: it must not reconnect.
     tick: u32,
+    /// The name its connection is shared across tabs under, if it is.
+    share: Option<AttrValue>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Props) -> bool {
-        self.path == other.path && Rc::ptr_eq(&self.probe, &other.probe) && self.tick == other.tick
+        self.path == other.path
+            && Rc::ptr_eq(&self.probe, &other.probe)
+            && self.tick == other.tick
+            && self.share == other.share
     }
 }
 
@@ -56,6 +61,10 @@ fn Client(props: &Props) -> Html {
         let probe = Rc::clone(&probe);
         move || *probe.opens.borrow_mut() += 1
     });
+    let options = match &props.share {
+        Some(name) => options.shared_across_tabs(name),
+        None => options,
+    };
     let ws = use_websocket_with::<String, String, Json>(&url(&props.path), options);
     *probe.status.borrow_mut() = Some(ws.status().clone());
     *probe.messages.borrow_mut() = ws.messages().iter().cloned().collect();
@@ -85,12 +94,22 @@ async fn until(what: &str, done: impl FnMut() -> bool) {
 }
 
 fn mount(path: &str, probe: &Rc<Probe>, tick: u32) -> yew::AppHandle<Client> {
+    mount_with(path, probe, tick, None)
+}
+
+fn mount_with(
+    path: &str,
+    probe: &Rc<Probe>,
+    tick: u32,
+    share: Option<&str>,
+) -> yew::AppHandle<Client> {
     yew::Renderer::<Client>::with_root_and_props(
         root().into(),
         Props {
             path: AttrValue::from(path.to_owned()),
             probe: Rc::clone(probe),
             tick,
+            share: share.map(|name| AttrValue::from(name.to_owned())),
         },
     )
     .render()
@@ -125,6 +144,7 @@ async fn mount_unmount_remount_leaves_listeners_at_their_base() {
                 path: "/echo".into(),
                 probe: Rc::clone(&probe),
                 tick,
+                share: None,
             });
             until("a re-render", || *probe.renders.borrow() >= renders + tick).await;
         }
@@ -225,4 +245,31 @@ async fn a_send_while_disconnected_is_queued_and_sent_once_on_reconnect() {
     app.destroy();
     sleep(0).await;
     assert_eq!(live_listeners(), base);
+}
+
+/// Two components whose options share their connection across tabs under one name hold
+/// one connection between them, and both hear a send from the one that follows.
+#[wasm_bindgen_test]
+async fn two_components_sharing_across_tabs_hold_one_connection() {
+    let _alone = alone().await;
+    let base = live_listeners();
+    let key = harness::unique_key("yew-shared");
+    let path = format!("/counted/{key}");
+    let probes = [Rc::new(Probe::default()), Rc::new(Probe::default())];
+    let apps = probes
+        .each_ref()
+        .map(|probe| mount_with(&path, probe, 0, Some(&key)));
+    let sender = |n: usize| probes[n].sender.borrow().clone().expect("a sender");
+    harness::assert_two_shares_hold_one_connection(
+        &key,
+        |n| probes[n].sender.borrow().as_ref()?.handle(),
+        |n| probes[n].messages.borrow().clone(),
+        |n, text| sender(n).send(&text.to_owned()),
+    )
+    .await;
+    for app in apps {
+        app.destroy();
+    }
+    harness::until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
+    until("every listener gone", || live_listeners() == base).await;
 }

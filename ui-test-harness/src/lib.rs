@@ -7,6 +7,7 @@
 //! | `options.rs` | the reconnect options of the tests, the flood's codec | everywhere |
 //! | `calls.rs` | what the `use_rpc` tests ask of a connection for calls | everywhere |
 //! | `checks.rs` | assertions the crates make: the flood whole, the server render | everywhere |
+//! | `counted.rs` | what the server's `/counted/{key}` says: connections shared across tabs | wasm32 |
 //! | `turns.rs` | one test at a time, waiting for a condition, sleeping | wasm32 |
 //! | `page.rs` | a fresh element to mount a component into | wasm32 |
 //!
@@ -15,6 +16,8 @@
 
 mod calls;
 mod checks;
+#[cfg(target_arch = "wasm32")]
+mod counted;
 mod options;
 #[cfg(target_arch = "wasm32")]
 mod page;
@@ -24,6 +27,10 @@ mod turns;
 
 pub use calls::one_call_on_the_wire;
 pub use checks::{assert_renders_connecting, assert_the_flood_arrived_whole, sent_or_error};
+#[cfg(target_arch = "wasm32")]
+pub use counted::{
+    assert_two_shares_hold_one_connection, server_connections, unique_key, until_server_counts,
+};
 pub use options::{Padded, options};
 #[cfg(target_arch = "wasm32")]
 pub use page::root;
