@@ -126,7 +126,11 @@ pub fn sharing_text(handle: Option<&ReconnectHandle>) -> String {
                 Role::Leader => "this tab holds it",
                 Role::Follower => "another tab holds it",
             };
-            format!("shared by {} tabs, {holder}", handle.tabs())
+            let tabs = match handle.tabs() {
+                1 => "1 tab".to_owned(),
+                n => format!("{n} tabs"),
+            };
+            format!("shared by {tabs}, {holder}")
         }
     }
 }

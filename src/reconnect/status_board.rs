@@ -45,6 +45,14 @@ impl<T: Clone + PartialEq> StatusBoard<T> {
         waiters.into_iter().for_each(Waker::wake);
     }
 
+    /// Counts a change without changing the status: every status stream yields it again
+    /// (a connection shared across tabs does this when its role or tab count changes).
+    pub(crate) fn touch(&self) {
+        self.current.borrow_mut().1 += 1;
+        let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
+        waiters.into_iter().for_each(Waker::wake);
+    }
+
     /// How many changes there were: a status stream has seen the newest once it read at
     /// this count.
     pub(crate) fn version(&self) -> u64 {
@@ -78,6 +86,9 @@ mod tests {
         assert_eq!(board.version(), 0, "the same phase is no change");
         board.set(Phase::Open);
         assert_eq!(board.version(), 1);
+        assert_eq!(board.phase(), Phase::Open);
+        board.touch();
+        assert_eq!(board.version(), 2, "a touch counts, unchanged");
         assert_eq!(board.phase(), Phase::Open);
     }
 }

@@ -13,7 +13,11 @@ use crate::connection_status::ConnectionStatus;
 /// one; from [`status_changes`](crate::ReconnectHandle::status_changes).
 ///
 /// It holds the latest status only (a status bar needs no history): a change that is
-/// overtaken before the stream is polled is skipped. It ends after `Closed`.
+/// overtaken before the stream is polled is skipped. It ends after `Closed`. For a
+/// connection [shared across tabs](crate::ReconnectingBuilder::shared_across_tabs) it
+/// also yields (the same status again) when this tab's
+/// [`role`](crate::ReconnectHandle::role) or the number of
+/// [`tabs`](crate::ReconnectHandle::tabs) changes, so that a UI showing them renders.
 ///
 /// ```no_run
 /// # async fn run(ws: browser_websocket::ReconnectingWebSocket) {

@@ -239,8 +239,24 @@ impl Stream for SharedSocket {
 impl Inner {
     /// This tab got the lock (or leads alone): a new term, and the connection.
     fn lead(&self) {
-        let todo = self.relay.borrow_mut().became_leader(now_ms() as u64);
-        self.perform(todo);
+        self.telling_sharing_changes(|| {
+            let todo = self.relay.borrow_mut().became_leader(now_ms() as u64);
+            self.perform(todo);
+        });
+    }
+
+    /// Runs `f`; if it changed this tab's role or the tab count, the status streams hear
+    /// of it (the same status again), so that a UI showing them renders.
+    fn telling_sharing_changes(&self, f: impl FnOnce()) {
+        let sharing = || {
+            let relay = self.relay.borrow();
+            (relay.role(), relay.tabs())
+        };
+        let before = sharing();
+        f();
+        if sharing() != before {
+            self.status.touch();
+        }
     }
 
     /// Reads the leader's socket: messages go to every tab, other events change the
@@ -320,8 +336,10 @@ impl Inner {
             return;
         }
         let hello = matches!(wire, Wire::Hello { .. });
-        let todo = self.relay.borrow_mut().heard(wire);
-        self.perform(todo);
+        self.telling_sharing_changes(|| {
+            let todo = self.relay.borrow_mut().heard(wire);
+            self.perform(todo);
+        });
         if hello && self.relay.borrow().role() == Role::Leader {
             // A new tab learns the status now, not at the next change.
             self.share_status();

@@ -207,9 +207,9 @@ async fn when_the_leader_gives_up_every_tab_ends_with_it() {
 }
 
 /// A shared socket splits into the same `ReconnectHandle` and `ReconnectEvents` as a
-/// socket of a tab's own: its status stream follows the shared connection, only the
-/// leader reaches the socket itself, and a follower's `close_with` lets go of its share
-/// alone.
+/// socket of a tab's own: its status stream follows the shared connection (and yields
+/// again when the tab count changes), only the leader reaches the socket itself, and a
+/// follower's `close_with` lets go of its share alone.
 #[wasm_bindgen_test]
 async fn a_split_share_is_a_reconnect_handle_and_event_stream() {
     let key = unique_id("shared-split");
@@ -251,13 +251,20 @@ async fn a_split_share_is_a_reconnect_handle_and_event_stream() {
     assert_eq!(read.await.as_deref(), Some("through the stream"));
     until("b's send confirmed", || b.queued() == 0).await;
     assert!(b.take_unsent().is_empty());
+    let mut a_status = a.handle.status_changes();
+    assert_eq!(a_status.next().await, Some(ConnectionStatus::Open), "now");
 
     b.close_with(CloseCode::new(4000).expect("a valid code"), "bye")
         .expect("b lets go");
     assert_eq!(b.status(), ConnectionStatus::Closed(ClosedBecause::ByYou));
     assert!(b_events.next().await.is_none(), "b's stream ends");
     assert_eq!(b.send("late"), Err(Error::NotOpen(ReadyState::Closed)));
-    until("a counts one tab", || a.handle.tabs() == 1).await;
+    assert_eq!(
+        a_status.next().await,
+        Some(ConnectionStatus::Open),
+        "a's status stream yields again when the tab count changes"
+    );
+    assert_eq!(a.handle.tabs(), 1);
     assert_eq!(
         a.handle.status(),
         ConnectionStatus::Open,

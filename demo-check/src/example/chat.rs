@@ -1,6 +1,7 @@
 //! The checks, in the order two people would chat in one room: both join and see who is
 //! here (a call), talk, one is dropped by the server and types while away, it comes back,
-//! leaves (and is no longer listed) and rejoins.
+//! leaves (and is no longer listed) and rejoins; then A opens the chat's `?share` link in
+//! two windows, which share one connection.
 
 use std::time::Duration;
 
@@ -179,11 +180,93 @@ pub async fn run(a: &Page, b: &Page, url: &str, report: &mut Report) -> Result<(
         )
         .await?;
 
+    shared_across_tabs(a, b, url, &name_b, report).await?;
+
     // A panic in a hook or a socket borrowed twice (a send during a poll) would show here.
     report.check_no_uncaught_errors(a).await?;
     report.check_no_uncaught_errors(b).await?;
 
     Ok(())
+}
+
+/// The chat's `?share` link: A's session opens it in two windows, which share one
+/// connection to the room (`UseWebSocketOptions::shared_across_tabs`) under one name.
+async fn shared_across_tabs(
+    a: &Page,
+    b: &Page,
+    url: &str,
+    name_b: &str,
+    report: &mut Report,
+) -> Result<(), Stopped> {
+    let shared = format!("{}/?share", url.trim_end_matches('/'));
+    let mut opened = None;
+    report
+        .check(
+            a,
+            "with ?share, A's two windows share one connection: one holds it, both count two tabs",
+            async {
+                let first = a.window().await?;
+                a.goto(&shared).await?;
+                a.watch_for_uncaught_errors().await?;
+                wait_for_state(a, "open").await?;
+                a.wait_for_text("sharing", "shared by 1 tab, this tab holds it")
+                    .await?;
+                let second = a.open_window().await?;
+                a.switch_to(&second).await?;
+                a.goto(&shared).await?;
+                a.watch_for_uncaught_errors().await?;
+                wait_for_state(a, "open").await?;
+                a.wait_for_text("sharing", "shared by 2 tabs, another tab holds it")
+                    .await?;
+                let name = a.text("me").await?;
+                a.switch_to(&first).await?;
+                a.wait_for_text("sharing", "shared by 2 tabs, this tab holds it")
+                    .await?;
+                expect_eq("the name in both windows", &a.text("me").await?, &name)?;
+                opened = Some((first, second, name));
+                Ok(())
+            },
+        )
+        .await?;
+    let Some((first, second, name_a)) = opened else {
+        return Ok(());
+    };
+    report
+        .check(
+            a,
+            "a message from A's second window reaches both of A's and B once; the room lists A once",
+            async {
+                a.switch_to(&second).await?;
+                say(a, "from A's second window").await?;
+                wait_for_message(b, "from A's second window", 1).await?;
+                wait_for_message(a, "from A's second window", 1).await?;
+                a.switch_to(&first).await?;
+                wait_for_message(a, "from A's second window", 1).await?;
+                b.click("who").await?;
+                wait_for_members(b, &[&name_a, name_b], &[]).await?;
+                let listed = b.text("members").await?;
+                expect_eq(
+                    "how often A's name is listed",
+                    &listed.matches(&name_a).count().to_string(),
+                    "1",
+                )
+            },
+        )
+        .await?;
+    report
+        .check(
+            a,
+            "closing A's second window leaves one tab, which holds the connection still",
+            async {
+                a.switch_to(&second).await?;
+                a.close_window().await?;
+                a.switch_to(&first).await?;
+                a.wait_for_text("sharing", "shared by 1 tab, this tab holds it")
+                    .await?;
+                wait_for_state(a, "open").await
+            },
+        )
+        .await
 }
 
 /// Types `text` and sends it, as a person would (typing enables the button).

@@ -15,10 +15,11 @@ use crate::page::Page;
 use crate::report::Report;
 
 /// What a failure message shows of the chat.
-pub const SHOWN: [&str; 7] = [
+pub const SHOWN: [&str; 8] = [
     "state",
     "me",
     "queued",
+    "sharing",
     "listeners",
     "members",
     "notice",
