@@ -103,7 +103,8 @@ pub use browser_websocket::rpc::{Envelope, JsonRpc, RpcError};
 
 /// The core crate, for its builder, policy and event types.
 pub use browser_websocket;
-pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Sent};
+pub use browser_websocket::ui::Sharing;
+pub use browser_websocket::{Codec, ConnectionStatus, Error, Json, Postcard, Role, Sent};
 
 /// The README's examples, compiled as doc-tests.
 #[cfg(doctest)]

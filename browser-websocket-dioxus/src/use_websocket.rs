@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use browser_websocket::ui::{Change, Session};
+use browser_websocket::ui::{Change, Session, Sharing};
 use browser_websocket::{Codec, ConnectionStatus, Error, Sent};
 use dioxus::core::{use_drop, use_hook};
 use dioxus::hooks::{use_effect, use_reactive};
@@ -45,6 +45,10 @@ pub struct UseWebSocket<In: 'static, Out: 'static, C: 'static> {
     pub status: ReadSignal<ConnectionStatus>,
     /// How many sends wait for the connection (in the offline queue).
     pub queued: ReadSignal<usize>,
+    /// Which tab holds the connection and how many tabs use it, for one
+    /// [shared across tabs](UseWebSocketOptions::shared_across_tabs); `Leader` of 1 for a
+    /// connection of the tab's own. Its `Display` is short English for a status line.
+    pub sharing: ReadSignal<Sharing>,
     /// Every message received since the component was mounted, oldest first: an
     /// append-only list (bounded by [`keep_last`](UseWebSocketOptions::keep_last)), never
     /// a latest value that a burst overwrites. `.read()` borrows it without a copy.
@@ -86,6 +90,7 @@ impl<In: 'static, Out: 'static, C: 'static> fmt::Debug for UseWebSocket<In, Out,
         f.debug_struct("UseWebSocket")
             .field("status", &*self.status.peek())
             .field("queued", &*self.queued.peek())
+            .field("sharing", &*self.sharing.peek())
             .field("messages", &self.messages.peek().len())
             .field("sender", &self.sender)
             .finish()
@@ -213,6 +218,7 @@ where
     let signals = Signals {
         status: Signal::new(ConnectionStatus::Connecting),
         queued: Signal::new(0),
+        sharing: Signal::new(Sharing::default()),
         messages: Signal::new(Vec::new()),
     };
     let session = in_browser().then(|| {
@@ -229,6 +235,7 @@ where
     let handle = UseWebSocket {
         status: signals.status.into(),
         queued: signals.queued.into(),
+        sharing: signals.sharing.into(),
         messages: signals.messages.into(),
         sender,
     };
@@ -239,6 +246,7 @@ where
 struct Signals<In: 'static> {
     status: Signal<ConnectionStatus>,
     queued: Signal<usize>,
+    sharing: Signal<Sharing>,
     messages: Signal<Vec<In>>,
 }
 
@@ -258,6 +266,9 @@ fn apply<In: 'static>(mut change: Change<In>, mut signals: Signals<In>) {
     }
     if let Some(queued) = change.queued.take() {
         write_if_new(signals.queued, queued);
+    }
+    if let Some(sharing) = change.sharing.take() {
+        write_if_new(signals.sharing, sharing);
     }
     if change.arrived.is_empty() && change.drop_oldest == 0 {
         return;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use browser_websocket::ui::{Change, Session};
+use browser_websocket::ui::{Change, Session, Sharing};
 use browser_websocket::{Codec, ConnectionStatus, Error, Sent};
 use leptos::prelude::{
     Effect, Get, GetUntracked, RwSignal, Set, Signal, StoredValue, Update, WithUntracked,
@@ -44,6 +44,10 @@ pub struct UseWebSocket<In: Send + Sync + 'static, Out: 'static, C: 'static> {
     pub status: Signal<ConnectionStatus>,
     /// How many sends wait for the connection (in the offline queue).
     pub queued: Signal<usize>,
+    /// Which tab holds the connection and how many tabs use it, for one
+    /// [shared across tabs](UseWebSocketOptions::shared_across_tabs); `Leader` of 1 for a
+    /// connection of the tab's own. Its `Display` is short English for a status line.
+    pub sharing: Signal<Sharing>,
     /// Every message received since the component was created, oldest first: an
     /// append-only list (bounded by [`keep_last`](UseWebSocketOptions::keep_last)),
     /// never a latest value that a burst overwrites. Read it with `.with(..)` to avoid a
@@ -88,6 +92,7 @@ impl<In: Send + Sync + 'static, Out: 'static, C: 'static> fmt::Debug for UseWebS
         f.debug_struct("UseWebSocket")
             .field("status", &self.status)
             .field("queued", &self.queued)
+            .field("sharing", &self.sharing)
             .field("messages", &self.messages)
             .field("sender", &self.sender)
             .finish()
@@ -181,6 +186,7 @@ where
     let signals = Signals {
         status: RwSignal::new(ConnectionStatus::Connecting),
         queued: RwSignal::new(0),
+        sharing: RwSignal::new(Sharing::default()),
         messages: RwSignal::new(Vec::new()),
     };
     // Browser-only values live in local storage, which is made only where it is used:
@@ -190,6 +196,7 @@ where
     UseWebSocket {
         status: signals.status.into(),
         queued: signals.queued.into(),
+        sharing: signals.sharing.into(),
         messages: signals.messages.into(),
         sender: Sender { sender },
     }
@@ -204,6 +211,7 @@ pub(crate) fn in_browser() -> bool {
 struct Signals<In: Send + Sync + 'static> {
     status: RwSignal<ConnectionStatus>,
     queued: RwSignal<usize>,
+    sharing: RwSignal<Sharing>,
     messages: RwSignal<Vec<In>>,
 }
 
@@ -251,6 +259,9 @@ fn apply<In: Send + Sync + 'static>(mut change: Change<In>, signals: Signals<In>
     }
     if let Some(queued) = change.queued.take() {
         set_if_changed(signals.queued, queued);
+    }
+    if let Some(sharing) = change.sharing.take() {
+        set_if_changed(signals.sharing, sharing);
     }
     if !change.arrived.is_empty() || change.drop_oldest > 0 {
         signals

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use browser_websocket::ui::Session;
+use browser_websocket::ui::{Session, Sharing};
 use browser_websocket::{Codec, ConnectionStatus, Error, Sent};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -86,6 +86,19 @@ impl<In: 'static, Out, C> UseWebSocket<In, Out, C> {
     /// ```
     pub fn queued(&self) -> usize {
         self.state.queued
+    }
+
+    /// Which tab holds the connection and how many tabs use it: for one
+    /// [shared across tabs](UseWebSocketOptions::shared_across_tabs); a connection of the
+    /// tab's own is `Leader` of 1. Its `Display` is short English for a status line.
+    ///
+    /// ```no_run
+    /// # fn run(chat: browser_websocket_yew::UseWebSocket<String, String, browser_websocket_yew::Json>) {
+    /// println!("{} ({} tabs)", chat.sharing(), chat.sharing().tabs);
+    /// # }
+    /// ```
+    pub fn sharing(&self) -> Sharing {
+        self.state.sharing
     }
 
     /// A cheap, cloneable [`Sender`] on this connection, e.g. for a child component.

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use browser_websocket::ConnectionStatus;
-use browser_websocket::ui::Change;
+use browser_websocket::ui::{Change, Sharing};
 use yew::Reducible;
 
 use crate::Messages;
@@ -13,6 +13,7 @@ use crate::Messages;
 pub(crate) struct State<In> {
     pub(crate) status: ConnectionStatus,
     pub(crate) queued: usize,
+    pub(crate) sharing: Sharing,
     pub(crate) messages: Messages<In>,
 }
 
@@ -21,16 +22,18 @@ impl<In> Default for State<In> {
         State {
             status: ConnectionStatus::Connecting,
             queued: 0,
+            sharing: Sharing::default(),
             messages: Messages::default(),
         }
     }
 }
 
-/// The same render state: the same status and queue, the same messages snapshot.
+/// The same render state: the same status, queue and sharing, the same messages snapshot.
 impl<In> PartialEq for State<In> {
     fn eq(&self, other: &State<In>) -> bool {
         self.status == other.status
             && self.queued == other.queued
+            && self.sharing == other.sharing
             && self.messages == other.messages
     }
 }
@@ -40,16 +43,19 @@ impl<In> State<In> {
     fn after(&self, change: Change<In>) -> Option<State<In>> {
         let status = change.status.filter(|status| *status != self.status);
         let queued = change.queued.unwrap_or(self.queued);
+        let sharing = change.sharing.unwrap_or(self.sharing);
         if change.arrived.is_empty()
             && change.drop_oldest == 0
             && status.is_none()
             && queued == self.queued
+            && sharing == self.sharing
         {
             return None;
         }
         Some(State {
             status: status.unwrap_or_else(|| self.status.clone()),
             queued,
+            sharing,
             messages: self.messages.appended(change.arrived, change.drop_oldest),
         })
     }
@@ -121,5 +127,21 @@ mod tests {
         trim.drop_oldest = 2;
         let trimmed = listed.after(trim).expect("keep_last lowered");
         assert!(trimmed.messages.iter().copied().eq([3]));
+    }
+
+    #[test]
+    fn a_new_tab_count_or_role_is_a_render_the_same_is_none() {
+        let state = State::<u32>::default();
+        let mut same = Change::default();
+        same.sharing = Some(Sharing::default());
+        assert!(state.after(same).is_none(), "alone as before");
+        let mut joined = Change::default();
+        joined.sharing = Some(Sharing {
+            role: browser_websocket::Role::Follower,
+            tabs: 2,
+        });
+        let next = state.after(joined).expect("a second tab");
+        assert_eq!(next.sharing.tabs, 2);
+        assert_eq!(next.status, ConnectionStatus::Connecting, "the rest stays");
     }
 }

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use crate::browser_websocket::ui::FeedOptions;
-use crate::browser_websocket::{Error, ReconnectHandle, ReconnectPolicy, Role, Sent};
+use crate::browser_websocket::ui::{FeedOptions, Sharing};
+use crate::browser_websocket::{Error, ReconnectPolicy, Sent};
 use serde::{Deserialize, Serialize};
 
 /// The room every session joins: relative, so it is on the server that served the page
@@ -116,22 +116,12 @@ pub fn share_link() -> (&'static str, &'static str) {
     }
 }
 
-/// Who holds the chat's connection, as its handle says now.
-pub fn sharing_text(handle: Option<&ReconnectHandle>) -> String {
-    match handle {
-        None => "no connection".into(),
-        Some(_) if !shared_across_tabs() => "this tab's own".into(),
-        Some(handle) => {
-            let holder = match handle.role() {
-                Role::Leader => "this tab holds it",
-                Role::Follower => "another tab holds it",
-            };
-            let tabs = match handle.tabs() {
-                1 => "1 tab".to_owned(),
-                n => format!("{n} tabs"),
-            };
-            format!("shared by {tabs}, {holder}")
-        }
+/// Who holds the chat's connection: "this tab's own", or the sharing as the hook tells it.
+pub fn sharing_text(sharing: Sharing) -> String {
+    if shared_across_tabs() {
+        format!("shared: {sharing}")
+    } else {
+        "this tab's own".into()
     }
 }
 

@@ -16,7 +16,7 @@ use super::relay::{Do, Relay};
 use super::wire::{TabId, Wire};
 use crate::binary_type::BinaryType;
 use crate::browser::global::{Timer, now_ms, random};
-use crate::browser::tabs::{TabChannel, TabLock};
+use crate::browser::tabs::{PageLife, TabChannel, TabLock};
 use crate::close::CloseCode;
 use crate::connection_status::{ClosedBecause, ConnectionStatus, GiveUp};
 use crate::error::Error;
@@ -110,6 +110,9 @@ struct Inner {
     lock: RefCell<Option<TabLock>>,
     /// `None` where BroadcastChannel is missing.
     channel: RefCell<Option<TabChannel>>,
+    /// Says bye when the page goes away and hello when it is shown again, so that the
+    /// leader counts only the tabs that are there. `None` in a worker.
+    page_life: RefCell<Option<PageLife>>,
     /// The connection, while this tab leads.
     socket: RefCell<Option<ReconnectingWebSocket>>,
     events: RefCell<VecDeque<ReconnectEvent>>,
@@ -137,6 +140,7 @@ impl SharedSocket {
             builder: RefCell::new(Some(builder)),
             lock: RefCell::new(None),
             channel: RefCell::new(None),
+            page_life: RefCell::new(None),
             socket: RefCell::new(None),
             events: RefCell::new(VecDeque::new()),
             status: StatusBoard::new(ConnectionStatus::Connecting),
@@ -162,8 +166,13 @@ impl SharedSocket {
             // Without both, no tab can share: this one leads by itself.
             inner.lead();
         } else {
-            let hello = inner.relay.borrow().hello();
-            inner.perform(vec![hello]);
+            inner.say_hello();
+            let (hiding, showing) = (Rc::downgrade(&inner), Rc::downgrade(&inner));
+            let page_life = PageLife::watch(
+                move || hiding.upgrade().iter().for_each(|inner| inner.say_bye()),
+                move || showing.upgrade().iter().for_each(|inner| inner.say_hello()),
+            );
+            inner.page_life.replace(page_life);
         }
         SharedSocket { inner }
     }
@@ -431,16 +440,30 @@ impl Inner {
         }
     }
 
+    /// Tells the leader (or the next one) that this tab is here.
+    fn say_hello(&self) {
+        if !self.closed.get() {
+            let hello = self.relay.borrow().hello();
+            self.perform(vec![hello]);
+        }
+    }
+
+    /// Tells the leader that this tab is gone; it keeps its share (a page back from the
+    /// back/forward cache says hello again).
+    fn say_bye(&self) {
+        if let Some(channel) = self.channel.borrow().as_ref() {
+            channel.post(&codec::encode(&Wire::Bye { tab: self.me }));
+        }
+    }
+
     /// Lets go of this tab's share: a bye to the others, the lock to the next tab, the
     /// connection closed (1000) if this tab held it; the handle shows `status` from now.
     fn let_go(&self, status: ConnectionStatus) {
         if self.closed.replace(true) {
             return;
         }
-        let bye = Wire::Bye { tab: self.me };
-        if let Some(channel) = self.channel.borrow().as_ref() {
-            channel.post(&codec::encode(&bye));
-        }
+        self.say_bye();
+        self.page_life.replace(None);
         self.socket.replace(None);
         self.lock.replace(None);
         self.channel.replace(None);

@@ -1,5 +1,6 @@
 //! What one delivery of a [`Feed`](super::Feed) holds.
 
+use super::Sharing;
 use crate::connection_status::ConnectionStatus;
 use crate::reconnect::ReconnectEvent;
 use crate::typed::TypedEvent;
@@ -31,6 +32,8 @@ pub struct Batch<In> {
     pub status: Option<ConnectionStatus>,
     /// The offline queue's length after these events.
     pub queued: usize,
+    /// Who holds the connection and how many tabs use it, after these events.
+    pub sharing: Sharing,
     /// The event stream ended (closed for good): this is the last batch.
     pub ended: bool,
 }
@@ -47,6 +50,7 @@ impl<In> Batch<In> {
         self.events.extend(later.events);
         self.status = later.status.or(self.status.take());
         self.queued = later.queued;
+        self.sharing = later.sharing;
         self.ended |= later.ended;
     }
 }
@@ -64,6 +68,7 @@ mod tests {
             events,
             status,
             queued: 0,
+            sharing: Sharing::default(),
             ended: false,
         }
     }

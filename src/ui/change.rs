@@ -1,6 +1,7 @@
 //! [`Change`]: what a [`Session`](super::Session) tells its UI, and the list arithmetic
 //! behind `keep_last`.
 
+use super::Sharing;
 use crate::connection_status::ConnectionStatus;
 
 /// What changed since the last call, as a [`Session`](super::Session) hands it to the
@@ -30,6 +31,8 @@ pub struct Change<In> {
     pub status: Option<ConnectionStatus>,
     /// The offline queue's length, if it may have changed.
     pub queued: Option<usize>,
+    /// Who holds the connection and how many tabs use it, as of this change.
+    pub sharing: Option<Sharing>,
 }
 
 impl<In> Change<In> {
@@ -91,6 +94,7 @@ impl<In> Default for Change<In> {
             drop_oldest: 0,
             status: None,
             queued: None,
+            sharing: None,
         }
     }
 }

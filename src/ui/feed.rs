@@ -12,7 +12,7 @@ use futures_core::Stream;
 use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 
-use super::Batch;
+use super::{Batch, Sharing};
 use crate::connection_status::ConnectionStatus;
 use crate::reconnect::{ReconnectEvents, ReconnectHandle, StatusChanges};
 use crate::typed::{Codec, Typed};
@@ -229,6 +229,7 @@ where
             events,
             status,
             queued: self.handle.queued(),
+            sharing: Sharing::of(&self.handle),
             ended,
         })
     }

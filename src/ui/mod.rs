@@ -20,6 +20,7 @@
 //! - `feed`: [`Feed`], the task that reads the streams, and its owner.
 //! - `change`: [`Change`], what a session tells its UI, and the `keep_last` arithmetic.
 //! - `prelude`: what every framework crate re-exports from the core.
+//! - `sharing`: [`Sharing`], which tab holds the connection and how many use it.
 //! - `session`: [`Session`], a component's connection from mount to unmount;
 //!   `sender`: [`Sender`], how the UI sends on it and reads its status.
 //! - `calls` (feature `rpc`): `Calls`, a component's connection for calls with replies,
@@ -34,6 +35,7 @@ mod options;
 pub mod prelude;
 mod sender;
 mod session;
+mod sharing;
 
 pub use batch::Batch;
 #[cfg(feature = "rpc")]
@@ -43,3 +45,4 @@ pub use feed::Feed;
 pub use options::FeedOptions;
 pub use sender::Sender;
 pub use session::Session;
+pub use sharing::Sharing;

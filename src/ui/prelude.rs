@@ -13,10 +13,11 @@
 /// a hook's options go by. Options may be built afresh on every render; the builder is
 /// read when a connection starts, the callbacks and `keep_last` at each batch.
 pub use super::FeedOptions as UseWebSocketOptions;
-pub use super::Sender;
+pub use super::{Sender, Sharing};
 pub use crate::connection_status::ConnectionStatus;
 pub use crate::error::Error;
 pub use crate::reconnect::Sent;
+pub use crate::role::Role;
 pub use crate::typed::{Codec, Json, Postcard};
 
 // The core's types `use_rpc` is typed by and answered with.

@@ -256,6 +256,7 @@ fn deliver<In, C>(session: &Weak<Inner<In, C>>, batch: Batch<In>) {
         drop_oldest,
         status: batch.status,
         queued: Some(batch.queued),
+        sharing: Some(batch.sharing),
     });
 }
 

@@ -11,6 +11,7 @@ use browser_websocket::{
     ReconnectEvents, ReconnectHandle, ReconnectPolicy, Role, Sent, WebSocket, live_listeners,
 };
 use futures_util::StreamExt;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::common::{
@@ -270,6 +271,36 @@ async fn a_split_share_is_a_reconnect_handle_and_event_stream() {
         ConnectionStatus::Open,
         "a's connection stays"
     );
+    a.handle.close().expect("a lets go");
+    until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
+}
+
+/// A page that goes away (`pagehide`: closed, navigated from, into the back/forward
+/// cache) says bye without running any drop, so the leader counts one tab less; shown
+/// again (`pageshow`), it says hello and is counted again. Both shares here are in the
+/// page that gets the events, so the follower is the one that leaves the count.
+#[wasm_bindgen_test]
+async fn a_hidden_page_leaves_the_count_and_a_shown_one_comes_back() {
+    let key = unique_id("shared-pagehide");
+    let a = Tab::join(&key);
+    let b = Tab::join(&key);
+    until("both count two tabs", || {
+        a.handle.tabs() == 2 && b.handle.tabs() == 2
+    })
+    .await;
+    let page: web_sys::EventTarget = js_sys::global().unchecked_into();
+    let dispatch = |name: &str| {
+        let event = web_sys::Event::new(name).expect("an event");
+        page.dispatch_event(&event).expect("dispatched");
+    };
+    dispatch("pagehide");
+    until("the leader counts one tab", || a.handle.tabs() == 1).await;
+    assert_eq!(b.handle.role(), Role::Follower, "b keeps its share");
+    dispatch("pageshow");
+    until("the leader counts two again", || a.handle.tabs() == 2).await;
+    assert_eq!(b.handle.send("still here"), Ok(Sent::Now));
+    until("the echo in b", || b.messages() == ["still here"]).await;
+    b.handle.close().expect("b lets go");
     a.handle.close().expect("a lets go");
     until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
 }

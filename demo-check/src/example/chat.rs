@@ -209,18 +209,18 @@ async fn shared_across_tabs(
                 a.goto(&shared).await?;
                 a.watch_for_uncaught_errors().await?;
                 wait_for_state(a, "open").await?;
-                a.wait_for_text("sharing", "shared by 1 tab, this tab holds it")
+                a.wait_for_text("sharing", "shared: this tab holds it, alone")
                     .await?;
                 let second = a.open_window().await?;
                 a.switch_to(&second).await?;
                 a.goto(&shared).await?;
                 a.watch_for_uncaught_errors().await?;
                 wait_for_state(a, "open").await?;
-                a.wait_for_text("sharing", "shared by 2 tabs, another tab holds it")
+                a.wait_for_text("sharing", "shared: another tab holds it for 2 tabs")
                     .await?;
                 let name = a.text("me").await?;
                 a.switch_to(&first).await?;
-                a.wait_for_text("sharing", "shared by 2 tabs, this tab holds it")
+                a.wait_for_text("sharing", "shared: this tab holds it for 2 tabs")
                     .await?;
                 expect_eq("the name in both windows", &a.text("me").await?, &name)?;
                 opened = Some((first, second, name));
@@ -261,7 +261,7 @@ async fn shared_across_tabs(
                 a.switch_to(&second).await?;
                 a.close_window().await?;
                 a.switch_to(&first).await?;
-                a.wait_for_text("sharing", "shared by 1 tab, this tab holds it")
+                a.wait_for_text("sharing", "shared: this tab holds it, alone")
                     .await?;
                 wait_for_state(a, "open").await
             },

@@ -63,7 +63,7 @@ pub fn Chat(
                 }
                 span { class: "me", "you are ", output { id: "me", "{name}" } }
                 span { class: "queued", "Queued: ", output { id: "queued", "{chat.queued}" } }
-                span { class: "sharing", "Connection: ", output { id: "sharing", {sharing_text(chat.sender.handle().as_ref())} } }
+                span { class: "sharing", "Connection: ", output { id: "sharing", {sharing_text(*chat.sharing.read())} } }
             }
             div { class: "members",
                 span { class: "label", "Who is here" }

@@ -63,11 +63,7 @@ pub fn Chat(
                 </output>
                 <span class="me">"you are "<output id="me">{name.clone()}</output></span>
                 <span class="queued">"Queued: "<output id="queued">{chat.queued}</output></span>
-                <span class="sharing">"Connection: "<output id="sharing">{move || {
-                    // Read again whenever the status changes.
-                    chat.status.track();
-                    sharing_text(chat.sender.handle().as_ref())
-                }}</output></span>
+                <span class="sharing">"Connection: "<output id="sharing">{move || sharing_text(chat.sharing.get())}</output></span>
             </div>
             <div class="members">
                 <span class="label">"Who is here"</span>

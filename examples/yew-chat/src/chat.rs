@@ -88,7 +88,7 @@ pub fn Chat(props: &ChatProps) -> Html {
                 <output id="state" class="badge" data-state={status.kind()}>{ status.to_string() }</output>
                 <span class="me">{ "you are " }<output id="me">{ props.name.clone() }</output></span>
                 <span class="queued">{ "Queued: " }<output id="queued">{ chat.queued() }</output></span>
-                <span class="sharing">{ "Connection: " }<output id="sharing">{ sharing_text(chat.sender().handle().as_ref()) }</output></span>
+                <span class="sharing">{ "Connection: " }<output id="sharing">{ sharing_text(chat.sharing()) }</output></span>
             </div>
             <div class="members">
                 <span class="label">{ "Who is here" }</span>
