@@ -39,6 +39,8 @@ pub(crate) mod tabs;
 mod url_check;
 
 pub(crate) use connection::{Connection, Options};
+pub(crate) use subprotocol_check::check_protocols;
+pub(crate) use url_check::resolve_url;
 /// One stream's queue of this connection's events.
 pub(crate) type Inbox = inbox::Inbox<payload::Data>;
 /// An [`InboxLimit`](crate::InboxLimit) as a connection enforces it.

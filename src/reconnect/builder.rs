@@ -253,6 +253,12 @@ impl ReconnectingBuilder {
         ))
     }
 
+    /// What [`connect`](Self::connect) checks of the first URL and the subprotocols,
+    /// without connecting.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        self.builder.check()
+    }
+
     /// The binary type its connections start with.
     pub(crate) fn binary_type_in_use(&self) -> crate::binary_type::BinaryType {
         self.builder.binary_type_in_use()

@@ -286,6 +286,13 @@ impl WebSocketBuilder {
         ))
     }
 
+    /// What [`connect`](Self::connect) checks before the browser sees anything: the URL
+    /// and the subprotocols, without connecting.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        crate::browser::resolve_url(&self.url)?;
+        crate::browser::check_protocols(&self.protocols)
+    }
+
     fn open(&self) -> Result<Connection, Error> {
         Connection::open(Options {
             url: &self.url,

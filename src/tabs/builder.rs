@@ -46,10 +46,11 @@ impl SharedBuilder {
     /// ```
     ///
     /// # Errors
-    /// None yet; a URL the browser refuses shows as the status
-    /// `Closed(GaveUp(BadUrl(..)))` in every tab when the leader tries it. (The `Result`
-    /// leaves room for checks made before joining.)
+    /// As [`ReconnectingBuilder::connect`] for the first URL and the subprotocols, checked
+    /// in this tab before it joins (so in every tab alike, whichever leads); nothing is
+    /// joined then.
     pub fn connect(self) -> Result<SharedSocket, Error> {
+        self.builder.check()?;
         Ok(SharedSocket::start(self.builder, &self.name))
     }
 }

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use browser_websocket::{
     CloseCode, ClosedBecause, ConnectionStatus, Error, GiveUp, Message, ReadyState, ReconnectEvent,
-    ReconnectEvents, ReconnectHandle, ReconnectPolicy, Role, Sent, WebSocket, live_listeners,
+    ReconnectEvents, ReconnectHandle, ReconnectPolicy, Role, Sent, UrlProblem, WebSocket,
+    live_listeners,
 };
 use futures_util::StreamExt;
 use wasm_bindgen::JsCast;
@@ -303,4 +304,27 @@ async fn a_hidden_page_leaves_the_count_and_a_shown_one_comes_back() {
     b.handle.close().expect("b lets go");
     a.handle.close().expect("a lets go");
     until_server_counts(&key, r#"{"open":0,"opened":1}"#).await;
+}
+
+/// A URL the crate cannot use is refused in the tab that joins, before it joins, as for a
+/// socket of its own: no tab connects, and nothing is left listening.
+#[wasm_bindgen_test]
+async fn a_bad_url_is_refused_before_joining() {
+    let listeners = live_listeners();
+    let key = unique_id("shared-bad-url");
+    let joined = WebSocket::builder("ftp://127.0.0.1/feed")
+        .reconnecting(fast())
+        .shared_across_tabs(&key)
+        .connect();
+    assert!(
+        matches!(
+            joined,
+            Err(Error::InvalidUrl {
+                problem: UrlProblem::UnsupportedScheme(_),
+                ..
+            })
+        ),
+        "{joined:?}"
+    );
+    assert_eq!(live_listeners(), listeners);
 }
