@@ -26,7 +26,13 @@ pub async fn run(args: &Args, report: &mut Report) -> Result<(), String> {
         args.url,
         args.webdriver.browser.described()
     );
-    let _ = checks(&page, &args.url, report).await;
+    let crashes = match args.webdriver.browser {
+        crate::browser::Browser::Chromium => Some("chrome://crash"),
+        // Firefox's `about:crashcontent` takes the whole headless browser down with the
+        // page, and WebKit has no such address.
+        crate::browser::Browser::Firefox | crate::browser::Browser::WebKit => None,
+    };
+    let _ = checks(&page, &args.url, crashes, report).await;
     page.save_screenshot(&args.screenshot).await;
     page.close().await;
     drop(driver);
@@ -39,7 +45,14 @@ struct Tab {
     window: WindowHandle,
 }
 
-async fn checks(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopped> {
+/// `crash`: the address at which the browser crashes a page, if it has one, so that a
+/// leader's crash is checked too.
+async fn checks(
+    page: &Page,
+    url: &str,
+    crash: Option<&str>,
+    report: &mut Report,
+) -> Result<(), Stopped> {
     // A key of this run's own: the server's counts start at zero.
     let key = format!("tabs-{}", std::process::id());
     let shared = format!("{}?share={key}", url.trim_end_matches('/').to_owned() + "/");
@@ -130,7 +143,9 @@ async fn checks(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopp
         .await?;
     report
         .check(page, "a numbered stream from the follower, sent while the leader's window closes, arrives complete and in order", async {
-            let (leader, follower) = (&tabs[0], &tabs[1]);
+            // The leader's window closes for good; the follower leads from now on.
+            let leader = tabs.remove(0);
+            let follower = &tabs[0];
             page.switch_to(&follower.window).await?;
             let before = http_get(url, &format!("/counted/{key}/texts"))?;
             page.click("tabs-numbers").await?;
@@ -155,17 +170,65 @@ async fn checks(page: &Page, url: &str, report: &mut Report) -> Result<(), Stopp
             Ok(())
         })
         .await?;
+    if let Some(crash) = crash {
+        leader_crashes(page, url, &key, &shared, crash, &mut tabs, report).await?;
+    }
     report
         .check(
             page,
             "after the last window lets go, the server sees the connection close",
             async {
                 page.click("tabs-leave").await?;
-                wait_for_counts(page, url, &key, 0, 3).await
+                // One connection per leader: A, B, C, and D after a crash.
+                wait_for_counts(page, url, &key, 0, 3 + u32::from(crash.is_some())).await
             },
         )
         .await?;
     report.check_no_uncaught_errors(page).await
+}
+
+/// D joins, and the leader's page crashes (at `crash`: no `pagehide`, no drop, no bye):
+/// the browser releases its lock all the same, and D leads on one new connection.
+async fn leader_crashes(
+    page: &Page,
+    url: &str,
+    key: &str,
+    shared: &str,
+    crash: &str,
+    tabs: &mut Vec<Tab>,
+    report: &mut Report,
+) -> Result<(), Stopped> {
+    report
+        .check(
+            page,
+            "the leader's page crashes: a new tab D leads within 2 s, on one new connection",
+            async {
+                let leader = tabs.remove(0);
+                let window = page.open_window().await?;
+                page.switch_to(&window).await?;
+                page.goto(shared).await?;
+                page.watch_for_uncaught_errors().await?;
+                page.wait_for_text("tabs-role", "follower").await?;
+                page.switch_to(&leader.window).await?;
+                // The navigation never finishes: the page it would replace crashes.
+                let _ = page.goto(crash).await;
+                let started = Instant::now();
+                page.switch_to(&window).await?;
+                page.wait_for_text("tabs-role", "leader").await?;
+                let took = started.elapsed();
+                println!("    handover after a crash: {} ms", took.as_millis());
+                if took.as_secs_f64() > 2.0 {
+                    return Err(format!("the handover took {} ms", took.as_millis()));
+                }
+                wait_for_counts(page, url, key, 1, 4).await?;
+                page.switch_to(&leader.window).await?;
+                let _ = page.close_window().await;
+                page.switch_to(&window).await?;
+                tabs.insert(0, Tab { name: "D", window });
+                Ok(())
+            },
+        )
+        .await
 }
 
 /// The numbers in the order they first arrived.
