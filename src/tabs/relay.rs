@@ -111,6 +111,12 @@ impl<M: Clone, S: Clone> Relay<M, S> {
             .collect()
     }
 
+    /// As leader: the bytes put on the socket in this term, the scale of
+    /// [`drained`](Relay::drained)'s total.
+    pub(crate) fn bytes_sent(&self) -> u64 {
+        self.bytes_sent
+    }
+
     /// As leader: whether sends wait for the socket's buffer to drain.
     pub(crate) fn sends_in_buffer(&self) -> bool {
         !self.in_buffer.is_empty()
@@ -427,6 +433,7 @@ mod tests {
             on_socket(&post_all(&send, &mut [&mut a])),
             Vec::<&str>::new()
         );
+        assert_eq!(a.bytes_sent(), 5, "the scale a drained total is on");
         // Still in the socket's buffer: no confirmation yet.
         assert_eq!(a.drained(4), []);
         assert_eq!(b.unconfirmed(), 1);

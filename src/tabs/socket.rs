@@ -320,19 +320,30 @@ impl Inner {
 
     /// Confirms the sends the socket's buffer has drained past; looks again soon while
     /// some wait.
+    ///
+    /// While the connection is open and nothing waits in its offline queue, every byte
+    /// put on it in this term is either still in `bufferedAmount` or has left the
+    /// browser, so the bytes sent less the buffer is how far it drained. (A heartbeat's
+    /// ping in the buffer only makes that lower: a confirmation comes later, never
+    /// early.)
     fn check_drained(&self, cx: &mut Context<'_>) {
         if self.relay.borrow().role() != Role::Leader || !self.relay.borrow().sends_in_buffer() {
             return;
         }
-        let drained = self.socket.borrow().as_ref().is_some_and(|socket| {
-            socket.status() == ConnectionStatus::Open
-                && socket.queued() == 0
-                && socket.with_socket(|ws| ws.buffered_amount()) == Some(0)
+        let buffered = self.socket.borrow().as_ref().and_then(|socket| {
+            let settled = socket.status() == ConnectionStatus::Open && socket.queued() == 0;
+            settled.then(|| socket.with_socket(|ws| ws.buffered_amount()))?
         });
-        if drained {
-            let todo = self.relay.borrow_mut().drained(u64::MAX);
+        if let Some(buffered) = buffered {
+            let drained = self
+                .relay
+                .borrow()
+                .bytes_sent()
+                .saturating_sub(u64::from(buffered));
+            let todo = self.relay.borrow_mut().drained(drained);
             self.perform(todo);
-        } else {
+        }
+        if self.relay.borrow().sends_in_buffer() {
             self.drain_check
                 .borrow_mut()
                 .set(DRAIN_CHECK_MS, cx.waker());
