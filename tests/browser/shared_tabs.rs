@@ -328,3 +328,32 @@ async fn a_bad_url_is_refused_before_joining() {
     );
     assert_eq!(live_listeners(), listeners);
 }
+
+/// Without BroadcastChannel (an older browser, some workers) no tab can share: each one
+/// connects on its own, as the leader of one tab, and works as an ordinary reconnecting
+/// socket.
+#[wasm_bindgen_test]
+async fn without_broadcast_channel_each_tab_connects_on_its_own() {
+    let key = unique_id("shared-alone");
+    let global = js_sys::global();
+    let name = wasm_bindgen::JsValue::from_str("BroadcastChannel");
+    let saved = js_sys::Reflect::get(&global, &name).expect("readable");
+    js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &name)
+        .expect("deleted");
+    let (a, b) = (Tab::join(&key), Tab::join(&key));
+    js_sys::Reflect::set(&global, &name, &saved).expect("restored");
+    until("both open", || {
+        a.handle.status() == ConnectionStatus::Open && b.handle.status() == ConnectionStatus::Open
+    })
+    .await;
+    for tab in [&a, &b] {
+        assert_eq!((tab.handle.role(), tab.handle.tabs()), (Role::Leader, 1));
+    }
+    assert_eq!(server_connections(&key).await, r#"{"open":2,"opened":2}"#);
+    assert_eq!(a.handle.send("mine"), Ok(Sent::Now));
+    until("a's echo", || a.messages() == ["mine"]).await;
+    assert!(b.messages().is_empty(), "b has a connection of its own");
+    a.handle.close().expect("a lets go");
+    b.handle.close().expect("b lets go");
+    until_server_counts(&key, r#"{"open":0,"opened":2}"#).await;
+}
