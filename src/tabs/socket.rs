@@ -37,8 +37,9 @@ const DRAIN_CHECK_MS: u32 = 20;
 /// every message and send through it over a `BroadcastChannel`. A `Stream` of the same
 /// [`ReconnectEvent`]s as a [`ReconnectingWebSocket`]'s, in every tab, with the same
 /// [`ReconnectHandle`]; [`split`](SharedSocket::split) gives the same
-/// [`ReconnectEvents`] too, so whatever takes those (a UI feed, an RPC client) works on
-/// it unchanged.
+/// [`ReconnectEvents`] too, so whatever takes those (a UI's feed, a typed handle) works
+/// on it unchanged. (Not an `Rpc`, which takes a socket of the tab's own: every tab would
+/// hear every reply, and two tabs' call ids would collide.)
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), browser_websocket::Error> {
