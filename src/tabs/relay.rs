@@ -52,8 +52,9 @@ pub(crate) struct Relay<M, S> {
     /// As leader: each follower's highest send put on the socket in this term.
     sent: BTreeMap<TabId, u64>,
     /// As leader: the sends put on the socket and not yet drained, with the running byte
-    /// total they end at.
-    in_buffer: VecDeque<(SendId, u64)>,
+    /// total they end at, and the message (to send again if the connection drops with it
+    /// unsent).
+    in_buffer: VecDeque<(SendId, u64, M)>,
     /// As leader: bytes put on the socket in this term.
     bytes_sent: u64,
     /// As leader: the tabs that said hello and not bye, this one included.
@@ -201,7 +202,7 @@ impl<M: Clone, S: Clone> Relay<M, S> {
     /// that ends at or before it.
     pub(crate) fn drained(&mut self, total: u64) -> Vec<Do<M, S>> {
         let mut upto: BTreeMap<TabId, u64> = BTreeMap::new();
-        while let Some(&(id, end)) = self.in_buffer.front() {
+        while let Some(&(id, end, _)) = self.in_buffer.front() {
             if end > total {
                 break;
             }
@@ -215,6 +216,21 @@ impl<M: Clone, S: Clone> Relay<M, S> {
             } else {
                 todo.push(Do::Post(Wire::Confirmed { to, upto }));
             }
+        }
+        todo
+    }
+
+    /// The leader's connection dropped after `drained` bytes of this term left the
+    /// browser (the bytes handed to it, less what its `bufferedAmount` still held), and
+    /// the runtime emptied the socket's offline queue: confirm what left, and put every
+    /// other send on the socket again, in order, for the next connection. What never left
+    /// the browser never reached the server, so this sends nothing twice (unless a
+    /// heartbeat's ping in the buffer made `drained` low, which re-sends a little).
+    pub(crate) fn connection_dropped(&mut self, drained: u64) -> Vec<Do<M, S>> {
+        let mut todo = self.drained(drained);
+        let unsent: Vec<_> = self.in_buffer.drain(..).collect();
+        for (id, _, message) in unsent {
+            todo.extend(self.put_on_socket(id, message));
         }
         todo
     }
@@ -308,7 +324,8 @@ impl<M: Clone, S: Clone> Relay<M, S> {
     fn put_on_socket(&mut self, id: SendId, message: M) -> Vec<Do<M, S>> {
         let bytes = (self.size)(&message);
         self.bytes_sent += bytes;
-        self.in_buffer.push_back((id, self.bytes_sent));
+        self.in_buffer
+            .push_back((id, self.bytes_sent, message.clone()));
         if id.from != self.me {
             self.sent.insert(id.from, id.n);
         }
@@ -447,6 +464,37 @@ mod tests {
         );
         post_all(&confirm, &mut [&mut b]);
         assert_eq!(b.unconfirmed(), 0);
+    }
+
+    #[test]
+    fn a_dropped_connection_confirms_what_left_and_sends_the_rest_again_in_order() {
+        let (mut a, mut b) = (tab(1), tab(2));
+        post_all(&a.became_leader(NOW), &mut [&mut b]);
+        for text in ["one", "two", "six"] {
+            post_all(&b.send(text), &mut [&mut a]);
+        }
+        assert_eq!(a.bytes_sent(), 9);
+        // The connection drops with "two" half sent: "one" left, "two" and "six" did not.
+        let todo = a.connection_dropped(5);
+        assert_eq!(
+            todo[0],
+            Do::Post(Wire::Confirmed {
+                to: TabId(2),
+                upto: 1
+            }),
+            "what left is confirmed first"
+        );
+        assert_eq!(on_socket(&todo), ["two", "six"], "the rest again, in order");
+        post_all(&todo, &mut [&mut b]);
+        assert_eq!(
+            b.unconfirmed(),
+            2,
+            "kept until they leave on the next connection"
+        );
+        // On the next connection the two drain: both confirmed, on the new byte scale.
+        post_all(&a.drained(a.bytes_sent()), &mut [&mut b]);
+        assert_eq!(b.unconfirmed(), 0);
+        assert!(!a.sends_in_buffer());
     }
 
     #[test]

@@ -116,6 +116,9 @@ struct Inner {
     page_life: RefCell<Option<PageLife>>,
     /// The connection, while this tab leads.
     socket: RefCell<Option<ReconnectingWebSocket>>,
+    /// Its current connection, from its open until the close is read: what its
+    /// `bufferedAmount` still holds then never left the browser.
+    connection: RefCell<Option<Rc<WebSocket>>>,
     events: RefCell<VecDeque<ReconnectEvent>>,
     /// The shared connection's status, as the leader last told it (in the leader: as its
     /// socket last announced it); handles read a leader's socket directly.
@@ -143,6 +146,7 @@ impl SharedSocket {
             channel: RefCell::new(None),
             page_life: RefCell::new(None),
             socket: RefCell::new(None),
+            connection: RefCell::new(None),
             events: RefCell::new(VecDeque::new()),
             status: StatusBoard::new(ConnectionStatus::Connecting),
             binary_type: Cell::new(None),
@@ -283,6 +287,11 @@ impl Inner {
                     self.perform(todo);
                 }
                 Poll::Ready(Some(event)) => {
+                    match event {
+                        ReconnectEvent::Open => self.remember_connection(),
+                        ReconnectEvent::Closed(_) => self.connection_dropped(),
+                        _ => {}
+                    }
                     self.events.borrow_mut().push_back(event);
                     self.share_status();
                 }
@@ -307,6 +316,47 @@ impl Inner {
                 Poll::Pending => return,
             }
         }
+    }
+
+    /// Keeps the connection that just opened, to read its buffer when it closes.
+    fn remember_connection(&self) {
+        let connection = self
+            .socket
+            .borrow()
+            .as_ref()
+            .and_then(ReconnectingWebSocket::current_socket);
+        self.connection.replace(connection);
+    }
+
+    /// The connection closed: the sends still in its buffer never left the browser, so
+    /// they go again on the next connection, in order with those queued meanwhile (which
+    /// the relay holds too, so the socket's queue is emptied first).
+    fn connection_dropped(&self) {
+        let Some(dead) = self.connection.take() else {
+            // It never opened: every send put on it waits in the queue still.
+            return;
+        };
+        if !self.relay.borrow().sends_in_buffer() {
+            return;
+        }
+        let unsent = u64::from(dead.buffered_amount());
+        let queued = self
+            .socket
+            .borrow()
+            .as_ref()
+            .map(ReconnectingWebSocket::take_unsent)
+            .unwrap_or_default();
+        let queued_bytes: u64 = queued.iter().map(message_size).sum();
+        let handed = self
+            .relay
+            .borrow()
+            .bytes_sent()
+            .saturating_sub(queued_bytes);
+        let todo = self
+            .relay
+            .borrow_mut()
+            .connection_dropped(handed.saturating_sub(unsent));
+        self.perform(todo);
     }
 
     /// Tells every tab the leader's status.
@@ -476,6 +526,7 @@ impl Inner {
         }
         self.say_bye();
         self.page_life.replace(None);
+        self.connection.replace(None);
         self.socket.replace(None);
         self.lock.replace(None);
         self.channel.replace(None);

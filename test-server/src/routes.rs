@@ -7,6 +7,7 @@ mod drop;
 mod drop_after;
 mod echo;
 mod flood;
+mod hold;
 mod jsonrpc_echo;
 mod log;
 mod progress;
@@ -60,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route("/reject", get(reject::handler))
         .route("/drop", get(drop::handler))
         .route("/drop-after/{n}", get(drop_after::handler))
+        .route("/hold/{ms}", get(hold::handler))
         .route("/silent", get(silent::handler))
         .route("/refuse/{key}/{k}", get(refuse::handler))
         .route("/stall/{key}/{k}", get(stall::handler))
