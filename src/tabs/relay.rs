@@ -10,7 +10,9 @@
 //! - a new leader gets every unconfirmed send again, in each follower's order, and sends
 //!   each [`SendId`] once: a send arrives twice only if the old leader died with it sent
 //!   and unconfirmed;
-//! - a tab that becomes the leader sends its own unconfirmed sends first.
+//! - a tab that becomes the leader sends its own unconfirmed sends first;
+//! - when the leader's connection drops, the sends still in its buffer go again, in
+//!   order, on the next one.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
