@@ -365,7 +365,10 @@ async fn without_broadcast_channel_each_tab_connects_on_its_own() {
 ///
 /// WebKit empties `bufferedAmount` within a few hundred milliseconds although the server
 /// reads nothing (its network process takes the bytes), so there the sends count as
-/// gone before the drop, and are lost with it; the test says so and checks no more.
+/// gone before the drop, and are lost with it; the test says so and checks no more. A
+/// `WebSocketStream` has no `bufferedAmount` at all (the stream transport reads 0), so
+/// the test is for the classic transport.
+#[cfg(not(feature = "test-stream-transport"))]
 #[wasm_bindgen_test]
 async fn sends_stuck_in_a_dropped_connections_buffer_go_out_on_the_next() {
     let key = unique_id("shared-stuck");
@@ -387,8 +390,8 @@ async fn sends_stuck_in_a_dropped_connections_buffer_go_out_on_the_next() {
     })
     .await;
     until("b hears it", || b.handle.status() == ConnectionStatus::Open).await;
-    // More than the TCP buffers take: most of it stays in the browser.
-    let bulk = vec![0u8; 32 << 20];
+    // More than the TCP buffers take (about 4 MiB here): the rest stays in the browser.
+    let bulk = vec![0u8; 16 << 20];
     a.handle
         .with_socket(|socket| socket.send_bytes(&bulk))
         .expect("a leads")
