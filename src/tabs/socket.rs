@@ -361,12 +361,16 @@ impl Inner {
 
     /// Tells every tab the leader's status.
     fn share_status(&self) {
-        let status = match self.socket.borrow().as_ref() {
+        let todo = self.relay.borrow_mut().status(self.socket_status());
+        self.perform(todo);
+    }
+
+    /// The leader's socket's status now, or, without one, the status last shown.
+    fn socket_status(&self) -> ConnectionStatus {
+        match self.socket.borrow().as_ref() {
             Some(socket) => socket.status(),
             None => self.status.get(),
-        };
-        let todo = self.relay.borrow_mut().status(status);
-        self.perform(todo);
+        }
     }
 
     /// Confirms the sends the socket's buffer has drained past; looks again soon while
@@ -585,11 +589,7 @@ impl Outlet for TabShare {
     fn status(&self) -> ConnectionStatus {
         match self.inner.upgrade() {
             Some(inner) if inner.relay.borrow().role() == Role::Leader && !inner.closed.get() => {
-                let socket = inner.socket.borrow();
-                match socket.as_ref() {
-                    Some(socket) => socket.status(),
-                    None => inner.status.get(),
-                }
+                inner.socket_status()
             }
             Some(inner) => inner.status.get(),
             None => ConnectionStatus::Closed(ClosedBecause::Dropped),
